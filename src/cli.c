@@ -1,0 +1,101 @@
+#include <config.h>
+
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "status.h"
+
+struct command
+{
+  const char *name;
+  int (*run) (struct cw_cli_context *context, int argc, char **argv);
+  const char *summary;
+};
+
+static const struct command commands[] = {
+  { "check", cw_cmd_check,
+    N_("check a subject and names against the naming rules") },
+  { "request", cw_cmd_request,
+    N_("make a private key and a certificate request (PKCS#10)") },
+};
+
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+static void
+print_help (void)
+{
+  printf (_("Usage: certwiz [--store DIR] COMMAND [OPTIONS]\n"
+            "       certwiz --help | --version\n\n"
+            "Make TLS certificate requests for mail and web servers, and "
+            "keep their\nprivate keys safe on this machine.\n\n"
+            "Commands:\n"));
+  for (size_t i = 0; i < COMMAND_COUNT; i++)
+    printf ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  printf (_("\nRun 'certwiz COMMAND --help' for the options of a "
+            "command.\n\n"
+            "The store, where private keys and pending requests are kept, "
+            "is --store DIR,\nelse $CERTWIZ_STORE, else "
+            "$XDG_DATA_HOME/certwiz, else ~/.local/share/certwiz.\n\n"
+            "Exit status: 0 done (warnings allowed), 1 refused because of "
+            "the input\n(nothing was written), 2 usage error, 3 any other "
+            "failure.\n"));
+}
+
+static void
+print_version (void)
+{
+  printf ("%s\n", PACKAGE_STRING);
+}
+
+static const struct command *
+find_command (const char *name)
+{
+  for (size_t i = 0; i < COMMAND_COUNT; i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+int
+cw_cli_main (int argc, char **argv)
+{
+  enum { OPT_STORE = 256, OPT_VERSION };
+  static const struct option options[] = {
+    { "store", required_argument, NULL, OPT_STORE },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, OPT_VERSION },
+    { NULL, 0, NULL, 0 },
+  };
+  struct cw_cli_context context = { NULL };
+  int opt;
+  opterr = 0;
+  while ((opt = getopt_long (argc, argv, "+h", options, NULL)) != -1)
+    switch (opt)
+      {
+      case OPT_STORE:
+        context.store = optarg;
+        break;
+      case 'h':
+        print_help ();
+        return CW_OK;
+      case OPT_VERSION:
+        print_version ();
+        return CW_OK;
+      default:
+        return cw_cli_bad_option (NULL, argv);
+      }
+  if (optind >= argc)
+    {
+      print_help ();
+      return CW_OK;
+    }
+  const struct command *command = find_command (argv[optind]);
+  if (!command)
+    return cw_cli_usage_error (NULL, _("unknown command '%s'"),
+                               argv[optind]);
+  return command->run (&context, argc - optind, argv + optind);
+}

@@ -1,0 +1,75 @@
+/* certwiz check: the naming rules alone; nothing is made or written. */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "status.h"
+
+static void
+print_help (void)
+{
+  printf (_("Usage: certwiz check --subject DN [--san NAME]... "
+            "[--max-sans N]\n\n"
+            "Check a subject and its names against the naming rules, and "
+            "show them as a\nrequest would hold them.  Nothing is written.\n\n"
+            "  --subject DN    the subject, e.g. \"C=US, O=Contoso Corp, "
+            "CN=mail1.contoso.com\"\n"
+            "  --san NAME      a host name or IP address the certificate "
+            "covers; repeat it,\n"
+            "                  or give several separated by commas\n"
+            "  --max-sans N    refuse more than N names (your CA's limit)\n"));
+}
+
+static int
+run_check (const struct cw_cli_names *names)
+{
+  struct cw_names_input input;
+  struct cw_names result = CW_NAMES_INIT;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  cw_cli_names_input (names, &input);
+  bool valid = cw_names_build (&input, &result, &diags);
+  cw_cli_report (&diags);
+  if (valid)
+    cw_cli_print_names (&result);
+  cw_names_free (&result);
+  cw_diags_free (&diags);
+  return valid ? CW_OK : CW_REFUSED;
+}
+
+int
+cw_cmd_check (struct cw_cli_context *context, int argc, char **argv)
+{
+  static const struct option options[] = {
+    CW_CLI_NAMING_OPTIONS,
+    { NULL, 0, NULL, 0 },
+  };
+  struct cw_cli_names names = { NULL, NULL, 0, 0 };
+  int status = CW_OK, opt;
+  optind = 0;
+  while (status == CW_OK
+         && (opt = getopt_long (argc, argv, "h", options, NULL)) != -1)
+    {
+      enum cw_cli_option_result taken
+        = cw_cli_naming_option (opt, optarg, &names, context);
+      if (taken == CW_CLI_OPTION_BAD)
+        status = CW_USAGE;
+      else if (taken == CW_CLI_OPTION_TAKEN)
+        continue;
+      else if (opt == 'h')
+        {
+          print_help ();
+          cw_cli_names_free (&names);
+          return CW_OK;
+        }
+      else
+        status = cw_cli_bad_option ("check", argv);
+    }
+  if (status == CW_OK)
+    status = cw_cli_naming_finish ("check", argc, argv, &names);
+  if (status == CW_OK)
+    status = run_check (&names);
+  cw_cli_names_free (&names);
+  return status;
+}

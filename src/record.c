@@ -1,0 +1,130 @@
+#include <config.h>
+
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define RECORD_MAGIC "# certwiz record 1\n"
+
+void
+cw_record_add (struct cw_record *record, const char *name,
+               const char *value)
+{
+  if (record->count == record->capacity)
+    {
+      record->capacity = record->capacity ? 2 * record->capacity : 16;
+      record->fields = xreallocarray (record->fields, record->capacity,
+                                      sizeof *record->fields);
+    }
+  record->fields[record->count++] = (struct cw_record_field) {
+    xstrdup (name), xstrdup (value)
+  };
+}
+
+const char *
+cw_record_get (const struct cw_record *record, const char *name)
+{
+  for (size_t i = 0; i < record->count; i++)
+    if (strcmp (record->fields[i].name, name) == 0)
+      return record->fields[i].value;
+  return NULL;
+}
+
+/* Backslash and newline are the only bytes the line format cannot hold
+   as they are. */
+static size_t
+escape_into (char *out, const char *value)
+{
+  size_t n = 0;
+  for (const char *p = value; *p; p++)
+    if (*p == '\\' || *p == '\n')
+      {
+        out[n++] = '\\';
+        out[n++] = *p == '\n' ? 'n' : '\\';
+      }
+    else
+      out[n++] = *p;
+  return n;
+}
+
+char *
+cw_record_format (const struct cw_record *record)
+{
+  size_t size = sizeof RECORD_MAGIC;
+  for (size_t i = 0; i < record->count; i++)
+    size += strlen (record->fields[i].name)
+            + 2 * strlen (record->fields[i].value) + 3;
+  char *text = xmalloc (size);
+  size_t n = strlen (strcpy (text, RECORD_MAGIC));
+  for (size_t i = 0; i < record->count; i++)
+    {
+      n += strlen (strcpy (text + n, record->fields[i].name));
+      text[n++] = ':';
+      text[n++] = ' ';
+      n += escape_into (text + n, record->fields[i].value);
+      text[n++] = '\n';
+    }
+  text[n] = '\0';
+  return text;
+}
+
+static char *
+unescape (const char *value, size_t len)
+{
+  char *out = xmalloc (len + 1);
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    if (value[i] == '\\' && i + 1 < len)
+      out[n++] = value[++i] == 'n' ? '\n' : value[i];
+    else
+      out[n++] = value[i];
+  out[n] = '\0';
+  return out;
+}
+
+static bool
+parse_line (const char *line, size_t len, struct cw_record *record)
+{
+  const char *colon = memchr (line, ':', len);
+  if (!colon || colon == line || (size_t) (colon - line) + 1 >= len
+      || colon[1] != ' ')
+    return false;
+  char *name = xstrndup (line, (size_t) (colon - line));
+  char *value = unescape (colon + 2, len - (size_t) (colon - line) - 2);
+  cw_record_add (record, name, value);
+  free (name);
+  free (value);
+  return true;
+}
+
+bool
+cw_record_parse (const char *text, struct cw_record *record)
+{
+  if (strncmp (text, RECORD_MAGIC, strlen (RECORD_MAGIC)) != 0)
+    return false;
+  const char *p = text + strlen (RECORD_MAGIC);
+  while (*p)
+    {
+      const char *end = strchr (p, '\n');
+      size_t len = end ? (size_t) (end - p) : strlen (p);
+      if (len > 0 && !parse_line (p, len, record))
+        return false;
+      p += len + (end != NULL);
+    }
+  return true;
+}
+
+void
+cw_record_free (struct cw_record *record)
+{
+  for (size_t i = 0; i < record->count; i++)
+    {
+      free (record->fields[i].name);
+      free (record->fields[i].value);
+    }
+  free (record->fields);
+  *record = (struct cw_record) CW_RECORD_INIT;
+}

@@ -1,0 +1,209 @@
+/* Key choices, the PKCS#10 request, the request operation and the safe
+   display of untrusted text. */
+#include <config.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csr.h"
+#include "keyspec.h"
+#include "request.h"
+#include "safetext.h"
+
+START_TEST (keyspec_default_is_rsa3072)
+{
+  struct cw_keyspec spec;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert (cw_keyspec_parse (NULL, NULL, &spec, &diags));
+  ck_assert_int_eq (spec.algorithm, GNUTLS_PK_RSA);
+  ck_assert_uint_eq (spec.bits, 3072);
+  char *name = cw_keyspec_name (&spec);
+  ck_assert_str_eq (name, "rsa3072");
+  free (name);
+  cw_diags_free (&diags);
+}
+END_TEST
+
+START_TEST (keyspec_named_types)
+{
+  static const char *const names[] = { "rsa2048", "rsa3072", "rsa4096",
+                                       "p256", "p384" };
+  for (size_t i = 0; i < 5; i++)
+    {
+      struct cw_keyspec spec;
+      struct cw_diags diags = CW_DIAGS_INIT;
+      ck_assert (cw_keyspec_parse (names[i], NULL, &spec, &diags));
+      char *back = cw_keyspec_name (&spec);
+      ck_assert_str_eq (back, names[i]);
+      free (back);
+      cw_diags_free (&diags);
+    }
+}
+END_TEST
+
+static const char *
+refusal_code (const char *type, const char *bits)
+{
+  static char code[64];
+  struct cw_keyspec spec;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert (!cw_keyspec_parse (type, bits, &spec, &diags));
+  ck_assert_uint_eq (diags.count, 1);
+  ck_assert_int_eq (diags.items[0].severity, CW_ERROR);
+  snprintf (code, sizeof code, "%s", diags.items[0].code);
+  cw_diags_free (&diags);
+  return code;
+}
+
+START_TEST (keyspec_refusals)
+{
+  /* The seed's own example asks for 1024 bits. */
+  ck_assert_str_eq (refusal_code (NULL, "1024"), "key-too-small");
+  ck_assert_str_eq (refusal_code (NULL, "2047"), "key-too-small");
+  ck_assert_str_eq (refusal_code (NULL, "65536"), "key-too-large");
+  ck_assert_str_eq (refusal_code (NULL, "-2048"), "key-size-not-number");
+  ck_assert_str_eq (refusal_code (NULL, "2k"), "key-size-not-number");
+  ck_assert_str_eq (refusal_code ("dsa", NULL), "key-unknown-type");
+  ck_assert_str_eq (refusal_code ("p256", "2048"), "key-conflict");
+}
+END_TEST
+
+START_TEST (keyspec_size_accepted)
+{
+  struct cw_keyspec spec;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert (cw_keyspec_parse (NULL, "2048", &spec, &diags));
+  ck_assert_uint_eq (spec.bits, 2048);
+  ck_assert_uint_eq (diags.count, 0);
+}
+END_TEST
+
+START_TEST (csr_holds_subject_names_and_key)
+{
+  const char *sans[] = { "mbx.johndogfood.com", "10.0.0.1" };
+  struct cw_names_input input = { "C=US, O=John Speare, CN=johndogfood.com",
+                                  sans, 2, 0 };
+  struct cw_names names = CW_NAMES_INIT;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert (cw_names_build (&input, &names, &diags));
+  struct cw_keyspec spec;
+  ck_assert (cw_keyspec_parse ("p256", NULL, &spec, &diags));
+  gnutls_x509_privkey_t key;
+  gnutls_x509_crq_t crq;
+  ck_assert_int_ge (cw_key_generate (&spec, &key), 0);
+  ck_assert_int_ge (cw_csr_build (&names, key, &crq), 0);
+  ck_assert_int_ge (gnutls_x509_crq_verify (crq, 0), 0);
+
+  gnutls_datum_t dn;
+  ck_assert_int_ge (gnutls_x509_crq_get_dn3 (crq, &dn, 0), 0);
+  /* RFC 4514 writes the last RDN first. */
+  ck_assert_str_eq ((char *) dn.data, "CN=johndogfood.com,O=John Speare,C=US");
+  gnutls_free (dn.data);
+
+  char name[256];
+  size_t size = sizeof name;
+  unsigned type, critical;
+  ck_assert_int_eq (gnutls_x509_crq_get_subject_alt_name (crq, 0, name, &size,
+                                                          &type, &critical),
+                    GNUTLS_SAN_DNSNAME);
+  ck_assert_str_eq (name, "johndogfood.com");
+  size = sizeof name;
+  ck_assert_int_eq (gnutls_x509_crq_get_subject_alt_name (crq, 2, name, &size,
+                                                          &type, &critical),
+                    GNUTLS_SAN_IPADDRESS);
+  ck_assert_uint_eq (size, 4);
+
+  char id[41], fingerprint[65];
+  ck_assert_int_ge (cw_csr_key_id (crq, id), 0);
+  ck_assert_uint_eq (strlen (id), 40);
+  ck_assert_int_ge (cw_csr_fingerprint (crq, fingerprint), 0);
+  ck_assert_uint_eq (strlen (fingerprint), 64);
+
+  gnutls_x509_crq_deinit (crq);
+  gnutls_x509_privkey_deinit (key);
+  cw_names_free (&names);
+  cw_diags_free (&diags);
+}
+END_TEST
+
+START_TEST (request_refuses_before_writing)
+{
+  char dir[] = "/tmp/certwiz-req.XXXXXX";
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+  char *store;
+  ck_assert_int_ge (asprintf (&store, "%s/store", dir), 0);
+  struct cw_request_options options = {
+    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0 },
+    .key_size = "1024", .friendly_name = "bad\x01name",
+    .exportable = true, .out = "/nonexistent/x.req", .store = store,
+  };
+  struct cw_request_result result;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_request_create (&options, &result, &diags),
+                    CW_REFUSED);
+  /* Every problem at once, and no store made. */
+  ck_assert_ptr_nonnull (cw_diags_find (&diags, "key-too-small"));
+  ck_assert_ptr_nonnull (cw_diags_find (&diags, "friendly-name-invalid"));
+  ck_assert_int_eq (access (store, F_OK), -1);
+  cw_request_result_free (&result);
+  cw_diags_free (&diags);
+  rmdir (dir);
+  free (store);
+}
+END_TEST
+
+static void
+assert_safe (const char *in, const char *expected, bool utf8)
+{
+  char *out = cw_safe_text (in, strlen (in), utf8);
+  ck_assert_str_eq (out, expected);
+  free (out);
+}
+
+START_TEST (safe_text_escapes_controls)
+{
+  assert_safe ("plain", "plain", true);
+  assert_safe ("\033]0;title\007", "\\x1b]0;title\\x07", true);
+  assert_safe ("a\rb\bc\x7f", "a\\x0db\\x08c\\x7f", true);
+  assert_safe ("\xc2\x9b" "31m", "\\x9b31m", true);       /* C1 CSI */
+  assert_safe ("\xe2\x80\xae" "evil", "<U+202E>evil", true);
+  assert_safe ("\xe2\x81\xa6" "x", "<U+2066>x", true);
+  assert_safe ("bad\xff\xfe", "bad\\xff\\xfe", true);
+  assert_safe ("m\xc3\xaf" "crosoft", "m\xc3\xaf" "crosoft", true);
+  assert_safe ("m\xc3\xaf" "crosoft", "m<U+00EF>crosoft", false);
+}
+END_TEST
+
+static Suite *
+request_suite (void)
+{
+  Suite *s = suite_create ("request");
+  TCase *keys = tcase_create ("keys");
+  tcase_add_test (keys, keyspec_default_is_rsa3072);
+  tcase_add_test (keys, keyspec_named_types);
+  tcase_add_test (keys, keyspec_refusals);
+  tcase_add_test (keys, keyspec_size_accepted);
+  suite_add_tcase (s, keys);
+  TCase *csr = tcase_create ("csr");
+  tcase_set_timeout (csr, 60);
+  tcase_add_test (csr, csr_holds_subject_names_and_key);
+  tcase_add_test (csr, request_refuses_before_writing);
+  suite_add_tcase (s, csr);
+  TCase *safe = tcase_create ("safe text");
+  tcase_add_test (safe, safe_text_escapes_controls);
+  suite_add_tcase (s, safe);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *runner = srunner_create (request_suite ());
+  srunner_run_all (runner, CK_ENV);
+  int failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,288 @@
+/* The store, atomic writes and the record format. */
+#include <config.h>
+
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "record.h"
+#include "store.h"
+
+static char root[] = "/tmp/certwiz-unit.XXXXXX";
+
+static void
+setup (void)
+{
+  strcpy (root, "/tmp/certwiz-unit.XXXXXX");
+  ck_assert_ptr_nonnull (mkdtemp (root));
+}
+
+static void
+teardown (void)
+{
+  char *cmd;
+  ck_assert_int_ge (asprintf (&cmd, "rm -rf '%s'", root), 0);
+  ck_assert_int_eq (system (cmd), 0);
+  free (cmd);
+}
+
+static char *
+path_in_root (const char *name)
+{
+  char *p;
+  ck_assert_int_ge (asprintf (&p, "%s/%s", root, name), 0);
+  return p;
+}
+
+static char *
+read_text (const char *path)
+{
+  FILE *f = fopen (path, "r");
+  ck_assert_ptr_nonnull (f);
+  char *text = calloc (1, 4096);
+  ck_assert_uint_lt (fread (text, 1, 4095, f), 4095);
+  fclose (f);
+  return text;
+}
+
+static mode_t
+mode_of (const char *path)
+{
+  struct stat st;
+  ck_assert_int_eq (lstat (path, &st), 0);
+  return st.st_mode & 07777;
+}
+
+START_TEST (atomic_write_never_replaces_without_overwrite)
+{
+  char *path = path_in_root ("out.req");
+  ck_assert_int_eq (cw_write_file_atomic (path, "one", 3, 0644, false), 0);
+  ck_assert_int_eq (cw_write_file_atomic (path, "two", 3, 0644, false),
+                    EEXIST);
+  char *text = read_text (path);
+  ck_assert_str_eq (text, "one");
+  free (text);
+  ck_assert_int_eq (cw_write_file_atomic (path, "two", 3, 0644, true), 0);
+  text = read_text (path);
+  ck_assert_str_eq (text, "two");
+  free (text);
+  free (path);
+}
+END_TEST
+
+START_TEST (atomic_write_sets_exact_mode_and_leaves_no_temporary)
+{
+  mode_t old = umask (0);
+  char *path = path_in_root ("secret");
+  ck_assert_int_eq (cw_write_file_atomic (path, "k", 1, 0600, false), 0);
+  umask (old);
+  ck_assert_uint_eq (mode_of (path), 0600);
+  char *cmd;
+  ck_assert_int_ge (asprintf (&cmd, "test $(ls -A '%s' | wc -l) -eq 1",
+                              root), 0);
+  ck_assert_int_eq (system (cmd), 0);
+  free (cmd);
+  free (path);
+}
+END_TEST
+
+START_TEST (new_file_at_refuses_symlink)
+{
+  int dirfd = open (root, O_RDONLY | O_DIRECTORY);
+  char *target = path_in_root ("target");
+  ck_assert_int_eq (symlinkat (target, dirfd, "link"), 0);
+  ck_assert_int_eq (cw_write_new_file_at (dirfd, "link", "x", 1, 0600),
+                    EEXIST);
+  ck_assert_int_eq (access (target, F_OK), -1);
+  close (dirfd);
+  free (target);
+}
+END_TEST
+
+START_TEST (record_round_trip_with_escapes)
+{
+  struct cw_record r = CW_RECORD_INIT, back = CW_RECORD_INIT;
+  cw_record_add (&r, "subject", "O=a\\, b");
+  cw_record_add (&r, "note", "two\nlines");
+  cw_record_add (&r, "san", "DNS:a.example");
+  cw_record_add (&r, "san", "DNS:b.example");
+  cw_record_add (&r, "empty", "");
+  char *text = cw_record_format (&r);
+  ck_assert (cw_record_parse (text, &back));
+  ck_assert_uint_eq (back.count, 5);
+  ck_assert_str_eq (cw_record_get (&back, "subject"), "O=a\\, b");
+  ck_assert_str_eq (cw_record_get (&back, "note"), "two\nlines");
+  ck_assert_str_eq (cw_record_get (&back, "san"), "DNS:a.example");
+  ck_assert_str_eq (back.fields[3].value, "DNS:b.example");
+  ck_assert_str_eq (cw_record_get (&back, "empty"), "");
+  ck_assert_ptr_null (cw_record_get (&back, "missing"));
+  free (text);
+  cw_record_free (&r);
+  cw_record_free (&back);
+}
+END_TEST
+
+START_TEST (record_rejects_other_text)
+{
+  struct cw_record r = CW_RECORD_INIT;
+  ck_assert (!cw_record_parse ("-----BEGIN CERTIFICATE-----\n", &r));
+  ck_assert (!cw_record_parse ("# certwiz record 1\nno colon here\n", &r));
+  cw_record_free (&r);
+}
+END_TEST
+
+START_TEST (store_locate_order)
+{
+  setenv ("HOME", "/home/u", 1);
+  unsetenv ("XDG_DATA_HOME");
+  unsetenv ("CERTWIZ_STORE");
+  char *p = cw_store_locate (NULL);
+  ck_assert_str_eq (p, "/home/u/.local/share/certwiz");
+  free (p);
+  setenv ("XDG_DATA_HOME", "relative/ignored", 1);
+  p = cw_store_locate (NULL);
+  ck_assert_str_eq (p, "/home/u/.local/share/certwiz");
+  free (p);
+  setenv ("XDG_DATA_HOME", "/xdg", 1);
+  p = cw_store_locate (NULL);
+  ck_assert_str_eq (p, "/xdg/certwiz");
+  free (p);
+  setenv ("CERTWIZ_STORE", "/env", 1);
+  p = cw_store_locate (NULL);
+  ck_assert_str_eq (p, "/env");
+  free (p);
+  p = cw_store_locate ("/opt");
+  ck_assert_str_eq (p, "/opt");
+  free (p);
+}
+END_TEST
+
+START_TEST (store_created_private)
+{
+  char *path = path_in_root ("a/b/store");
+  struct cw_store store;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
+  ck_assert_uint_eq (mode_of (path), 0700);
+  char *pending = path_in_root ("a/b/store/pending");
+  ck_assert_uint_eq (mode_of (pending), 0700);
+  cw_store_close (&store);
+  cw_diags_free (&diags);
+  free (pending);
+  free (path);
+}
+END_TEST
+
+START_TEST (store_readable_by_others_refused)
+{
+  char *path = path_in_root ("store");
+  ck_assert_int_eq (mkdir (path, 0755), 0);
+  ck_assert_int_eq (chmod (path, 0755), 0);
+  struct cw_store store;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_REFUSED);
+  ck_assert_ptr_nonnull (cw_diags_find (&diags, "store-permissions"));
+  ck_assert_ptr_nonnull (strstr (diags.items[0].message, "chmod 700"));
+  cw_store_close (&store);
+  cw_diags_free (&diags);
+  free (path);
+}
+END_TEST
+
+START_TEST (store_put_is_all_or_nothing)
+{
+  char *path = path_in_root ("store");
+  struct cw_store store;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
+  ck_assert_int_eq (cw_store_lock (&store, &diags), CW_OK);
+  struct cw_store_file files[] = { { "key.pem", "KEY", 3 },
+                                   { "record", "R", 1 } };
+  ck_assert_int_eq (cw_store_put (&store, CW_STORE_PENDING, "abcd", files, 2,
+                                  &diags), CW_OK);
+  char *key = cw_store_entry_path (&store, CW_STORE_PENDING, "abcd",
+                                   "key.pem");
+  ck_assert_uint_eq (mode_of (key), 0600);
+  /* The same ID again is refused and changes nothing. */
+  struct cw_store_file other[] = { { "key.pem", "OTHER", 5 } };
+  ck_assert_int_eq (cw_store_put (&store, CW_STORE_PENDING, "abcd", other, 1,
+                                  &diags), CW_FAILED);
+  char *text = read_text (key);
+  ck_assert_str_eq (text, "KEY");
+  /* A file listed twice fails midway: no entry, nothing left in tmp/. */
+  struct cw_store_file twice[] = { { "a", "1", 1 }, { "a", "2", 1 } };
+  ck_assert_int_eq (cw_store_put (&store, CW_STORE_PENDING, "ef01", twice, 2,
+                                  &diags), CW_FAILED);
+  char *cmd;
+  ck_assert_int_ge (asprintf (&cmd, "test ! -e '%s/pending/ef01' && "
+                              "test -z \"$(ls -A '%s/tmp')\"", path, path),
+                    0);
+  ck_assert_int_eq (system (cmd), 0);
+  free (cmd);
+  free (text);
+  free (key);
+  cw_store_close (&store);
+  cw_diags_free (&diags);
+  free (path);
+}
+END_TEST
+
+START_TEST (store_lock_clears_leftovers)
+{
+  char *path = path_in_root ("store");
+  struct cw_store store;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
+  char *cmd;
+  ck_assert_int_ge (asprintf (&cmd, "mkdir '%s/tmp/99' && echo x > "
+                              "'%s/tmp/99/key.pem'", path, path), 0);
+  ck_assert_int_eq (system (cmd), 0);
+  free (cmd);
+  ck_assert_int_eq (cw_store_lock (&store, &diags), CW_OK);
+  ck_assert_int_ge (asprintf (&cmd, "test -z \"$(ls -A '%s/tmp')\"", path),
+                    0);
+  ck_assert_int_eq (system (cmd), 0);
+  free (cmd);
+  cw_store_close (&store);
+  cw_diags_free (&diags);
+  free (path);
+}
+END_TEST
+
+static Suite *
+store_suite (void)
+{
+  Suite *s = suite_create ("store");
+  TCase *tc = tcase_create ("files");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, atomic_write_never_replaces_without_overwrite);
+  tcase_add_test (tc, atomic_write_sets_exact_mode_and_leaves_no_temporary);
+  tcase_add_test (tc, new_file_at_refuses_symlink);
+  tcase_add_test (tc, store_created_private);
+  tcase_add_test (tc, store_readable_by_others_refused);
+  tcase_add_test (tc, store_put_is_all_or_nothing);
+  tcase_add_test (tc, store_lock_clears_leftovers);
+  suite_add_tcase (s, tc);
+  TCase *rec = tcase_create ("record");
+  tcase_add_test (rec, record_round_trip_with_escapes);
+  tcase_add_test (rec, record_rejects_other_text);
+  tcase_add_test (rec, store_locate_order);
+  suite_add_tcase (s, rec);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *runner = srunner_create (store_suite ());
+  srunner_run_all (runner, CK_ENV);
+  int failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

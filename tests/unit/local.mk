@@ -1,0 +1,25 @@
+# libcheck unit tests of the core; each program is one area.
+UNIT_TESTS = \
+  tests/unit/check_request \
+  tests/unit/check_san \
+  tests/unit/check_store \
+  tests/unit/check_subject
+
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+
+tests_unit_check_request_SOURCES = tests/unit/check_request.c
+tests_unit_check_request_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_request_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_san_SOURCES = tests/unit/check_san.c
+tests_unit_check_san_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_san_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_store_SOURCES = tests/unit/check_store.c
+tests_unit_check_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_store_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_subject_SOURCES = tests/unit/check_subject.c
+tests_unit_check_subject_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_subject_LDADD = $(UNIT_LIBS)
