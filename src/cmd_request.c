@@ -130,11 +130,11 @@ print_result (const struct cw_request_result *result)
   cw_cli_print_names (&result->names);
   printf (_("Key:     %s, kept in the store %s\n"), result->key_description,
           store);
-  printf (_("Request: %s (key ID)\n"), result->id);
+  printf (_("ID:      %s\n"), result->id);
   printf (_("SHA-256: %s\n"), result->fingerprint);
-  printf (_("\nSend %s to your certificate authority. The private key "
-            "never leaves this\nmachine: when the certificate comes back, "
-            "import it here, into this same store.\n"), out);
+  printf (_("\nNext: send the request file to your certificate authority.\n"
+            "The private key never leaves this machine: when the certificate "
+            "comes back,\nimport it here, into this same store.\n"));
   free (out);
   free (store);
 }
