@@ -71,6 +71,25 @@ mkdir -p "$CERTWIZ_STORE/tmp/4242" && echo half >"$CERTWIZ_STORE/tmp/4242/key.pe
 run 0 "$CERTWIZ" request --key p256 --out g.req --subject "$subject"
 [ ! -e "$CERTWIZ_STORE/tmp/4242" ] && ok "leftovers removed" || fail "leftovers kept"
 
+# Several certwiz at once on one store: every request kept whole.
+pids=
+for i in 1 2 3 4 5 6; do
+  "$CERTWIZ" --store "$work/busy" request --key p256 --out "busy$i.req" \
+    --subject "CN=host$i.contoso.com" >/dev/null 2>&1 &
+  pids="$pids $!"
+done
+all_ok=yes
+for pid in $pids; do wait "$pid" || all_ok=no; done
+expect_eq "$all_ok" yes "six concurrent requests all succeed"
+expect_eq "$(ls "$work/busy/pending" | wc -l)" 6 "six entries in the store"
+complete=0
+for e in "$work"/busy/pending/*; do
+  [ -s "$e/key.pem" ] && [ -s "$e/request.pem" ] && [ -s "$e/record" ] &&
+    complete=$((complete + 1))
+done
+expect_eq "$complete" 6 "every entry complete"
+[ -z "$(ls -A "$work/busy/tmp")" ] && ok "no leftovers" || fail "leftovers"
+
 # Key and record files are 0600 even under umask 000.
 umask 000
 run 0 "$CERTWIZ" --store "$work/s4" request --key p256 --out h.req --subject "$subject"
