@@ -21,6 +21,21 @@ static const struct command commands[] = {
     N_("check a subject and names against the naming rules") },
   { "request", cw_cmd_request,
     N_("make a private key and a certificate request (PKCS#10)") },
+  { "import", cw_cmd_import,
+    N_("install the CA's answer on its kept key, or restore a backup") },
+  { "export", cw_cmd_export,
+    N_("back up a certificate with its key as a PKCS#12 file") },
+  { "selfsign", cw_cmd_selfsign,
+    N_("make a key and a self-signed certificate") },
+  { "clone", cw_cmd_clone,
+    N_("a new request with the names of an existing certificate") },
+  { "list", cw_cmd_list,
+    N_("list pending requests and installed certificates") },
+  { "show", cw_cmd_show, N_("show every field of a certificate") },
+  { "match", cw_cmd_match,
+    N_("tell whether a certificate covers a domain") },
+  { "delete", cw_cmd_delete,
+    N_("remove a certificate or a pending request") },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
@@ -30,8 +45,9 @@ print_help (void)
 {
   printf (_("Usage: certwiz [--store DIR] COMMAND [OPTIONS]\n"
             "       certwiz --help | --version\n\n"
-            "Make TLS certificate requests for mail and web servers, and "
-            "keep their\nprivate keys safe on this machine.\n\n"
+            "Make TLS certificate requests for mail and web servers, keep "
+            "their private keys\nsafe on this machine, install the CA's "
+            "answer, and back them up.\n\n"
             "Commands:\n"));
   for (size_t i = 0; i < COMMAND_COUNT; i++)
     printf ("  %-10s %s\n", commands[i].name, _(commands[i].summary));

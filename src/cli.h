@@ -35,15 +35,20 @@ enum
   CW_OPT_SAN,
   CW_OPT_MAX_SANS,
   CW_OPT_STORE,
-  CW_OPT_COMMAND = 300
+  CW_OPT_COMMAND = 300,
+  CW_OPT_COMMAND_END = 400
 };
+
+/* Every command takes these (cw_cli_parse handles them). */
+#define CW_CLI_COMMON_OPTIONS \
+  { "store", required_argument, NULL, CW_OPT_STORE }, \
+  { "help", no_argument, NULL, 'h' }
 
 #define CW_CLI_NAMING_OPTIONS \
   { "subject", required_argument, NULL, CW_OPT_SUBJECT }, \
   { "san", required_argument, NULL, CW_OPT_SAN }, \
   { "max-sans", required_argument, NULL, CW_OPT_MAX_SANS }, \
-  { "store", required_argument, NULL, CW_OPT_STORE }, \
-  { "help", no_argument, NULL, 'h' }
+  CW_CLI_COMMON_OPTIONS
 
 enum cw_cli_option_result
 {
@@ -52,15 +57,47 @@ enum cw_cli_option_result
   CW_CLI_OPTION_BAD        /* a usage message was printed */
 };
 
+/* A command's handler of its own options; STATE is the command's. */
+typedef enum cw_cli_option_result (*cw_cli_option_fn) (int opt,
+                                                       const char *arg,
+                                                       void *state);
+
+/* Reads a command's options: --store and --help are handled here, the
+   rest by HANDLE.  Returns CW_OK with optind at the first operand,
+   CW_USAGE after a usage message, or -1 after printing HELP. */
+int cw_cli_parse (const char *command, int argc, char **argv,
+                  const struct option *options, cw_cli_option_fn handle,
+                  void *state, struct cw_cli_context *context,
+                  void (*help) (void));
+
+#define CW_CLI_HELP_DONE (-1)
+
+/* Exactly COUNT operands must follow the options; else a usage error. */
+int cw_cli_operands (const char *command, int argc, char **argv,
+                     int count, const char *what);
+
+struct cw_password_source;
+/* --password-file and --password-fd, whose codes the command picks. */
+enum cw_cli_option_result cw_cli_password_option (int opt, const char *arg,
+                                                  struct cw_password_source
+                                                    *source, int file_opt,
+                                                  int fd_opt);
+
+/* --format: the index of ARG in ALLOWED (NULL-terminated), or false
+   after a usage message. */
+bool cw_cli_parse_format (const char *arg, const char *const *allowed,
+                          int *choice);
+
 /* Takes one of CW_CLI_NAMING_OPTIONS. */
 enum cw_cli_option_result cw_cli_naming_option (int opt, const char *arg,
-                                                struct cw_cli_names *names,
-                                                struct cw_cli_context *ctx);
+                                                struct cw_cli_names *names);
 /* What is left on the command line once the options are read: nothing
    may be, and --subject must have been given.  Returns CW_OK or the
    usage error's status. */
 int cw_cli_naming_finish (const char *command, int argc, char **argv,
                           const struct cw_cli_names *names);
+/* Adds the names of ARG, "a, b" split at commas. */
+void cw_cli_names_add_san (struct cw_cli_names *names, const char *arg);
 void cw_cli_names_input (const struct cw_cli_names *names,
                          struct cw_names_input *input);
 void cw_cli_names_free (struct cw_cli_names *names);
@@ -81,5 +118,13 @@ void cw_cli_print_names (const struct cw_names *names);
 
 int cw_cmd_check (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_request (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_import (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_export (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_selfsign (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_clone (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_list (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_show (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_match (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_delete (struct cw_cli_context *context, int argc, char **argv);
 
 #endif

@@ -26,8 +26,8 @@ push_san (struct cw_cli_names *names, const char *start, size_t len)
   names->sans[names->san_count++] = xstrndup (start, len);
 }
 
-static void
-add_sans (struct cw_cli_names *names, const char *arg)
+void
+cw_cli_names_add_san (struct cw_cli_names *names, const char *arg)
 {
   /* Exchange's -DomainName takes "a, b, c"; so does --san. */
   for (const char *p = arg;;)
@@ -59,8 +59,7 @@ parse_max_sans (struct cw_cli_names *names, const char *arg)
 }
 
 enum cw_cli_option_result
-cw_cli_naming_option (int opt, const char *arg, struct cw_cli_names *names,
-                      struct cw_cli_context *ctx)
+cw_cli_naming_option (int opt, const char *arg, struct cw_cli_names *names)
 {
   switch (opt)
     {
@@ -68,14 +67,11 @@ cw_cli_naming_option (int opt, const char *arg, struct cw_cli_names *names,
       names->subject = arg;
       return CW_CLI_OPTION_TAKEN;
     case CW_OPT_SAN:
-      add_sans (names, arg);
+      cw_cli_names_add_san (names, arg);
       return CW_CLI_OPTION_TAKEN;
     case CW_OPT_MAX_SANS:
       return parse_max_sans (names, arg) ? CW_CLI_OPTION_TAKEN
                                          : CW_CLI_OPTION_BAD;
-    case CW_OPT_STORE:
-      ctx->store = arg;
-      return CW_CLI_OPTION_TAKEN;
     default:
       return CW_CLI_OPTION_NOT_MINE;
     }

@@ -38,6 +38,12 @@ run_check (const struct cw_cli_names *names)
   return valid ? CW_OK : CW_REFUSED;
 }
 
+static enum cw_cli_option_result
+check_option (int opt, const char *arg, void *state)
+{
+  return cw_cli_naming_option (opt, arg, state);
+}
+
 int
 cw_cmd_check (struct cw_cli_context *context, int argc, char **argv)
 {
@@ -46,30 +52,12 @@ cw_cmd_check (struct cw_cli_context *context, int argc, char **argv)
     { NULL, 0, NULL, 0 },
   };
   struct cw_cli_names names = { NULL, NULL, 0, 0 };
-  int status = CW_OK, opt;
-  optind = 0;
-  while (status == CW_OK
-         && (opt = getopt_long (argc, argv, "h", options, NULL)) != -1)
-    {
-      enum cw_cli_option_result taken
-        = cw_cli_naming_option (opt, optarg, &names, context);
-      if (taken == CW_CLI_OPTION_BAD)
-        status = CW_USAGE;
-      else if (taken == CW_CLI_OPTION_TAKEN)
-        continue;
-      else if (opt == 'h')
-        {
-          print_help ();
-          cw_cli_names_free (&names);
-          return CW_OK;
-        }
-      else
-        status = cw_cli_bad_option ("check", argv);
-    }
+  int status = cw_cli_parse ("check", argc, argv, options, check_option,
+                             &names, context, print_help);
   if (status == CW_OK)
     status = cw_cli_naming_finish ("check", argc, argv, &names);
   if (status == CW_OK)
     status = run_check (&names);
   cw_cli_names_free (&names);
-  return status;
+  return status == CW_CLI_HELP_DONE ? CW_OK : status;
 }

@@ -3,6 +3,7 @@
 #include "csr.h"
 
 #include <gnutls/crypto.h>
+#include <gnutls/x509-ext.h>
 #include <string.h>
 
 #include "attr.h"
@@ -47,6 +48,32 @@ set_alt_names (gnutls_x509_crq_t crq, const struct cw_san_list *sans)
   return 0;
 }
 
+/* serverAuth and clientAuth: mail servers authenticate each other with
+   their server certificate (mutual TLS between SMTP peers), so it must
+   also be a client one.  Encoded here rather than through
+   gnutls_x509_crq_set_key_purpose_oid, which marks the extension
+   critical whatever it is told, and CAs expect it non-critical. */
+static int
+set_extended_usage (gnutls_x509_crq_t crq)
+{
+  gnutls_x509_key_purposes_t purposes;
+  gnutls_datum_t der = { NULL, 0 };
+  int ret = gnutls_x509_key_purpose_init (&purposes);
+  if (ret < 0)
+    return ret;
+  ret = gnutls_x509_key_purpose_set (purposes, GNUTLS_KP_TLS_WWW_SERVER);
+  if (ret >= 0)
+    ret = gnutls_x509_key_purpose_set (purposes, GNUTLS_KP_TLS_WWW_CLIENT);
+  if (ret >= 0)
+    ret = gnutls_x509_ext_export_key_purposes (purposes, &der);
+  if (ret >= 0)
+    ret = gnutls_x509_crq_set_extension_by_oid (crq, "2.5.29.37", der.data,
+                                                der.size, 0);
+  gnutls_free (der.data);
+  gnutls_x509_key_purpose_deinit (purposes);
+  return ret;
+}
+
 static int
 set_usage (gnutls_x509_crq_t crq, gnutls_x509_privkey_t key)
 {
@@ -55,15 +82,7 @@ set_usage (gnutls_x509_crq_t crq, gnutls_x509_privkey_t key)
   if (gnutls_x509_privkey_get_pk_algorithm (key) == GNUTLS_PK_RSA)
     usage |= GNUTLS_KEY_KEY_ENCIPHERMENT;
   int ret = gnutls_x509_crq_set_key_usage (crq, usage);
-  if (ret >= 0)
-    ret = gnutls_x509_crq_set_key_purpose_oid (crq, GNUTLS_KP_TLS_WWW_SERVER,
-                                               0);
-  /* Mail servers authenticate each other with their server certificate
-     (mutual TLS between SMTP peers), so it must also be a client one. */
-  if (ret >= 0)
-    ret = gnutls_x509_crq_set_key_purpose_oid (crq, GNUTLS_KP_TLS_WWW_CLIENT,
-                                               0);
-  return ret;
+  return ret < 0 ? ret : set_extended_usage (crq);
 }
 
 static int

@@ -24,6 +24,20 @@ cw_record_add (struct cw_record *record, const char *name,
   };
 }
 
+void
+cw_record_set (struct cw_record *record, const char *name,
+               const char *value)
+{
+  for (size_t i = 0; i < record->count; i++)
+    if (strcmp (record->fields[i].name, name) == 0)
+      {
+        free (record->fields[i].value);
+        record->fields[i].value = xstrdup (value);
+        return;
+      }
+  cw_record_add (record, name, value);
+}
+
 const char *
 cw_record_get (const struct cw_record *record, const char *name)
 {

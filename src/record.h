@@ -24,6 +24,9 @@ struct cw_record
 
 void cw_record_add (struct cw_record *record, const char *name,
                     const char *value);
+/* Replaces the first value of NAME, or adds it. */
+void cw_record_set (struct cw_record *record, const char *name,
+                    const char *value);
 /* The first value of NAME, or NULL. */
 const char *cw_record_get (const struct cw_record *record, const char *name);
 

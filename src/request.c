@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "certinfo.h"
 #include "csr.h"
 #include "i18n.h"
 #include "record.h"
@@ -125,17 +126,6 @@ check_output (const struct cw_request_options *options, const char *path,
 }
 
 static char *
-utc_now (void)
-{
-  char buf[32];
-  time_t now = time (NULL);
-  struct tm tm;
-  gmtime_r (&now, &tm);
-  strftime (buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return xstrdup (buf);
-}
-
-static char *
 host_name (void)
 {
   char buf[256] = "";
@@ -144,35 +134,45 @@ host_name (void)
   return xstrdup (buf);
 }
 
+void
+cw_request_describe (const struct cw_request_options *options,
+                     const struct cw_names *names,
+                     const struct cw_keyspec *key, struct cw_record *record)
+{
+  char *created = cw_time_format (time (NULL)), *host = host_name ();
+  char *subject = cw_subject_format (&names->subject);
+  char *key_name = cw_keyspec_name (key);
+  const char *cn = cw_subject_cn (&names->subject);
+  cw_record_add (record, "created", created);
+  cw_record_add (record, "host", host);
+  cw_record_add (record, "subject", subject);
+  cw_record_add (record, "cn", cn ? cn : "");
+  for (size_t i = 0; i < names->sans.count; i++)
+    {
+      const struct cw_san *san = &names->sans.items[i];
+      char *line = xasprintf ("%s:%s", san->type == CW_SAN_IP ? "IP" : "DNS",
+                              san->name);
+      cw_record_add (record, "san", line);
+      free (line);
+    }
+  cw_record_add (record, "friendly-name",
+                 options->friendly_name ? options->friendly_name : "");
+  cw_record_add (record, "exportable", options->exportable ? "yes" : "no");
+  cw_record_add (record, "key", key_name);
+  free (created), free (host), free (subject), free (key_name);
+}
+
 static char *
 make_record (const struct cw_request_options *options,
              const struct cw_request_result *result, const char *out_path)
 {
   struct cw_record record = CW_RECORD_INIT;
-  char *created = utc_now (), *host = host_name ();
-  char *subject = cw_subject_format (&result->names.subject);
-  char *key = cw_keyspec_name (&result->key);
   cw_record_add (&record, "state", "pending");
-  cw_record_add (&record, "created", created);
-  cw_record_add (&record, "host", host);
-  cw_record_add (&record, "subject", subject);
-  for (size_t i = 0; i < result->names.sans.count; i++)
-    {
-      const struct cw_san *san = &result->names.sans.items[i];
-      char *line = xasprintf ("%s:%s", san->type == CW_SAN_IP ? "IP" : "DNS",
-                              san->name);
-      cw_record_add (&record, "san", line);
-      free (line);
-    }
-  cw_record_add (&record, "friendly-name",
-                 options->friendly_name ? options->friendly_name : "");
-  cw_record_add (&record, "exportable", options->exportable ? "yes" : "no");
-  cw_record_add (&record, "key", key);
+  cw_request_describe (options, &result->names, &result->key, &record);
   cw_record_add (&record, "request-fingerprint", result->fingerprint);
   cw_record_add (&record, "request-file", out_path);
   char *text = cw_record_format (&record);
   cw_record_free (&record);
-  free (created), free (host), free (subject), free (key);
   return text;
 }
 
@@ -200,8 +200,7 @@ crypto_error (struct cw_diags *diags, int ret)
 
 /* Makes the key and the request, all in memory. */
 static enum cw_status
-make_files (const struct cw_request_options *options,
-            struct cw_request_result *result, struct request_files *files,
+make_files (struct cw_request_result *result, struct request_files *files,
             struct cw_diags *diags)
 {
   gnutls_x509_privkey_t key = NULL;
@@ -279,27 +278,27 @@ write_request_file (const struct cw_request_options *options,
   return CW_FAILED;
 }
 
+bool
+cw_request_check (const struct cw_request_options *options,
+                  struct cw_names *names, struct cw_keyspec *key,
+                  struct cw_diags *diags)
+{
+  bool valid = cw_names_build (&options->names, names, diags);
+  valid &= cw_keyspec_parse (options->key_type, options->key_size, key,
+                             diags);
+  if (options->friendly_name)
+    valid &= cw_friendly_name_check (options->friendly_name, diags);
+  return valid;
+}
+
 static enum cw_status
 check_options (const struct cw_request_options *options,
                struct cw_request_result *result, struct cw_diags *diags)
 {
-  bool valid = cw_names_build (&options->names, &result->names, diags);
-  valid &= cw_keyspec_parse (options->key_type, options->key_size,
-                             &result->key, diags);
-  if (options->friendly_name)
-    valid &= cw_friendly_name_check (options->friendly_name, diags);
-  if (!valid)
+  if (!cw_request_check (options, &result->names, &result->key, diags))
     return CW_REFUSED;
   result->out_path = options->out ? xstrdup (options->out)
                                   : cw_request_default_path (&result->names);
-  result->store_path = cw_store_locate (options->store);
-  if (!result->store_path)
-    {
-      cw_diag_add (diags, CW_ERROR, "store-unknown", "store",
-                   _("No place for the store was found: HOME is not set. "
-                     "Name a store folder with --store or CERTWIZ_STORE."));
-      return CW_REFUSED;
-    }
   return check_output (options, result->out_path, diags);
 }
 
@@ -314,11 +313,13 @@ cw_request_create (const struct cw_request_options *options,
     {
       /* Fail on a bad store before spending seconds on a key. */
       struct cw_store store;
-      status = cw_store_open (&store, result->store_path, diags);
+      status = cw_store_open_located (&store, options->store, diags);
+      if (status == CW_OK)
+        result->store_path = xstrdup (store.path);
       cw_store_close (&store);
     }
   if (status == CW_OK)
-    status = make_files (options, result, &files, diags);
+    status = make_files (result, &files, diags);
   if (status == CW_OK)
     {
       char *out = absolute_path (result->out_path);

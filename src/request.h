@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "keyspec.h"
 #include "names.h"
+#include "record.h"
 #include "status.h"
 
 struct cw_request_options
@@ -43,6 +44,19 @@ enum cw_status cw_request_create (const struct cw_request_options *options,
                                   struct cw_request_result *result,
                                   struct cw_diags *diags);
 void cw_request_result_free (struct cw_request_result *result);
+
+/* The checks every new key goes through, for a request or a self-signed
+   certificate: the names, the key type, the friendly name.  */
+bool cw_request_check (const struct cw_request_options *options,
+                       struct cw_names *names, struct cw_keyspec *key,
+                       struct cw_diags *diags);
+
+/* Adds to RECORD what the store keeps of a new key: when and where it was
+   made, for which names, friendly name, exportable, key type. */
+void cw_request_describe (const struct cw_request_options *options,
+                          const struct cw_names *names,
+                          const struct cw_keyspec *key,
+                          struct cw_record *record);
 
 /* The rules for a friendly name: printable, at most 128 characters. */
 bool cw_friendly_name_check (const char *name, struct cw_diags *diags);

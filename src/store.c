@@ -12,13 +12,14 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "store_priv.h"
 #include "i18n.h"
 #include "xalloc.h"
 
-#define STORE_TMP "tmp"
 #define STORE_LOCK ".lock"
 
-static const char *const areas[] = { CW_STORE_PENDING, STORE_TMP };
+static const char *const areas[] = { CW_STORE_PENDING, CW_STORE_INSTALLED,
+                                     CW_STORE_TMP };
 
 char *
 cw_store_locate (const char *option)
@@ -38,8 +39,8 @@ cw_store_locate (const char *option)
   return NULL;
 }
 
-static enum cw_status
-io_error (struct cw_diags *diags, int err, const char *path)
+enum cw_status
+cw_store_io_error (struct cw_diags *diags, int err, const char *path)
 {
   cw_diag_add (diags, CW_ERROR, "store-io", "store",
                _("Cannot use the store \"%s\": %s. Check that the disk is "
@@ -105,7 +106,7 @@ open_areas (struct cw_store *store, struct cw_diags *diags)
 {
   for (size_t i = 0; i < sizeof areas / sizeof areas[0]; i++)
     if (mkdirat (store->dirfd, areas[i], 0700) < 0 && errno != EEXIST)
-      return io_error (diags, errno, store->path);
+      return cw_store_io_error (diags, errno, store->path);
   return CW_OK;
 }
 
@@ -116,15 +117,33 @@ cw_store_open (struct cw_store *store, const char *path,
   *store = (struct cw_store) { xstrdup (path), -1, -1 };
   int err = make_folders (path);
   if (err)
-    return io_error (diags, err, path);
+    return cw_store_io_error (diags, err, path);
   store->dirfd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (store->dirfd < 0)
-    return io_error (diags, errno, path);
+    return cw_store_io_error (diags, errno, path);
   struct stat st;
   if (fstat (store->dirfd, &st) < 0)
-    return io_error (diags, errno, path);
+    return cw_store_io_error (diags, errno, path);
   enum cw_status status = check_private (&st, path, diags);
   return status == CW_OK ? open_areas (store, diags) : status;
+}
+
+enum cw_status
+cw_store_open_located (struct cw_store *store, const char *option,
+                       struct cw_diags *diags)
+{
+  char *path = cw_store_locate (option);
+  if (!path)
+    {
+      *store = (struct cw_store) { NULL, -1, -1 };
+      cw_diag_add (diags, CW_ERROR, "store-unknown", "store",
+                   _("No place for the store was found: HOME is not set. "
+                     "Name a store folder with --store or CERTWIZ_STORE."));
+      return CW_REFUSED;
+    }
+  enum cw_status status = cw_store_open (store, path, diags);
+  free (path);
+  return status;
 }
 
 void
@@ -138,8 +157,8 @@ cw_store_close (struct cw_store *store)
 }
 
 /* Removes a folder of tmp/ and the plain files in it. */
-static void
-remove_leftover (int tmpfd, const char *name)
+void
+cw_store_remove_tree (int tmpfd, const char *name)
 {
   int fd = openat (tmpfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW
                                 | O_CLOEXEC);
@@ -161,7 +180,7 @@ remove_leftover (int tmpfd, const char *name)
 static void
 clear_leftovers (struct cw_store *store)
 {
-  int fd = openat (store->dirfd, STORE_TMP, O_RDONLY | O_DIRECTORY
+  int fd = openat (store->dirfd, CW_STORE_TMP, O_RDONLY | O_DIRECTORY
                                             | O_NOFOLLOW | O_CLOEXEC);
   DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
   if (!dir)
@@ -173,7 +192,7 @@ clear_leftovers (struct cw_store *store)
   struct dirent *e;
   while ((e = readdir (dir)))
     if (strcmp (e->d_name, ".") && strcmp (e->d_name, ".."))
-      remove_leftover (fd, e->d_name);
+      cw_store_remove_tree (fd, e->d_name);
   closedir (dir);
 }
 
@@ -185,13 +204,13 @@ cw_store_lock (struct cw_store *store, struct cw_diags *diags)
   store->lockfd = openat (store->dirfd, STORE_LOCK,
                           O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (store->lockfd < 0)
-    return io_error (diags, errno, store->path);
+    return cw_store_io_error (diags, errno, store->path);
   while (flock (store->lockfd, LOCK_EX) < 0)
     if (errno != EINTR)
       {
         int err = errno;
         cw_store_unlock (store);
-        return io_error (diags, err, store->path);
+        return cw_store_io_error (diags, err, store->path);
       }
   clear_leftovers (store);
   return CW_OK;
@@ -208,7 +227,7 @@ cw_store_unlock (struct cw_store *store)
 static int
 make_temporary_entry (struct cw_store *store, int *tmpfd, char **name)
 {
-  *tmpfd = openat (store->dirfd, STORE_TMP, O_RDONLY | O_DIRECTORY
+  *tmpfd = openat (store->dirfd, CW_STORE_TMP, O_RDONLY | O_DIRECTORY
                                             | O_NOFOLLOW | O_CLOEXEC);
   if (*tmpfd < 0)
     return errno;
@@ -264,11 +283,11 @@ cw_store_put (struct cw_store *store, const char *area, const char *id,
   if (!err)
     err = move_into_area (store, tmpfd, name, area, id);
   if (err && tmpfd >= 0)
-    remove_leftover (tmpfd, name);
+    cw_store_remove_tree (tmpfd, name);
   if (tmpfd >= 0)
     close (tmpfd);
   free (name);
-  return err ? io_error (diags, err, store->path) : CW_OK;
+  return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
 }
 
 char *

@@ -5,6 +5,9 @@
      .lock                 taken by every process that changes the store
      pending/<key-id>/     a request waiting for its certificate:
                            key.pem, request.pem, record
+     certs/<thumbprint>/   an installed certificate: cert.pem, chain.pem
+                           (when it has one), key.pem (when the key is
+                           here), record
      tmp/                  entries being written; leftovers of an
                            interrupted write are removed on the next change
 
@@ -14,12 +17,15 @@
 #define CERTWIZ_STORE_H
 
 #include <stdbool.h>
+#include <gnutls/gnutls.h>
 #include <stddef.h>
 
 #include "diag.h"
+#include "record.h"
 #include "status.h"
 
 #define CW_STORE_PENDING "pending"
+#define CW_STORE_INSTALLED "certs"
 
 struct cw_store
 {
@@ -44,6 +50,11 @@ char *cw_store_locate (const char *option);
    owns, saying how to fix it. */
 enum cw_status cw_store_open (struct cw_store *store, const char *path,
                               struct cw_diags *diags);
+/* Opens the store OPTION names (see cw_store_locate), saying what to do
+   when none can be found. */
+enum cw_status cw_store_open_located (struct cw_store *store,
+                                      const char *option,
+                                      struct cw_diags *diags);
 void cw_store_close (struct cw_store *store);
 
 /* Takes the store's lock (waiting for another certwiz to finish) and
@@ -57,6 +68,70 @@ enum cw_status cw_store_put (struct cw_store *store, const char *area,
                              const char *id,
                              const struct cw_store_file *files, size_t count,
                              struct cw_diags *diags);
+
+struct cw_store_entry
+{
+  const char *area;        /* CW_STORE_PENDING or CW_STORE_INSTALLED */
+  char *id;                /* the key ID of a request, the thumbprint of a
+                              certificate */
+  struct cw_record record;
+  bool has_key;
+};
+
+struct cw_store_entries
+{
+  struct cw_store_entry *items;
+  size_t count;
+  size_t capacity;
+};
+
+#define CW_STORE_ENTRIES_INIT { NULL, 0, 0 }
+
+/* Every entry of AREA with its record; entries whose record cannot be
+   read are skipped with a warning. */
+enum cw_status cw_store_list (struct cw_store *store, const char *area,
+                              struct cw_store_entries *entries,
+                              struct cw_diags *diags);
+void cw_store_entries_free (struct cw_store_entries *entries);
+void cw_store_entry_free (struct cw_store_entry *entry);
+
+/* The one entry, pending or installed, whose ID starts with TEXT (at least
+   4 hexadecimal digits, any case).  Refuses an unknown, ambiguous or too
+   short ID, saying what to do. */
+enum cw_status cw_store_find (struct cw_store *store, const char *text,
+                              struct cw_store_entry *entry,
+                              struct cw_diags *diags);
+
+/* Reads AREA/ID/NAME whole.  ENOENT is reported as a plain false with no
+   diagnostic when OPTIONAL. */
+enum cw_status cw_store_read (struct cw_store *store, const char *area,
+                              const char *id, const char *name,
+                              gnutls_datum_t *data, bool optional,
+                              struct cw_diags *diags);
+
+struct cw_certs;
+/* An installed entry's certificate, then its chain, added to CERTS. */
+enum cw_status cw_store_entry_certs (struct cw_store *store,
+                                     const struct cw_store_entry *entry,
+                                     struct cw_certs *certs,
+                                     struct cw_diags *diags);
+
+/* Adds FILES to the existing entry AREA/ID, replacing files of the same
+   name (each replaced atomically).  The store must be locked. */
+enum cw_status cw_store_update (struct cw_store *store, const char *area,
+                                const char *id,
+                                const struct cw_store_file *files,
+                                size_t count, struct cw_diags *diags);
+
+/* Moves a whole entry: one rename, so it is in one place or the other. */
+enum cw_status cw_store_move (struct cw_store *store, const char *from_area,
+                              const char *from_id, const char *to_area,
+                              const char *to_id, struct cw_diags *diags);
+
+/* Removes an entry: it leaves its area at once (renamed into tmp/), then
+   its files are deleted.  The store must be locked. */
+enum cw_status cw_store_remove (struct cw_store *store, const char *area,
+                                const char *id, struct cw_diags *diags);
 
 /* The path of AREA/ID/NAME inside the store (owned by the caller). */
 char *cw_store_entry_path (const struct cw_store *store, const char *area,

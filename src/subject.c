@@ -525,6 +525,14 @@ write_value (char *o, const char *value)
 }
 
 char *
+cw_dn_escape (const char *value)
+{
+  char *text = xmalloc (2 * strlen (value) + 1);
+  *write_value (text, value) = '\0';
+  return text;
+}
+
+char *
 cw_subject_format (const struct cw_subject *subject)
 {
   size_t size = 1;

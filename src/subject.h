@@ -58,4 +58,7 @@ const char *cw_subject_cn (const struct cw_subject *subject);
 char *cw_subject_format (const struct cw_subject *subject);
 void cw_subject_free (struct cw_subject *subject);
 
+/* VALUE with the RFC 4514 escapes cw_subject_format uses. */
+char *cw_dn_escape (const char *value);
+
 #endif

@@ -1,0 +1,338 @@
+#include <config.h>
+
+#include "certinfo.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hex.h"
+#include "i18n.h"
+#include "subject.h"
+#include "xalloc.h"
+
+/* The issuer's and the subject's DN are read the same way; these pick
+   which. */
+typedef int (*dn_oid_fn) (gnutls_x509_crt_t, unsigned, void *, size_t *);
+typedef int (*dn_value_fn) (gnutls_x509_crt_t, const char *, unsigned,
+                            unsigned, void *, size_t *);
+
+static char *
+dn_value (gnutls_x509_crt_t crt, dn_value_fn get, const char *oid,
+          unsigned index)
+{
+  size_t size = 0;
+  if (get (crt, oid, index, 0, NULL, &size) != GNUTLS_E_SHORT_MEMORY_BUFFER)
+    return NULL;
+  char *value = xmalloc (size + 1);
+  if (get (crt, oid, index, 0, value, &size) < 0)
+    {
+      free (value);
+      return NULL;
+    }
+  value[size] = '\0';
+  return value;
+}
+
+/* How many times OID came before position I. */
+static unsigned
+earlier_occurrences (char oids[][128], unsigned i)
+{
+  unsigned n = 0;
+  for (unsigned j = 0; j < i; j++)
+    n += strcmp (oids[j], oids[i]) == 0;
+  return n;
+}
+
+#define MAX_RDNS 64
+
+/* The DN in the order it is written (C first), as certwiz's own
+   subjects are shown. */
+static char *
+format_dn (gnutls_x509_crt_t crt, dn_oid_fn get_oid, dn_value_fn get_value)
+{
+  char oids[MAX_RDNS][128];
+  size_t len = 0, capacity = 256;
+  char *text = xmalloc (capacity);
+  text[0] = '\0';
+  for (unsigned i = 0; i < MAX_RDNS; i++)
+    {
+      size_t size = sizeof oids[i];
+      if (get_oid (crt, i, oids[i], &size) < 0)
+        break;
+      char *value = dn_value (crt, get_value, oids[i],
+                              earlier_occurrences (oids, i));
+      char *escaped = cw_dn_escape (value ? value : "");
+      const char *name = gnutls_x509_dn_oid_name (oids[i],
+                                                  GNUTLS_X509_DN_OID_RETURN_OID);
+      char *part = xasprintf ("%s%s=%s", i ? ", " : "", name, escaped);
+      size_t n = strlen (part);
+      if (len + n + 1 > capacity)
+        text = xreallocarray (text, capacity = 2 * (len + n + 1), 1);
+      memcpy (text + len, part, n + 1);
+      len += n;
+      free (part), free (escaped), free (value);
+    }
+  return text;
+}
+
+static char *
+first_value (gnutls_x509_crt_t crt, dn_value_fn get, const char *oid)
+{
+  char *value = dn_value (crt, get, oid, 0);
+  return value ? value : xstrdup ("");
+}
+
+static char *
+key_description (gnutls_x509_crt_t crt)
+{
+  unsigned bits = 0;
+  int algorithm = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
+  if (algorithm == GNUTLS_PK_RSA)
+    return xasprintf (_("RSA %u bits"), bits);
+  if (algorithm == GNUTLS_PK_ECDSA)
+    return xasprintf (_("ECDSA P-%u"), bits);
+  const char *name = gnutls_pk_get_name ((gnutls_pk_algorithm_t) algorithm);
+  return xasprintf ("%s %u", name ? name : "?", bits);
+}
+
+static char *
+alt_name (unsigned type, const char *data, size_t size)
+{
+  char ip[64];
+  if (type == GNUTLS_SAN_DNSNAME)
+    return xasprintf ("DNS:%.*s", (int) size, data);
+  if (type == GNUTLS_SAN_IPADDRESS && (size == 4 || size == 16)
+      && inet_ntop (size == 4 ? AF_INET : AF_INET6, data, ip, sizeof ip))
+    return xasprintf ("IP:%s", ip);
+  if (type == GNUTLS_SAN_RFC822NAME)
+    return xasprintf ("email:%.*s", (int) size, data);
+  if (type == GNUTLS_SAN_URI)
+    return xasprintf ("URI:%.*s", (int) size, data);
+  return NULL;
+}
+
+static void
+read_alt_names (gnutls_x509_crt_t crt, struct cw_certinfo *info)
+{
+  for (unsigned i = 0;; i++)
+    {
+      char data[1024];
+      size_t size = sizeof data - 1;
+      unsigned critical;
+      int type = gnutls_x509_crt_get_subject_alt_name (crt, i, data, &size,
+                                                       &critical);
+      if (type == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        break;
+      if (type < 0)
+        continue;
+      char *name = alt_name ((unsigned) type, data, size);
+      if (!name)
+        continue;
+      info->names = xreallocarray (info->names, info->name_count + 1,
+                                   sizeof *info->names);
+      info->names[info->name_count++] = name;
+    }
+}
+
+static void
+append (char **text, const char *word)
+{
+  char *joined = xasprintf ("%s%s%s", *text, **text ? ", " : "", word);
+  free (*text);
+  *text = joined;
+}
+
+static char *
+key_usage (gnutls_x509_crt_t crt)
+{
+  static const struct { unsigned bit; const char *name; } bits[] = {
+    { GNUTLS_KEY_DIGITAL_SIGNATURE, "digitalSignature" },
+    { GNUTLS_KEY_NON_REPUDIATION, "nonRepudiation" },
+    { GNUTLS_KEY_KEY_ENCIPHERMENT, "keyEncipherment" },
+    { GNUTLS_KEY_DATA_ENCIPHERMENT, "dataEncipherment" },
+    { GNUTLS_KEY_KEY_AGREEMENT, "keyAgreement" },
+    { GNUTLS_KEY_KEY_CERT_SIGN, "keyCertSign" },
+    { GNUTLS_KEY_CRL_SIGN, "cRLSign" },
+    { GNUTLS_KEY_ENCIPHER_ONLY, "encipherOnly" },
+    { GNUTLS_KEY_DECIPHER_ONLY, "decipherOnly" },
+  };
+  unsigned usage = 0;
+  char *text = xstrdup ("");
+  if (gnutls_x509_crt_get_key_usage (crt, &usage, NULL) < 0)
+    return text;
+  for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++)
+    if (usage & bits[i].bit)
+      append (&text, bits[i].name);
+  return text;
+}
+
+static const char *
+purpose_name (const char *oid)
+{
+  static const struct { const char *oid, *name; } names[] = {
+    { GNUTLS_KP_TLS_WWW_SERVER, "serverAuth" },
+    { GNUTLS_KP_TLS_WWW_CLIENT, "clientAuth" },
+    { GNUTLS_KP_CODE_SIGNING, "codeSigning" },
+    { GNUTLS_KP_EMAIL_PROTECTION, "emailProtection" },
+    { GNUTLS_KP_TIME_STAMPING, "timeStamping" },
+    { GNUTLS_KP_OCSP_SIGNING, "OCSPSigning" },
+    { GNUTLS_KP_ANY, "anyExtendedKeyUsage" },
+  };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp (oid, names[i].oid) == 0)
+      return names[i].name;
+  return oid;
+}
+
+static char *
+ext_key_usage (gnutls_x509_crt_t crt)
+{
+  char *text = xstrdup ("");
+  for (unsigned i = 0;; i++)
+    {
+      char oid[128];
+      size_t size = sizeof oid;
+      if (gnutls_x509_crt_get_key_purpose_oid (crt, i, oid, &size, NULL) < 0)
+        break;
+      append (&text, purpose_name (oid));
+    }
+  return text;
+}
+
+static int
+digest_hex (gnutls_x509_crt_t crt, gnutls_digest_algorithm_t algorithm,
+            char *out)
+{
+  unsigned char digest[64];
+  size_t size = sizeof digest;
+  int ret = gnutls_x509_crt_get_fingerprint (crt, algorithm, digest, &size);
+  if (ret >= 0)
+    cw_hex_encode (digest, size, out);
+  return ret;
+}
+
+int
+cw_cert_key_id (gnutls_x509_crt_t crt, char out[41])
+{
+  unsigned char id[20];
+  size_t size = sizeof id;
+  int ret = gnutls_x509_crt_get_key_id (crt, GNUTLS_KEYID_USE_SHA1, id, &size);
+  if (ret >= 0)
+    cw_hex_encode (id, size, out);
+  return ret;
+}
+
+static char *
+serial_hex (gnutls_x509_crt_t crt)
+{
+  unsigned char serial[64];
+  size_t size = sizeof serial;
+  if (gnutls_x509_crt_get_serial (crt, serial, &size) < 0)
+    return xstrdup ("");
+  char *hex = xmalloc (2 * size + 1);
+  cw_hex_encode (serial, size, hex);
+  return hex;
+}
+
+static char *
+issuer_name (gnutls_x509_crt_t crt, const char *issuer)
+{
+  char *name = dn_value (crt, gnutls_x509_crt_get_issuer_dn_by_oid,
+                         GNUTLS_OID_X520_COMMON_NAME, 0);
+  if (!name)
+    name = dn_value (crt, gnutls_x509_crt_get_issuer_dn_by_oid,
+                     GNUTLS_OID_X520_ORGANIZATION_NAME, 0);
+  return name ? name : xstrdup (issuer);
+}
+
+int
+cw_certinfo_get (gnutls_x509_crt_t crt, struct cw_certinfo *info)
+{
+  *info = (struct cw_certinfo) { .names = NULL };
+  int ret = digest_hex (crt, GNUTLS_DIG_SHA1, info->sha1);
+  if (ret >= 0)
+    ret = digest_hex (crt, GNUTLS_DIG_SHA256, info->sha256);
+  if (ret >= 0)
+    ret = cw_cert_key_id (crt, info->key_id);
+  if (ret < 0)
+    return ret;
+  info->subject = format_dn (crt, gnutls_x509_crt_get_dn_oid,
+                             gnutls_x509_crt_get_dn_by_oid);
+  info->cn = first_value (crt, gnutls_x509_crt_get_dn_by_oid,
+                          GNUTLS_OID_X520_COMMON_NAME);
+  info->issuer = format_dn (crt, gnutls_x509_crt_get_issuer_dn_oid,
+                            gnutls_x509_crt_get_issuer_dn_by_oid);
+  info->issuer_name = issuer_name (crt, info->issuer);
+  info->serial = serial_hex (crt);
+  info->not_before = gnutls_x509_crt_get_activation_time (crt);
+  info->not_after = gnutls_x509_crt_get_expiration_time (crt);
+  info->key = key_description (crt);
+  info->usage = key_usage (crt);
+  info->ext_usage = ext_key_usage (crt);
+  info->self_signed = gnutls_x509_crt_check_issuer (crt, crt) != 0;
+  info->is_ca = gnutls_x509_crt_get_ca_status (crt, NULL) > 0;
+  read_alt_names (crt, info);
+  return 0;
+}
+
+void
+cw_certinfo_free (struct cw_certinfo *info)
+{
+  free (info->subject);
+  free (info->cn);
+  free (info->issuer);
+  free (info->issuer_name);
+  free (info->serial);
+  free (info->key);
+  free (info->usage);
+  free (info->ext_usage);
+  for (size_t i = 0; i < info->name_count; i++)
+    free (info->names[i]);
+  free (info->names);
+}
+
+char *
+cw_time_format (time_t t)
+{
+  char buf[32];
+  struct tm tm;
+  if (!gmtime_r (&t, &tm))
+    return xstrdup ("?");
+  strftime (buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return xstrdup (buf);
+}
+
+time_t
+cw_time_parse (const char *text)
+{
+  struct tm tm = { 0 };
+  const char *end = text ? strptime (text, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+  if (!end || *end)
+    return (time_t) -1;
+  return timegm (&tm);
+}
+
+void
+cw_certinfo_to_record (const struct cw_certinfo *info,
+                       struct cw_record *record)
+{
+  char *not_before = cw_time_format (info->not_before);
+  char *not_after = cw_time_format (info->not_after);
+  cw_record_add (record, "thumbprint", info->sha1);
+  cw_record_add (record, "sha256", info->sha256);
+  cw_record_add (record, "key-id", info->key_id);
+  cw_record_add (record, "cert-subject", info->subject);
+  cw_record_add (record, "cn", info->cn);
+  cw_record_add (record, "issuer", info->issuer);
+  cw_record_add (record, "issuer-name", info->issuer_name);
+  cw_record_add (record, "serial", info->serial);
+  cw_record_add (record, "not-before", not_before);
+  cw_record_add (record, "not-after", not_after);
+  cw_record_add (record, "cert-key", info->key);
+  for (size_t i = 0; i < info->name_count; i++)
+    cw_record_add (record, "cert-san", info->names[i]);
+  free (not_before);
+  free (not_after);
+}

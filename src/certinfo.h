@@ -1,0 +1,49 @@
+/* What certwiz shows and records of a certificate: thumbprints, names,
+   issuer, validity, key, usages. */
+#ifndef CERTWIZ_CERTINFO_H
+#define CERTWIZ_CERTINFO_H
+
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "record.h"
+
+struct cw_certinfo
+{
+  char sha1[41];           /* the thumbprint Exchange shows; the ID */
+  char sha256[65];
+  char key_id[41];         /* SHA-1 of the public key: finds the request */
+  char *subject;           /* "C=US, O=Contoso, CN=mail1.contoso.com" */
+  char *cn;                /* "" when none */
+  char *issuer;
+  char *issuer_name;       /* the issuer's CN, else O, else the whole DN */
+  char *serial;            /* hex */
+  time_t not_before;
+  time_t not_after;
+  char *key;               /* "RSA 3072 bits" */
+  char *usage;             /* "digitalSignature, keyEncipherment" */
+  char *ext_usage;         /* "serverAuth, clientAuth" */
+  char **names;            /* "DNS:mail.contoso.com", "IP:192.0.2.1" */
+  size_t name_count;
+  bool self_signed;
+  bool is_ca;
+};
+
+int cw_certinfo_get (gnutls_x509_crt_t crt, struct cw_certinfo *info);
+void cw_certinfo_free (struct cw_certinfo *info);
+
+/* The certificate's facts as record fields (cert-subject, issuer,
+   not-after, ...), so that listing needs no certificate parsing. */
+void cw_certinfo_to_record (const struct cw_certinfo *info,
+                            struct cw_record *record);
+
+/* SHA-1 of the public key, as a request's key ID is computed. */
+int cw_cert_key_id (gnutls_x509_crt_t crt, char out[41]);
+/* "2026-11-21T19:50:00Z". */
+char *cw_time_format (time_t t);
+/* The inverse; (time_t) -1 when TEXT is not such a time. */
+time_t cw_time_parse (const char *text);
+
+#endif

@@ -1,0 +1,62 @@
+/* Certificates read from a file: what kind of file it is (by content,
+   never by extension) and the certificates it holds. */
+#ifndef CERTWIZ_CERTSET_H
+#define CERTWIZ_CERTSET_H
+
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "status.h"
+
+/* A CA's answer is small; a CA bundle (list --file, browse) is not. */
+#define CW_ANSWER_MAX_BYTES (1024 * 1024)
+#define CW_BUNDLE_MAX_BYTES (256 * 1024 * 1024)
+
+enum cw_file_kind
+{
+  CW_FILE_EMPTY,
+  CW_FILE_UNKNOWN,
+  CW_FILE_CERT_PEM,        /* one or more CERTIFICATE blocks */
+  CW_FILE_CERT_DER,
+  CW_FILE_PKCS7_PEM,
+  CW_FILE_PKCS7_DER,
+  CW_FILE_PKCS12,
+  CW_FILE_REQUEST,         /* a PKCS#10 request: not an answer */
+  CW_FILE_PRIVATE_KEY      /* a bare key: not an answer either */
+};
+
+struct cw_certs
+{
+  gnutls_x509_crt_t *items;
+  size_t count;
+  size_t capacity;
+};
+
+#define CW_CERTS_INIT { NULL, 0, 0 }
+
+enum cw_file_kind cw_file_detect (const gnutls_datum_t *data);
+/* "a PKCS#7 bundle (.p7b)", translated, for messages. */
+const char *cw_file_kind_describe (enum cw_file_kind kind);
+
+/* Reads every certificate of a certificate, chain or PKCS#7 file; a
+   PKCS#12 file needs its password and is read by cw_p12_read.  FILE
+   names the file in messages. */
+enum cw_status cw_certs_read (const gnutls_datum_t *data, const char *file,
+                              struct cw_certs *certs, struct cw_diags *diags);
+
+/* Takes ownership of CRT. */
+void cw_certs_add (struct cw_certs *certs, gnutls_x509_crt_t crt);
+void cw_certs_free (struct cw_certs *certs);
+
+/* Reads the open file FD whole, refusing more than MAX bytes; FILE names
+   it in messages. */
+enum cw_status cw_fd_read (int fd, const char *file, size_t max,
+                           gnutls_datum_t *data, struct cw_diags *diags);
+/* Reads FILE whole, refusing more than MAX bytes.  FILE "-" is stdin. */
+enum cw_status cw_file_read (const char *file, size_t max,
+                             gnutls_datum_t *data, struct cw_diags *diags);
+
+#endif

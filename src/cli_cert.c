@@ -1,0 +1,55 @@
+#include <config.h>
+
+#include "cli_cert.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "textwidth.h"
+#include "xalloc.h"
+
+#define LABEL_WIDTH 15
+
+void
+cw_cli_field (const char *label, const char *value)
+{
+  if (!value || !*value)
+    return;
+  char *safe = cw_cli_safe (value);
+  char *head = xasprintf ("%s:", label);
+  char *padded = cw_text_fit (head, LABEL_WIDTH);
+  printf ("%s %s\n", padded, safe);
+  free (padded), free (head), free (safe);
+}
+
+static char *
+validity_text (const struct cw_certinfo *info)
+{
+  char *from = cw_time_format (info->not_before);
+  char *to = cw_time_format (info->not_after);
+  long days = cw_days_left (info->not_after);
+  char *text = days >= 0
+    ? xasprintf (ngettext ("%s to %s (%ld day left)",
+                           "%s to %s (%ld days left)", (unsigned long) days),
+                 from, to, days)
+    : xasprintf (_("%s to %s (expired)"), from, to);
+  free (from), free (to);
+  return text;
+}
+
+void
+cw_cli_print_cert_summary (const struct cw_certinfo *info)
+{
+  cw_cli_field (_("Subject"), info->subject);
+  for (size_t i = 0; i < info->name_count; i++)
+    cw_cli_field (_("Name"), info->names[i]);
+  cw_cli_field (_("Issuer"), info->issuer);
+  char *validity = validity_text (info);
+  cw_cli_field (_("Valid"), validity);
+  free (validity);
+  cw_cli_field (_("Key"), info->key);
+  cw_cli_field (_("Thumbprint"), info->sha1);
+  cw_cli_field (_("SHA-256"), info->sha256);
+}

@@ -1,0 +1,143 @@
+#include <config.h>
+
+#include "clone.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "attr.h"
+#include "certinfo.h"
+#include "certset.h"
+#include "i18n.h"
+#include "subject.h"
+#include "xalloc.h"
+
+static const struct cw_attr_info *
+attr_by_oid (const char *oid)
+{
+  for (int i = 0; i < CW_ATTR_COUNT; i++)
+    if (strcmp (cw_attr_info ((enum cw_attr) i)->oid, oid) == 0)
+      return cw_attr_info ((enum cw_attr) i);
+  return NULL;
+}
+
+static void
+note_dropped (const char *what, struct cw_diags *diags)
+{
+  cw_diag_add (diags, CW_NOTE, "clone-left-out", "clone",
+               _("%s is not copied into the new request: certwiz does not "
+                 "write it. Add it by hand if your CA needs it."), what);
+}
+
+static void
+add_attribute (gnutls_x509_crt_t crt, const char *oid, unsigned index,
+               struct cw_subject *subject, struct cw_diags *diags)
+{
+  char value[1024];
+  size_t size = sizeof value;
+  const struct cw_attr_info *attr = attr_by_oid (oid);
+  if (gnutls_x509_crt_get_dn_by_oid (crt, oid, index, 0, value, &size) < 0)
+    return;
+  if (attr)
+    cw_subject_add (subject, attr->attr, value);
+  else
+    {
+      const char *name = gnutls_x509_dn_oid_name (oid,
+                                                  GNUTLS_X509_DN_OID_RETURN_OID);
+      char *what = xasprintf ("%s=%s", name, value);
+      note_dropped (what, diags);
+      free (what);
+    }
+}
+
+/* The certificate's subject, attribute by attribute in its own order. */
+static char *
+cert_subject (gnutls_x509_crt_t crt, struct cw_diags *diags)
+{
+  struct cw_subject subject = CW_SUBJECT_INIT;
+  char oids[64][128];
+  for (unsigned i = 0; i < 64; i++)
+    {
+      size_t size = sizeof oids[i];
+      if (gnutls_x509_crt_get_dn_oid (crt, i, oids[i], &size) < 0)
+        break;
+      unsigned earlier = 0;
+      for (unsigned j = 0; j < i; j++)
+        earlier += strcmp (oids[j], oids[i]) == 0;
+      add_attribute (crt, oids[i], earlier, &subject, diags);
+    }
+  char *text = cw_subject_format (&subject);
+  cw_subject_free (&subject);
+  return text;
+}
+
+static void
+push_san (struct cw_clone_names *names, const char *name,
+          struct cw_diags *diags)
+{
+  const char *colon = strchr (name, ':');
+  if (!colon || (strncmp (name, "DNS:", 4) && strncmp (name, "IP:", 3)))
+    {
+      note_dropped (name, diags);
+      return;
+    }
+  names->sans = xreallocarray (names->sans, names->san_count + 1,
+                               sizeof *names->sans);
+  names->sans[names->san_count++] = xstrdup (colon + 1);
+}
+
+static enum cw_status
+from_certificate (struct cw_store *store, const struct cw_store_entry *entry,
+                  struct cw_clone_names *names, struct cw_diags *diags)
+{
+  struct cw_certs certs = CW_CERTS_INIT;
+  struct cw_certinfo info;
+  enum cw_status status = cw_store_entry_certs (store, entry, &certs, diags);
+  if (status != CW_OK)
+    return status;
+  names->subject = cert_subject (certs.items[0], diags);
+  if (cw_certinfo_get (certs.items[0], &info) >= 0)
+    {
+      for (size_t i = 0; i < info.name_count; i++)
+        push_san (names, info.names[i], diags);
+      cw_certinfo_free (&info);
+    }
+  cw_certs_free (&certs);
+  return CW_OK;
+}
+
+static void
+from_request (const struct cw_record *record, struct cw_clone_names *names,
+              struct cw_diags *diags)
+{
+  const char *subject = cw_record_get (record, "subject");
+  names->subject = xstrdup (subject ? subject : "");
+  for (size_t i = 0; i < record->count; i++)
+    if (strcmp (record->fields[i].name, "san") == 0)
+      push_san (names, record->fields[i].value, diags);
+}
+
+enum cw_status
+cw_clone_names (struct cw_store *store, const struct cw_store_entry *entry,
+                struct cw_clone_names *names, struct cw_diags *diags)
+{
+  *names = (struct cw_clone_names) { NULL, NULL, 0, NULL };
+  const char *friendly = cw_record_get (&entry->record, "friendly-name");
+  names->friendly_name = xstrdup (friendly ? friendly : "");
+  if (strcmp (entry->area, CW_STORE_PENDING) == 0)
+    {
+      from_request (&entry->record, names, diags);
+      return CW_OK;
+    }
+  return from_certificate (store, entry, names, diags);
+}
+
+void
+cw_clone_names_free (struct cw_clone_names *names)
+{
+  free (names->subject);
+  for (size_t i = 0; i < names->san_count; i++)
+    free (names->sans[i]);
+  free (names->sans);
+  free (names->friendly_name);
+}

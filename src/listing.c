@@ -1,0 +1,230 @@
+#include <config.h>
+
+#include "listing.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "certinfo.h"
+#include "certset.h"
+#include "i18n.h"
+#include "store.h"
+#include "xalloc.h"
+
+long
+cw_days_left (time_t t)
+{
+  time_t now = time (NULL);
+  long seconds = (long) (t - now);
+  /* Rounded down, also below zero: a day past expiry is day -1. */
+  return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+}
+
+const char *
+cw_validity_state (time_t not_after, const char **code)
+{
+  const char *ignored;
+  if (!code)
+    code = &ignored;
+  if (time (NULL) > not_after)
+    {
+      *code = "expired";
+      /* TRANSLATORS: a certificate's state in lists; keep it short. */
+      return _("expired");
+    }
+  if (cw_days_left (not_after) < CW_EXPIRING_DAYS)
+    {
+      *code = "expiring";
+      /* TRANSLATORS: a certificate's state in lists; keep it short. */
+      return _("expiring");
+    }
+  *code = "valid";
+  /* TRANSLATORS: a certificate's state in lists; keep it short. */
+  return _("valid");
+}
+
+static void
+push (char ***list, size_t *count, const char *value)
+{
+  *list = xreallocarray (*list, *count + 1, sizeof **list);
+  (*list)[(*count)++] = xstrdup (value);
+}
+
+static bool
+contains (char **list, size_t count, const char *value)
+{
+  for (size_t i = 0; i < count; i++)
+    if (strcmp (list[i], value) == 0)
+      return true;
+  return false;
+}
+
+static void
+add_name (struct cw_listing_row *row, const char *name)
+{
+  push (&row->names, &row->name_count, name);
+  if (strncmp (name, "DNS:", 4) == 0
+      && !contains (row->dns, row->dns_count, name + 4))
+    push (&row->dns, &row->dns_count, name + 4);
+}
+
+static struct cw_listing_row *
+new_row (struct cw_listing *listing)
+{
+  if (listing->count == listing->capacity)
+    {
+      listing->capacity = listing->capacity ? 2 * listing->capacity : 64;
+      listing->rows = xreallocarray (listing->rows, listing->capacity,
+                                     sizeof *listing->rows);
+    }
+  struct cw_listing_row *row = &listing->rows[listing->count++];
+  *row = (struct cw_listing_row) { .names = NULL };
+  return row;
+}
+
+static const char *
+get (const struct cw_record *record, const char *name)
+{
+  const char *value = cw_record_get (record, name);
+  return value ? value : "";
+}
+
+static void
+finish_row (struct cw_listing_row *row)
+{
+  row->label = xstrdup (*row->friendly_name ? row->friendly_name : row->cn);
+  if (*row->cn && !contains (row->dns, row->dns_count, row->cn))
+    push (&row->dns, &row->dns_count, row->cn);
+}
+
+static void
+row_from_entry (struct cw_listing_row *row,
+                const struct cw_store_entry *entry)
+{
+  const struct cw_record *r = &entry->record;
+  row->pending = strcmp (entry->area, CW_STORE_PENDING) == 0;
+  row->id = xstrdup (entry->id);
+  row->friendly_name = xstrdup (get (r, "friendly-name"));
+  row->has_key = entry->has_key;
+  const char *names_field = row->pending ? "san" : "cert-san";
+  for (size_t i = 0; i < r->count; i++)
+    if (strcmp (r->fields[i].name, names_field) == 0)
+      add_name (row, r->fields[i].value);
+  row->cn = xstrdup (get (r, "cn"));
+  row->issuer = xstrdup (row->pending ? "" : get (r, "issuer-name"));
+  row->sha256 = xstrdup (row->pending ? "" : get (r, "sha256"));
+  row->not_after = cw_time_parse (get (r, row->pending ? "created"
+                                                       : "not-after"));
+  if (row->pending)
+    {
+      row->state_code = "pending";
+      /* TRANSLATORS: a request's state in lists; keep it short. */
+      row->state = _("pending");
+    }
+  else
+    row->state = cw_validity_state (row->not_after, &row->state_code);
+  finish_row (row);
+}
+
+static int
+compare_rows (const void *a, const void *b)
+{
+  const struct cw_listing_row *x = a, *y = b;
+  if (x->pending != y->pending)
+    return x->pending ? -1 : 1;
+  if (x->not_after != y->not_after)
+    return x->not_after < y->not_after ? -1 : 1;
+  return strcmp (x->id, y->id);
+}
+
+enum cw_status
+cw_listing_from_store (struct cw_listing *listing, const char *store_option,
+                       struct cw_diags *diags)
+{
+  struct cw_store store;
+  struct cw_store_entries entries = CW_STORE_ENTRIES_INIT;
+  enum cw_status status = cw_store_open_located (&store, store_option,
+                                                 diags);
+  if (status == CW_OK)
+    status = cw_store_list (&store, CW_STORE_PENDING, &entries, diags);
+  if (status == CW_OK)
+    status = cw_store_list (&store, CW_STORE_INSTALLED, &entries, diags);
+  cw_store_close (&store);
+  for (size_t i = 0; status == CW_OK && i < entries.count; i++)
+    row_from_entry (new_row (listing), &entries.items[i]);
+  qsort (listing->rows, listing->count, sizeof *listing->rows, compare_rows);
+  cw_store_entries_free (&entries);
+  return status;
+}
+
+static void
+row_from_cert (struct cw_listing_row *row, const struct cw_certinfo *info)
+{
+  row->id = xstrdup (info->sha1);
+  row->friendly_name = xstrdup ("");
+  row->cn = xstrdup (info->cn);
+  row->issuer = xstrdup (info->issuer_name);
+  row->sha256 = xstrdup (info->sha256);
+  row->not_after = info->not_after;
+  row->state = cw_validity_state (info->not_after, &row->state_code);
+  for (size_t i = 0; i < info->name_count; i++)
+    add_name (row, info->names[i]);
+  finish_row (row);
+}
+
+static enum cw_status
+add_file (struct cw_listing *listing, const char *file,
+          struct cw_diags *diags)
+{
+  gnutls_datum_t data;
+  struct cw_certs certs = CW_CERTS_INIT;
+  enum cw_status status = cw_file_read (file, CW_BUNDLE_MAX_BYTES, &data,
+                                        diags);
+  if (status != CW_OK)
+    return status;
+  status = cw_certs_read (&data, file, &certs, diags);
+  for (size_t i = 0; status == CW_OK && i < certs.count; i++)
+    {
+      struct cw_certinfo info;
+      if (cw_certinfo_get (certs.items[i], &info) < 0)
+        continue;
+      row_from_cert (new_row (listing), &info);
+      cw_certinfo_free (&info);
+    }
+  cw_certs_free (&certs);
+  free (data.data);
+  return status;
+}
+
+enum cw_status
+cw_listing_from_files (struct cw_listing *listing, const char *const *files,
+                       size_t count, struct cw_diags *diags)
+{
+  enum cw_status status = CW_OK;
+  for (size_t i = 0; i < count && status == CW_OK; i++)
+    status = add_file (listing, files[i], diags);
+  return status;
+}
+
+static void
+free_list (char **list, size_t count)
+{
+  for (size_t i = 0; i < count; i++)
+    free (list[i]);
+  free (list);
+}
+
+void
+cw_listing_free (struct cw_listing *listing)
+{
+  for (size_t i = 0; i < listing->count; i++)
+    {
+      struct cw_listing_row *row = &listing->rows[i];
+      free (row->id), free (row->label), free (row->friendly_name);
+      free (row->cn), free (row->issuer), free (row->sha256);
+      free_list (row->names, row->name_count);
+      free_list (row->dns, row->dns_count);
+    }
+  free (listing->rows);
+  *listing = (struct cw_listing) CW_LISTING_INIT;
+}

@@ -1,0 +1,59 @@
+/* The rows certwiz lists: pending requests and installed certificates
+   from the store's records, or the certificates of files. */
+#ifndef CERTWIZ_LISTING_H
+#define CERTWIZ_LISTING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "diag.h"
+#include "status.h"
+
+#define CW_EXPIRING_DAYS 30
+
+struct cw_listing_row
+{
+  bool pending;
+  const char *state;       /* translated: pending, valid, expiring... */
+  const char *state_code;  /* the same, untranslated, for JSON */
+  char *id;                /* thumbprint, or a request's key ID */
+  char *label;             /* the friendly name, else the CN */
+  char *friendly_name;     /* "" when none */
+  char *cn;
+  char *issuer;            /* the issuer's name; "" while pending */
+  char *sha256;            /* "" while pending */
+  char **names;            /* "DNS:...", "IP:..." */
+  size_t name_count;
+  char **dns;              /* the DNS names and the CN, for matching */
+  size_t dns_count;
+  time_t not_after;
+  bool has_key;
+};
+
+struct cw_listing
+{
+  struct cw_listing_row *rows;
+  size_t count;
+  size_t capacity;
+};
+
+#define CW_LISTING_INIT { NULL, 0, 0 }
+
+/* Pending requests first, oldest first; then certificates, those that
+   expire first first. */
+enum cw_status cw_listing_from_store (struct cw_listing *listing,
+                                      const char *store,
+                                      struct cw_diags *diags);
+enum cw_status cw_listing_from_files (struct cw_listing *listing,
+                                      const char *const *files, size_t count,
+                                      struct cw_diags *diags);
+void cw_listing_free (struct cw_listing *listing);
+
+/* Days from now until T, rounded down; negative once past. */
+long cw_days_left (time_t t);
+/* The state of a certificate that expires at NOT_AFTER; *CODE receives
+   the untranslated word when CODE is not NULL. */
+const char *cw_validity_state (time_t not_after, const char **code);
+
+#endif

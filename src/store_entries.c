@@ -1,0 +1,358 @@
+/* Reading, finding, changing and removing the store's entries. */
+#include <config.h>
+
+#include "store.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "certset.h"
+#include "i18n.h"
+#include "store_priv.h"
+#include "xalloc.h"
+
+#define ID_MIN_DIGITS 4
+
+static int
+open_area (struct cw_store *store, const char *area)
+{
+  return openat (store->dirfd, area, O_RDONLY | O_DIRECTORY | O_NOFOLLOW
+                                     | O_CLOEXEC);
+}
+
+static bool
+load_record (struct cw_store *store, const char *area, const char *id,
+             struct cw_record *record)
+{
+  gnutls_datum_t data;
+  struct cw_diags ignored = CW_DIAGS_INIT;
+  bool ok = cw_store_read (store, area, id, "record", &data, false,
+                           &ignored) == CW_OK;
+  cw_diags_free (&ignored);
+  if (!ok)
+    return false;
+  char *text = xstrndup ((const char *) data.data, data.size);
+  ok = cw_record_parse (text, record);
+  free (text);
+  free (data.data);
+  return ok;
+}
+
+static bool
+load_entry (struct cw_store *store, const char *area, const char *id,
+            struct cw_store_entry *entry)
+{
+  *entry = (struct cw_store_entry) { area, xstrdup (id), CW_RECORD_INIT,
+                                     false };
+  char *key = xasprintf ("%s/%s/key.pem", area, id);
+  entry->has_key = faccessat (store->dirfd, key, F_OK, AT_SYMLINK_NOFOLLOW)
+                   == 0;
+  free (key);
+  if (load_record (store, area, id, &entry->record))
+    return true;
+  cw_store_entry_free (entry);
+  return false;
+}
+
+static void
+append_entry (struct cw_store_entries *entries, struct cw_store_entry *entry)
+{
+  if (entries->count == entries->capacity)
+    {
+      entries->capacity = entries->capacity ? 2 * entries->capacity : 16;
+      entries->items = xreallocarray (entries->items, entries->capacity,
+                                      sizeof *entries->items);
+    }
+  entries->items[entries->count++] = *entry;
+}
+
+enum cw_status
+cw_store_list (struct cw_store *store, const char *area,
+               struct cw_store_entries *entries, struct cw_diags *diags)
+{
+  int fd = open_area (store, area);
+  DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
+  if (!dir)
+    {
+      int err = errno;
+      if (fd >= 0)
+        close (fd);
+      return cw_store_io_error (diags, err, store->path);
+    }
+  struct dirent *e;
+  while ((e = readdir (dir)))
+    {
+      struct cw_store_entry entry;
+      if (e->d_name[0] == '.')
+        continue;
+      if (load_entry (store, area, e->d_name, &entry))
+        append_entry (entries, &entry);
+      else
+        cw_diag_add (diags, CW_WARNING, "store-entry-unreadable", "store",
+                     _("The entry %s/%s of the store has no readable record "
+                       "and was skipped. Look into %s/%s/%s and remove it "
+                       "if it is not needed."), area, e->d_name, store->path,
+                     area, e->d_name);
+    }
+  closedir (dir);
+  return CW_OK;
+}
+
+void
+cw_store_entry_free (struct cw_store_entry *entry)
+{
+  free (entry->id);
+  cw_record_free (&entry->record);
+  entry->id = NULL;
+}
+
+void
+cw_store_entries_free (struct cw_store_entries *entries)
+{
+  for (size_t i = 0; i < entries->count; i++)
+    cw_store_entry_free (&entries->items[i]);
+  free (entries->items);
+  *entries = (struct cw_store_entries) CW_STORE_ENTRIES_INIT;
+}
+
+/* IDs are lower-case hexadecimal; Exchange users paste them upper-case. */
+static char *
+normalize_id (const char *text)
+{
+  size_t len = strlen (text);
+  if (len < ID_MIN_DIGITS || len > 64)
+    return NULL;
+  char *id = xstrdup (text);
+  for (char *p = id; *p; p++)
+    {
+      if (!isxdigit ((unsigned char) *p))
+        {
+          free (id);
+          return NULL;
+        }
+      *p = (char) tolower ((unsigned char) *p);
+    }
+  return id;
+}
+
+/* Adds to MATCHES ("area/id" each) the entries of AREA starting with
+   PREFIX. */
+static void
+collect_matches (struct cw_store *store, const char *area,
+                 const char *prefix, char ***matches, size_t *count)
+{
+  int fd = open_area (store, area);
+  DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
+  if (!dir)
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+  struct dirent *e;
+  while ((e = readdir (dir)))
+    if (e->d_name[0] != '.'
+        && strncmp (e->d_name, prefix, strlen (prefix)) == 0)
+      {
+        *matches = xreallocarray (*matches, *count + 1, sizeof **matches);
+        (*matches)[(*count)++] = xasprintf ("%s/%s", area, e->d_name);
+      }
+  closedir (dir);
+}
+
+static enum cw_status
+report_no_match (const char *text, size_t count, char **matches,
+                 struct cw_diags *diags)
+{
+  if (count == 0)
+    {
+      cw_diag_add (diags, CW_ERROR, "id-not-found", "id",
+                   _("No certificate or pending request here has the ID "
+                     "\"%s\". Run certwiz list to see the IDs in this "
+                     "store."), text);
+      return CW_REFUSED;
+    }
+  size_t len = 0;
+  for (size_t i = 0; i < count; i++)
+    len += strlen (matches[i]) + 2;
+  char *list = xcalloc (1, len + 1);
+  for (size_t i = 0; i < count; i++)
+    strcat (strcat (list, i ? ", " : ""), strchr (matches[i], '/') + 1);
+  cw_diag_add (diags, CW_ERROR, "id-ambiguous", "id",
+               _("The ID \"%s\" fits %zu entries (%s). Type more of its "
+                 "digits."), text, count, list);
+  free (list);
+  return CW_REFUSED;
+}
+
+enum cw_status
+cw_store_find (struct cw_store *store, const char *text,
+               struct cw_store_entry *entry, struct cw_diags *diags)
+{
+  char *prefix = normalize_id (text);
+  if (!prefix)
+    {
+      cw_diag_add (diags, CW_ERROR, "id-invalid", "id",
+                   _("\"%s\" is not an ID. Give the thumbprint of a "
+                     "certificate or the ID of a request, or at least its "
+                     "first %d hexadecimal digits, as certwiz list shows "
+                     "them."), text, ID_MIN_DIGITS);
+      return CW_USAGE;
+    }
+  char **matches = NULL;
+  size_t count = 0;
+  collect_matches (store, CW_STORE_INSTALLED, prefix, &matches, &count);
+  collect_matches (store, CW_STORE_PENDING, prefix, &matches, &count);
+  enum cw_status status = CW_OK;
+  if (count != 1)
+    status = report_no_match (text, count, matches, diags);
+  else
+    {
+      char *slash = strchr (matches[0], '/');
+      *slash = '\0';
+      const char *area = strcmp (matches[0], CW_STORE_PENDING) == 0
+                           ? CW_STORE_PENDING : CW_STORE_INSTALLED;
+      if (!load_entry (store, area, slash + 1, entry))
+        status = cw_store_io_error (diags, EIO, store->path);
+    }
+  for (size_t i = 0; i < count; i++)
+    free (matches[i]);
+  free (matches);
+  free (prefix);
+  return status;
+}
+
+enum cw_status
+cw_store_read (struct cw_store *store, const char *area, const char *id,
+               const char *name, gnutls_datum_t *data, bool optional,
+               struct cw_diags *diags)
+{
+  char *relative = xasprintf ("%s/%s/%s", area, id, name);
+  int fd = openat (store->dirfd, relative, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  int err = fd < 0 ? errno : 0;
+  free (relative);
+  if (fd < 0)
+    {
+      if (optional && err == ENOENT)
+        return CW_REFUSED;
+      return cw_store_io_error (diags, err, store->path);
+    }
+  char *path = cw_store_entry_path (store, area, id, name);
+  enum cw_status status = cw_fd_read (fd, path, CW_BUNDLE_MAX_BYTES, data,
+                                      diags);
+  free (path);
+  close (fd);
+  return status;
+}
+
+enum cw_status
+cw_store_entry_certs (struct cw_store *store,
+                      const struct cw_store_entry *entry,
+                      struct cw_certs *certs, struct cw_diags *diags)
+{
+  static const char *const files[] = { "cert.pem", "chain.pem" };
+  for (size_t i = 0; i < 2; i++)
+    {
+      gnutls_datum_t data;
+      bool optional = i == 1;
+      enum cw_status status = cw_store_read (store, entry->area, entry->id,
+                                             files[i], &data, optional,
+                                             diags);
+      if (status != CW_OK)
+        return optional ? CW_OK : status;
+      if (data.size > 0)
+        status = cw_certs_read (&data, files[i], certs, diags);
+      free (data.data);
+      if (status != CW_OK)
+        return status;
+    }
+  return CW_OK;
+}
+
+static int
+replace_file (int fd, const struct cw_store_file *file)
+{
+  char *staged = xasprintf (".%s.new", file->name);
+  unlinkat (fd, staged, 0);
+  int err = cw_write_new_file_at (fd, staged, file->data, file->len, 0600);
+  if (!err && renameat (fd, staged, fd, file->name) < 0)
+    err = errno;
+  if (err)
+    unlinkat (fd, staged, 0);
+  free (staged);
+  return err;
+}
+
+enum cw_status
+cw_store_update (struct cw_store *store, const char *area, const char *id,
+                 const struct cw_store_file *files, size_t count,
+                 struct cw_diags *diags)
+{
+  char *relative = xasprintf ("%s/%s", area, id);
+  int fd = openat (store->dirfd, relative, O_RDONLY | O_DIRECTORY
+                                           | O_NOFOLLOW | O_CLOEXEC);
+  free (relative);
+  int err = fd < 0 ? errno : 0;
+  for (size_t i = 0; i < count && !err; i++)
+    err = replace_file (fd, &files[i]);
+  if (!err)
+    err = cw_fsync_dir (fd);
+  if (fd >= 0)
+    close (fd);
+  return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
+}
+
+static int
+move_between (struct cw_store *store, const char *from_area,
+              const char *from_id, const char *to_area, const char *to_id)
+{
+  int from = open_area (store, from_area);
+  int to = open_area (store, to_area);
+  int err = from < 0 || to < 0 ? errno : 0;
+  if (!err)
+    err = cw_rename_noreplace_at (from, from_id, to, to_id);
+  if (!err)
+    err = cw_fsync_dir (to);
+  if (!err)
+    err = cw_fsync_dir (from);
+  if (from >= 0)
+    close (from);
+  if (to >= 0)
+    close (to);
+  return err;
+}
+
+enum cw_status
+cw_store_move (struct cw_store *store, const char *from_area,
+               const char *from_id, const char *to_area, const char *to_id,
+               struct cw_diags *diags)
+{
+  int err = move_between (store, from_area, from_id, to_area, to_id);
+  return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
+}
+
+enum cw_status
+cw_store_remove (struct cw_store *store, const char *area, const char *id,
+                 struct cw_diags *diags)
+{
+  char *doomed = xasprintf ("%s.removed.%ld", id, (long) getpid ());
+  int err = move_between (store, area, id, CW_STORE_TMP, doomed);
+  if (!err)
+    {
+      int tmp = open_area (store, CW_STORE_TMP);
+      if (tmp >= 0)
+        {
+          cw_store_remove_tree (tmp, doomed);
+          close (tmp);
+        }
+    }
+  free (doomed);
+  return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
+}

@@ -1,0 +1,16 @@
+/* What the store's files share and nothing else uses. */
+#ifndef CERTWIZ_STORE_PRIV_H
+#define CERTWIZ_STORE_PRIV_H
+
+#include "diag.h"
+#include "status.h"
+
+#define CW_STORE_TMP "tmp"
+
+/* Reports ERR on the store at PATH; returns CW_FAILED. */
+enum cw_status cw_store_io_error (struct cw_diags *diags, int err,
+                                  const char *path);
+/* Deletes the folder NAME of DIRFD and the plain files in it. */
+void cw_store_remove_tree (int dirfd, const char *name);
+
+#endif

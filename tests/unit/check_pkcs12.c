@@ -1,0 +1,470 @@
+/* PKCS#12 backups: both profiles round trip, wrong passwords and damaged
+   files are clean errors, and GnuTLS's fuzzing corpus never crashes. */
+#include <config.h>
+
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <gnutls/pkcs12.h>
+
+#include "pkcs12.h"
+
+#define PASSWORD "correct horse"
+
+/* A CA, a leaf it signed, and the leaf's key. */
+struct chain
+{
+  gnutls_x509_privkey_t ca_key, leaf_key;
+  gnutls_x509_crt_t certs[2];    /* leaf, CA */
+};
+
+static gnutls_x509_privkey_t
+make_key (gnutls_pk_algorithm_t algorithm)
+{
+  gnutls_x509_privkey_t key;
+  unsigned bits = algorithm == GNUTLS_PK_RSA
+                    ? 2048 : GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1);
+  ck_assert_int_eq (gnutls_x509_privkey_init (&key), 0);
+  ck_assert_int_eq (gnutls_x509_privkey_generate (key, algorithm, bits, 0), 0);
+  return key;
+}
+
+static gnutls_x509_crt_t
+make_cert (const char *dn, gnutls_x509_privkey_t key, bool ca,
+           gnutls_x509_crt_t issuer, gnutls_x509_privkey_t issuer_key)
+{
+  gnutls_x509_crt_t crt;
+  time_t now = time (NULL);
+  unsigned char serial[] = { 0x01, ca ? 0x01 : 0x02 };
+  ck_assert_int_eq (gnutls_x509_crt_init (&crt), 0);
+  ck_assert_int_eq (gnutls_x509_crt_set_version (crt, 3), 0);
+  ck_assert_int_eq (gnutls_x509_crt_set_serial (crt, serial, sizeof serial),
+                    0);
+  ck_assert_int_eq (gnutls_x509_crt_set_dn (crt, dn, NULL), 0);
+  ck_assert_int_eq (gnutls_x509_crt_set_key (crt, key), 0);
+  ck_assert_int_eq (gnutls_x509_crt_set_activation_time (crt, now - 60), 0);
+  ck_assert_int_eq (gnutls_x509_crt_set_expiration_time (crt, now + 86400),
+                    0);
+  ck_assert_int_eq (gnutls_x509_crt_set_basic_constraints (crt, ca, -1), 0);
+  ck_assert_int_eq (gnutls_x509_crt_sign2 (crt, issuer ? issuer : crt,
+                                           issuer_key, GNUTLS_DIG_SHA256, 0),
+                    0);
+  return crt;
+}
+
+static void
+make_chain (struct chain *chain, gnutls_pk_algorithm_t algorithm)
+{
+  chain->ca_key = make_key (algorithm);
+  chain->leaf_key = make_key (algorithm);
+  chain->certs[1] = make_cert ("CN=Contoso Test CA", chain->ca_key, true,
+                               NULL, chain->ca_key);
+  chain->certs[0] = make_cert ("CN=mail.contoso.com", chain->leaf_key, false,
+                               chain->certs[1], chain->ca_key);
+}
+
+static void
+free_chain (struct chain *chain)
+{
+  gnutls_x509_crt_deinit (chain->certs[0]);
+  gnutls_x509_crt_deinit (chain->certs[1]);
+  gnutls_x509_privkey_deinit (chain->ca_key);
+  gnutls_x509_privkey_deinit (chain->leaf_key);
+}
+
+static bool
+same_key (gnutls_x509_privkey_t a, gnutls_x509_privkey_t b)
+{
+  unsigned char id_a[32], id_b[32];
+  size_t size_a = sizeof id_a, size_b = sizeof id_b;
+  ck_assert_int_eq (gnutls_x509_privkey_get_key_id (a, GNUTLS_KEYID_USE_SHA256,
+                                                    id_a, &size_a), 0);
+  ck_assert_int_eq (gnutls_x509_privkey_get_key_id (b, GNUTLS_KEYID_USE_SHA256,
+                                                    id_b, &size_b), 0);
+  return size_a == size_b && memcmp (id_a, id_b, size_a) == 0;
+}
+
+static void
+write_backup (const struct chain *chain, enum cw_p12_profile profile,
+              const char *friendly_name, gnutls_datum_t *der)
+{
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_p12_write (chain->leaf_key, chain->certs, 2,
+                                  friendly_name, profile, PASSWORD, der,
+                                  &diags), CW_OK);
+  ck_assert_uint_eq (diags.count, 0);
+  cw_diags_free (&diags);
+}
+
+/* What a read returned, freed together. */
+struct backup
+{
+  gnutls_x509_privkey_t key;
+  struct cw_certs certs;
+  char *name;
+  struct cw_diags diags;
+};
+
+static enum cw_status
+read_backup (const gnutls_datum_t *der, const char *password,
+             struct backup *backup)
+{
+  *backup = (struct backup) { NULL, CW_CERTS_INIT, NULL, CW_DIAGS_INIT };
+  return cw_p12_read (der, password, &backup->key, &backup->certs,
+                      &backup->name, &backup->diags);
+}
+
+static void
+free_backup (struct backup *backup)
+{
+  if (backup->key)
+    gnutls_x509_privkey_deinit (backup->key);
+  cw_certs_free (&backup->certs);
+  free (backup->name);
+  cw_diags_free (&backup->diags);
+}
+
+static void
+assert_refused (const gnutls_datum_t *der, const char *password,
+                const char *code)
+{
+  struct backup backup;
+  ck_assert_int_eq (read_backup (der, password, &backup), CW_REFUSED);
+  ck_assert_ptr_nonnull (cw_diags_find (&backup.diags, code));
+  ck_assert_ptr_null (backup.key);
+  ck_assert_uint_eq (backup.certs.count, 0);
+  ck_assert_ptr_null (backup.name);
+  free_backup (&backup);
+}
+
+static void
+assert_same_cert (gnutls_x509_crt_t a, gnutls_x509_crt_t b)
+{
+  ck_assert_int_ne (gnutls_x509_crt_equals (a, b), 0);
+}
+
+/* Loop index: bit 0 the profile, bit 1 the key type. */
+START_TEST (round_trip)
+{
+  enum cw_p12_profile profile = _i & 1 ? CW_P12_LEGACY : CW_P12_MODERN;
+  struct chain chain;
+  gnutls_datum_t der;
+  struct backup backup;
+  make_chain (&chain, _i & 2 ? GNUTLS_PK_ECDSA : GNUTLS_PK_RSA);
+  write_backup (&chain, profile, "Contoso mail 2025", &der);
+  ck_assert_int_eq (read_backup (&der, PASSWORD, &backup), CW_OK);
+  ck_assert_uint_eq (backup.diags.count, 0);
+  ck_assert_ptr_nonnull (backup.key);
+  ck_assert (same_key (backup.key, chain.leaf_key));
+  ck_assert_uint_eq (backup.certs.count, 2);
+  assert_same_cert (backup.certs.items[0], chain.certs[0]);
+  assert_same_cert (backup.certs.items[1], chain.certs[1]);
+  ck_assert_str_eq (backup.name, "Contoso mail 2025");
+  free_backup (&backup);
+
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_p12_verify (&der, PASSWORD, chain.leaf_key, &diags),
+                    CW_OK);
+  ck_assert_uint_eq (diags.count, 0);
+  cw_diags_free (&diags);
+  gnutls_free (der.data);
+  free_chain (&chain);
+}
+END_TEST
+
+START_TEST (profile_names)
+{
+  struct cw_diags diags = CW_DIAGS_INIT;
+  enum cw_p12_profile profile = CW_P12_LEGACY;
+  ck_assert (cw_p12_profile_parse ("modern", &profile, &diags));
+  ck_assert_int_eq (profile, CW_P12_MODERN);
+  ck_assert (cw_p12_profile_parse ("legacy", &profile, &diags));
+  ck_assert_int_eq (profile, CW_P12_LEGACY);
+  ck_assert_uint_eq (diags.count, 0);
+  ck_assert (!cw_p12_profile_parse ("aes", &profile, &diags));
+  ck_assert_ptr_nonnull (cw_diags_find (&diags, "p12-unknown-profile"));
+  ck_assert_str_eq (diags.items[0].field, "backup");
+  cw_diags_free (&diags);
+}
+END_TEST
+
+START_TEST (friendly_names_beyond_ascii)
+{
+  struct chain chain;
+  gnutls_datum_t der;
+  struct backup backup;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  make_chain (&chain, GNUTLS_PK_ECDSA);
+  write_backup (&chain, CW_P12_MODERN, "Café Zürich", &der);
+  ck_assert_int_eq (read_backup (&der, PASSWORD, &backup), CW_OK);
+  ck_assert_str_eq (backup.name, "Café Zürich");
+  free_backup (&backup);
+  gnutls_free (der.data);
+
+  /* Beyond Latin-1 GnuTLS cannot write it: certwiz says what it kept. */
+  ck_assert_int_eq (cw_p12_write (chain.leaf_key, chain.certs, 2,
+                                  "Mail 10€", CW_P12_MODERN, PASSWORD, &der,
+                                  &diags), CW_OK);
+  ck_assert_ptr_nonnull (cw_diags_find (&diags, "p12-friendly-name-changed"));
+  ck_assert (!cw_diags_has_errors (&diags));
+  ck_assert_int_eq (read_backup (&der, PASSWORD, &backup), CW_OK);
+  ck_assert_str_eq (backup.name, "Mail 10?");
+  free_backup (&backup);
+  cw_diags_free (&diags);
+  gnutls_free (der.data);
+  free_chain (&chain);
+}
+END_TEST
+
+START_TEST (no_friendly_name_and_unicode_password)
+{
+  struct chain chain;
+  gnutls_datum_t der;
+  struct backup backup;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  make_chain (&chain, GNUTLS_PK_ECDSA);
+  ck_assert_int_eq (cw_p12_write (chain.leaf_key, chain.certs, 2, NULL,
+                                  CW_P12_LEGACY, "pässwörd", &der, &diags),
+                    CW_OK);
+  ck_assert_int_eq (read_backup (&der, "pässwörd", &backup), CW_OK);
+  ck_assert_ptr_null (backup.name);
+  ck_assert_uint_eq (backup.certs.count, 2);
+  free_backup (&backup);
+  assert_refused (&der, "passwort", "p12-bad-password");
+  cw_diags_free (&diags);
+  gnutls_free (der.data);
+  free_chain (&chain);
+}
+END_TEST
+
+START_TEST (wrong_password_is_plain)
+{
+  struct chain chain;
+  gnutls_datum_t der;
+  make_chain (&chain, GNUTLS_PK_ECDSA);
+  for (int profile = CW_P12_MODERN; profile <= CW_P12_LEGACY; profile++)
+    {
+      write_backup (&chain, profile, "x", &der);
+      assert_refused (&der, "Correct horse", "p12-bad-password");
+      assert_refused (&der, "", "p12-bad-password");
+      gnutls_free (der.data);
+    }
+  free_chain (&chain);
+}
+END_TEST
+
+START_TEST (damaged_files_are_malformed)
+{
+  struct chain chain;
+  gnutls_datum_t der;
+  make_chain (&chain, GNUTLS_PK_ECDSA);
+  write_backup (&chain, CW_P12_MODERN, "x", &der);
+  gnutls_datum_t empty = { NULL, 0 };
+  assert_refused (&empty, PASSWORD, "p12-malformed");
+  unsigned sizes[] = { 1, 2, 16, der.size / 2, der.size - 1 };
+  for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+    {
+      gnutls_datum_t truncated = { der.data, sizes[i] };
+      assert_refused (&truncated, PASSWORD, "p12-malformed");
+    }
+  unsigned char garbage[512];
+  for (size_t i = 0; i < sizeof garbage; i++)
+    garbage[i] = (unsigned char) (i * 37 + 11);
+  gnutls_datum_t noise = { garbage, sizeof garbage };
+  assert_refused (&noise, PASSWORD, "p12-malformed");
+  /* A PFX of its version alone. */
+  static char pem[] = "-----BEGIN PKCS12-----\nMAMCAQM=\n"
+                      "-----END PKCS12-----\n";
+  gnutls_datum_t text = { (unsigned char *) pem, sizeof pem - 1 };
+  assert_refused (&text, PASSWORD, "p12-malformed");
+  gnutls_free (der.data);
+  free_chain (&chain);
+}
+END_TEST
+
+START_TEST (pem_is_read)
+{
+  struct chain chain;
+  gnutls_datum_t der, pem;
+  struct backup backup;
+  make_chain (&chain, GNUTLS_PK_ECDSA);
+  write_backup (&chain, CW_P12_MODERN, "x", &der);
+  ck_assert_int_eq (gnutls_pem_base64_encode2 ("PKCS12", &der, &pem), 0);
+  ck_assert_int_eq (read_backup (&pem, PASSWORD, &backup), CW_OK);
+  ck_assert (same_key (backup.key, chain.leaf_key));
+  free_backup (&backup);
+  gnutls_free (pem.data);
+  gnutls_free (der.data);
+  free_chain (&chain);
+}
+END_TEST
+
+START_TEST (key_certificate_comes_first)
+{
+  struct chain chain;
+  gnutls_datum_t der;
+  struct backup backup;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  make_chain (&chain, GNUTLS_PK_ECDSA);
+  gnutls_x509_crt_t ca_first[] = { chain.certs[1], chain.certs[0] };
+  ck_assert_int_eq (cw_p12_write (chain.leaf_key, ca_first, 2, "x",
+                                  CW_P12_MODERN, PASSWORD, &der, &diags),
+                    CW_OK);
+  ck_assert_int_eq (read_backup (&der, PASSWORD, &backup), CW_OK);
+  assert_same_cert (backup.certs.items[0], chain.certs[0]);
+  assert_same_cert (backup.certs.items[1], chain.certs[1]);
+  free_backup (&backup);
+  cw_diags_free (&diags);
+  gnutls_free (der.data);
+  free_chain (&chain);
+}
+END_TEST
+
+START_TEST (verify_detects_another_key)
+{
+  struct chain chain;
+  gnutls_datum_t der;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  make_chain (&chain, GNUTLS_PK_ECDSA);
+  write_backup (&chain, CW_P12_MODERN, "x", &der);
+  ck_assert_int_eq (cw_p12_verify (&der, PASSWORD, chain.ca_key, &diags),
+                    CW_FAILED);
+  ck_assert_ptr_nonnull (cw_diags_find (&diags, "p12-verify-failed"));
+  cw_diags_clear (&diags);
+  ck_assert_int_eq (cw_p12_verify (&der, "wrong", chain.leaf_key, &diags),
+                    CW_FAILED);
+  ck_assert_ptr_nonnull (cw_diags_find (&diags, "p12-verify-failed"));
+  cw_diags_free (&diags);
+  gnutls_free (der.data);
+  free_chain (&chain);
+}
+END_TEST
+
+START_TEST (verify_detects_missing_key)
+{
+  struct chain chain;
+  gnutls_datum_t der;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  gnutls_pkcs12_t p12;
+  gnutls_pkcs12_bag_t bag;
+  make_chain (&chain, GNUTLS_PK_ECDSA);
+  /* A file of certificates alone, as some exports make by mistake. */
+  ck_assert_int_eq (gnutls_pkcs12_init (&p12), 0);
+  ck_assert_int_eq (gnutls_pkcs12_bag_init (&bag), 0);
+  ck_assert_int_ge (gnutls_pkcs12_bag_set_crt (bag, chain.certs[0]), 0);
+  ck_assert_int_eq (gnutls_pkcs12_set_bag (p12, bag), 0);
+  ck_assert_int_eq (gnutls_pkcs12_generate_mac2 (p12, GNUTLS_MAC_SHA256,
+                                                 PASSWORD), 0);
+  ck_assert_int_eq (gnutls_pkcs12_export2 (p12, GNUTLS_X509_FMT_DER, &der), 0);
+  gnutls_pkcs12_bag_deinit (bag);
+  gnutls_pkcs12_deinit (p12);
+  ck_assert_int_eq (cw_p12_verify (&der, PASSWORD, chain.leaf_key, &diags),
+                    CW_FAILED);
+  ck_assert_ptr_nonnull (cw_diags_find (&diags, "p12-no-key"));
+  cw_diags_free (&diags);
+  gnutls_free (der.data);
+  free_chain (&chain);
+}
+END_TEST
+
+static char *
+corpus_folder (void)
+{
+  const char *top = getenv ("top_srcdir");
+  char *path;
+  ck_assert_int_ge (asprintf (&path, "%s/../shared/corpora/gnutls-fuzz/"
+                              "pkcs12_key_parser", top ? top : "."), 0);
+  return path;
+}
+
+static gnutls_datum_t
+read_whole (const char *path)
+{
+  gnutls_datum_t data = { NULL, 0 };
+  ck_assert_int_eq (gnutls_load_file (path, &data), 0);
+  return data;
+}
+
+/* Returns whether it opened. */
+static bool
+read_corpus_file (const gnutls_datum_t *data, const char *password)
+{
+  struct backup backup;
+  enum cw_status status = read_backup (data, password, &backup);
+  if (status != CW_OK)
+    ck_assert (cw_diags_has_errors (&backup.diags));
+  free_backup (&backup);
+  return status == CW_OK;
+}
+
+START_TEST (fuzz_corpus_never_crashes)
+{
+  char *folder = corpus_folder ();
+  DIR *dir = opendir (folder);
+  unsigned files = 0, opened = 0, opened_wrong = 0;
+  if (!dir)
+    {
+      fprintf (stderr, "skipped: no corpus at %s\n", folder);
+      free (folder);
+      return;
+    }
+  for (struct dirent *entry; (entry = readdir (dir));)
+    {
+      char *path;
+      if (entry->d_name[0] == '.')
+        continue;
+      ck_assert_int_ge (asprintf (&path, "%s/%s", folder, entry->d_name), 0);
+      gnutls_datum_t data = read_whole (path);
+      files++;
+      opened += read_corpus_file (&data, "1234");
+      opened_wrong += read_corpus_file (&data, "not the password");
+      gnutls_free (data.data);
+      free (path);
+    }
+  closedir (dir);
+  fprintf (stderr, "pkcs12 corpus: %u files, %u opened with \"1234\", "
+           "%u with a wrong password\n", files, opened, opened_wrong);
+  ck_assert_uint_gt (files, 0);
+  free (folder);
+}
+END_TEST
+
+static Suite *
+pkcs12_suite (void)
+{
+  Suite *s = suite_create ("pkcs12");
+  TCase *tc = tcase_create ("backup");
+  /* Each derivation costs 600,000 PBKDF2 rounds: fast, but not 4 s fast
+     under valgrind. */
+  tcase_set_timeout (tc, 120);
+  tcase_add_loop_test (tc, round_trip, 0, 4);
+  tcase_add_test (tc, profile_names);
+  tcase_add_test (tc, friendly_names_beyond_ascii);
+  tcase_add_test (tc, no_friendly_name_and_unicode_password);
+  tcase_add_test (tc, wrong_password_is_plain);
+  tcase_add_test (tc, damaged_files_are_malformed);
+  tcase_add_test (tc, pem_is_read);
+  tcase_add_test (tc, key_certificate_comes_first);
+  tcase_add_test (tc, verify_detects_another_key);
+  tcase_add_test (tc, verify_detects_missing_key);
+  suite_add_tcase (s, tc);
+  TCase *corpus = tcase_create ("corpus");
+  tcase_set_timeout (corpus, 600);
+  tcase_add_test (corpus, fuzz_corpus_never_crashes);
+  suite_add_tcase (s, corpus);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *runner = srunner_create (pkcs12_suite ());
+  srunner_run_all (runner, CK_ENV);
+  int failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
