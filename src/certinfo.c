@@ -35,45 +35,51 @@ dn_value (gnutls_x509_crt_t crt, dn_value_fn get, const char *oid,
   return value;
 }
 
-/* How many times OID came before position I. */
-static unsigned
-earlier_occurrences (char oids[][128], unsigned i)
+void
+cw_cert_dn_each (gnutls_x509_crt_t crt, bool issuer, cw_dn_attribute_fn each,
+                 void *state)
 {
-  unsigned n = 0;
-  for (unsigned j = 0; j < i; j++)
-    n += strcmp (oids[j], oids[i]) == 0;
-  return n;
-}
-
-#define MAX_RDNS 64
-
-/* The DN in the order it is written (C first), as certwiz's own
-   subjects are shown. */
-static char *
-format_dn (gnutls_x509_crt_t crt, dn_oid_fn get_oid, dn_value_fn get_value)
-{
-  char oids[MAX_RDNS][128];
-  size_t len = 0, capacity = 256;
-  char *text = xmalloc (capacity);
-  text[0] = '\0';
-  for (unsigned i = 0; i < MAX_RDNS; i++)
+  dn_oid_fn get_oid = issuer ? gnutls_x509_crt_get_issuer_dn_oid
+                             : gnutls_x509_crt_get_dn_oid;
+  dn_value_fn get_value = issuer ? gnutls_x509_crt_get_issuer_dn_by_oid
+                                 : gnutls_x509_crt_get_dn_by_oid;
+  char oids[CW_DN_MAX_ATTRIBUTES][128];
+  for (unsigned i = 0; i < CW_DN_MAX_ATTRIBUTES; i++)
     {
       size_t size = sizeof oids[i];
       if (get_oid (crt, i, oids[i], &size) < 0)
         break;
-      char *value = dn_value (crt, get_value, oids[i],
-                              earlier_occurrences (oids, i));
-      char *escaped = cw_dn_escape (value ? value : "");
-      const char *name = gnutls_x509_dn_oid_name (oids[i],
-                                                  GNUTLS_X509_DN_OID_RETURN_OID);
-      char *part = xasprintf ("%s%s=%s", i ? ", " : "", name, escaped);
-      size_t n = strlen (part);
-      if (len + n + 1 > capacity)
-        text = xreallocarray (text, capacity = 2 * (len + n + 1), 1);
-      memcpy (text + len, part, n + 1);
-      len += n;
-      free (part), free (escaped), free (value);
+      /* Values are fetched by OID and rank: count the earlier ones. */
+      unsigned rank = 0;
+      for (unsigned j = 0; j < i; j++)
+        rank += strcmp (oids[j], oids[i]) == 0;
+      char *value = dn_value (crt, get_value, oids[i], rank);
+      each (oids[i], value ? value : "", state);
+      free (value);
     }
+}
+
+static void
+append_attribute (const char *oid, const char *value, void *state)
+{
+  char **text = state;
+  char *escaped = cw_dn_escape (value);
+  const char *name = gnutls_x509_dn_oid_name (oid,
+                                              GNUTLS_X509_DN_OID_RETURN_OID);
+  char *joined = xasprintf ("%s%s%s=%s", *text, **text ? ", " : "", name,
+                            escaped);
+  free (*text);
+  free (escaped);
+  *text = joined;
+}
+
+/* The DN in the order it is written (C first), as certwiz's own
+   subjects are shown. */
+static char *
+format_dn (gnutls_x509_crt_t crt, bool issuer)
+{
+  char *text = xstrdup ("");
+  cw_cert_dn_each (crt, issuer, append_attribute, &text);
   return text;
 }
 
@@ -258,12 +264,10 @@ cw_certinfo_get (gnutls_x509_crt_t crt, struct cw_certinfo *info)
     ret = cw_cert_key_id (crt, info->key_id);
   if (ret < 0)
     return ret;
-  info->subject = format_dn (crt, gnutls_x509_crt_get_dn_oid,
-                             gnutls_x509_crt_get_dn_by_oid);
+  info->subject = format_dn (crt, false);
   info->cn = first_value (crt, gnutls_x509_crt_get_dn_by_oid,
                           GNUTLS_OID_X520_COMMON_NAME);
-  info->issuer = format_dn (crt, gnutls_x509_crt_get_issuer_dn_oid,
-                            gnutls_x509_crt_get_issuer_dn_by_oid);
+  info->issuer = format_dn (crt, true);
   info->issuer_name = issuer_name (crt, info->issuer);
   info->serial = serial_hex (crt);
   info->not_before = gnutls_x509_crt_get_activation_time (crt);

@@ -39,6 +39,15 @@ void cw_certinfo_free (struct cw_certinfo *info);
 void cw_certinfo_to_record (const struct cw_certinfo *info,
                             struct cw_record *record);
 
+#define CW_DN_MAX_ATTRIBUTES 64
+
+typedef void (*cw_dn_attribute_fn) (const char *oid, const char *value,
+                                    void *state);
+/* Calls EACH with every attribute of CRT's subject (or ISSUER), in the
+   order they are written, values decoded to UTF-8. */
+void cw_cert_dn_each (gnutls_x509_crt_t crt, bool issuer,
+                      cw_dn_attribute_fn each, void *state);
+
 /* SHA-1 of the public key, as a request's key ID is computed. */
 int cw_cert_key_id (gnutls_x509_crt_t crt, char out[41]);
 /* "2026-11-21T19:50:00Z". */

@@ -29,45 +29,37 @@ note_dropped (const char *what, struct cw_diags *diags)
                  "write it. Add it by hand if your CA needs it."), what);
 }
 
-static void
-add_attribute (gnutls_x509_crt_t crt, const char *oid, unsigned index,
-               struct cw_subject *subject, struct cw_diags *diags)
+struct subject_copy
 {
-  char value[1024];
-  size_t size = sizeof value;
+  struct cw_subject subject;
+  struct cw_diags *diags;
+};
+
+static void
+copy_attribute (const char *oid, const char *value, void *state)
+{
+  struct subject_copy *copy = state;
   const struct cw_attr_info *attr = attr_by_oid (oid);
-  if (gnutls_x509_crt_get_dn_by_oid (crt, oid, index, 0, value, &size) < 0)
-    return;
   if (attr)
-    cw_subject_add (subject, attr->attr, value);
-  else
     {
-      const char *name = gnutls_x509_dn_oid_name (oid,
-                                                  GNUTLS_X509_DN_OID_RETURN_OID);
-      char *what = xasprintf ("%s=%s", name, value);
-      note_dropped (what, diags);
-      free (what);
+      cw_subject_add (&copy->subject, attr->attr, value);
+      return;
     }
+  const char *name = gnutls_x509_dn_oid_name (oid,
+                                              GNUTLS_X509_DN_OID_RETURN_OID);
+  char *what = xasprintf ("%s=%s", name, value);
+  note_dropped (what, copy->diags);
+  free (what);
 }
 
-/* The certificate's subject, attribute by attribute in its own order. */
+/* The certificate's subject, with the attributes certwiz writes. */
 static char *
 cert_subject (gnutls_x509_crt_t crt, struct cw_diags *diags)
 {
-  struct cw_subject subject = CW_SUBJECT_INIT;
-  char oids[64][128];
-  for (unsigned i = 0; i < 64; i++)
-    {
-      size_t size = sizeof oids[i];
-      if (gnutls_x509_crt_get_dn_oid (crt, i, oids[i], &size) < 0)
-        break;
-      unsigned earlier = 0;
-      for (unsigned j = 0; j < i; j++)
-        earlier += strcmp (oids[j], oids[i]) == 0;
-      add_attribute (crt, oids[i], earlier, &subject, diags);
-    }
-  char *text = cw_subject_format (&subject);
-  cw_subject_free (&subject);
+  struct subject_copy copy = { CW_SUBJECT_INIT, diags };
+  cw_cert_dn_each (crt, false, copy_attribute, &copy);
+  char *text = cw_subject_format (&copy.subject);
+  cw_subject_free (&copy.subject);
   return text;
 }
 

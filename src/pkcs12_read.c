@@ -68,7 +68,8 @@ bad_password (struct p12_reader *reader)
   cw_diag_add (reader->diags, CW_ERROR, "p12-bad-password", "backup",
                _("The password is wrong: it does not open this backup "
                  "file. Nothing was changed. Type the password that was "
-                 "chosen when the backup was made; capitals count."));
+                 "chosen when the backup was made; capitals count. If you "
+                 "are sure of it, the file may be damaged: copy it again."));
   return CW_REFUSED;
 }
 

@@ -371,6 +371,22 @@ START_TEST (verify_detects_missing_key)
 }
 END_TEST
 
+/* A MAC of 2^31 - 1 rounds: GnuTLS alone would hash for an hour. */
+START_TEST (hostile_round_count_refused_at_once)
+{
+  static const unsigned char pfx[] = {
+    0x30, 0x4B, 0x02, 0x01, 0x03, 0x30, 0x11, 0x06, 0x09, 0x2A, 0x86, 0x48,
+    0x86, 0xF7, 0x0D, 0x01, 0x07, 0x01, 0xA0, 0x04, 0x04, 0x02, 0x30, 0x00,
+    0x30, 0x33, 0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2B, 0x0E, 0x03, 0x02,
+    0x1A, 0x05, 0x00, 0x04, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0x04, 0x08, 1, 1, 1, 1, 1, 1, 1, 1, 0x02, 0x04, 0x7F,
+    0xFF, 0xFF, 0xFF
+  };
+  gnutls_datum_t data = { (unsigned char *) pfx, sizeof pfx };
+  assert_refused (&data, PASSWORD, "p12-malformed");
+}
+END_TEST
+
 static char *
 corpus_folder (void)
 {
@@ -452,6 +468,10 @@ pkcs12_suite (void)
   tcase_add_test (tc, verify_detects_another_key);
   tcase_add_test (tc, verify_detects_missing_key);
   suite_add_tcase (s, tc);
+  TCase *hostile = tcase_create ("hostile");
+  tcase_set_timeout (hostile, 10);
+  tcase_add_test (hostile, hostile_round_count_refused_at_once);
+  suite_add_tcase (s, hostile);
   TCase *corpus = tcase_create ("corpus");
   tcase_set_timeout (corpus, 600);
   tcase_add_test (corpus, fuzz_corpus_never_crashes);
