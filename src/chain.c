@@ -227,20 +227,31 @@ report_unrelated (const struct cw_certs *certs, const struct cw_chain *chain,
     }
 }
 
-/* Whether the file listed the chain's certificates leaf first, each
-   followed by its issuer. */
+/* The certificate expected at position N of a file in chain order: the
+   leaf, its issuers, then the root if there is one. */
+static gnutls_x509_crt_t
+expected_at (const struct cw_chain *chain, gnutls_x509_crt_t root, size_t n)
+{
+  if (n == 0)
+    return chain->leaf;
+  if (n <= chain->count)
+    return chain->issuers[n - 1];
+  return n == chain->count + 1 ? root : NULL;
+}
+
+/* Whether the file listed the chain's certificates (the root included)
+   in chain order; certificates of no use to the chain do not count. */
 static bool
-in_file_order (const struct cw_certs *certs, const struct cw_chain *chain)
+in_file_order (const struct cw_certs *certs, const struct cw_chain *chain,
+               gnutls_x509_crt_t root)
 {
   size_t next = 0;
   for (size_t i = 0; i < certs->count; i++)
     {
-      gnutls_x509_crt_t expected = next == 0 ? chain->leaf
-                                   : next <= chain->count
-                                     ? chain->issuers[next - 1] : NULL;
-      if (certs->items[i] == expected)
+      gnutls_x509_crt_t crt = certs->items[i];
+      if (crt == expected_at (chain, root, next))
         next++;
-      else if (in_chain (chain, certs->items[i]))
+      else if (crt == root || in_chain (chain, crt))
         return false;
     }
   return true;
@@ -265,7 +276,7 @@ cw_chain_build (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
         }
       chain->issuers[chain->count++] = top = issuer;
     }
-  if (!in_file_order (certs, chain))
+  if (!in_file_order (certs, chain, root))
     cw_diag_add (diags, CW_NOTE, "chain-reordered", "chain",
                  _("The certificates were not in chain order; they are kept "
                    "in order now: the certificate first, then each issuer. "

@@ -1,5 +1,6 @@
 # libcheck unit tests of the core; each program is one area.
 UNIT_TESTS = \
+  tests/unit/check_chain \
   tests/unit/check_match \
   tests/unit/check_request \
   tests/unit/check_san \
@@ -28,3 +29,7 @@ tests_unit_check_subject_LDADD = $(UNIT_LIBS)
 tests_unit_check_match_SOURCES = tests/unit/check_match.c
 tests_unit_check_match_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_match_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_chain_SOURCES = tests/unit/check_chain.c
+tests_unit_check_chain_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_chain_LDADD = $(UNIT_LIBS)
