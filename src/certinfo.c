@@ -328,7 +328,8 @@ cw_certinfo_to_record (const struct cw_certinfo *info,
   cw_record_add (record, "sha256", info->sha256);
   cw_record_add (record, "key-id", info->key_id);
   cw_record_add (record, "cert-subject", info->subject);
-  cw_record_add (record, "cn", info->cn);
+  /* The certificate's CN replaces the one the request asked for. */
+  cw_record_set (record, "cn", info->cn);
   cw_record_add (record, "issuer", info->issuer);
   cw_record_add (record, "issuer-name", info->issuer_name);
   cw_record_add (record, "serial", info->serial);

@@ -49,6 +49,20 @@ detect_pem (const gnutls_datum_t *data)
   return CW_FILE_UNKNOWN;
 }
 
+/* A plain or encrypted private key: an encrypted one cannot be read
+   without its password, but GnuTLS says it is one. */
+static bool
+is_der_key (const gnutls_datum_t *data)
+{
+  gnutls_x509_privkey_t key;
+  if (gnutls_x509_privkey_init (&key) < 0)
+    return false;
+  int ret = gnutls_x509_privkey_import2 (key, data, GNUTLS_X509_FMT_DER, NULL,
+                                         GNUTLS_PKCS_PLAIN);
+  gnutls_x509_privkey_deinit (key);
+  return ret >= 0 || ret == GNUTLS_E_DECRYPTION_FAILED;
+}
+
 /* DER has no label: the file is what GnuTLS manages to read it as. */
 static enum cw_file_kind
 detect_der (const gnutls_datum_t *data)
@@ -82,6 +96,8 @@ detect_der (const gnutls_datum_t *data)
         kind = CW_FILE_REQUEST;
       gnutls_x509_crq_deinit (crq);
     }
+  if (kind == CW_FILE_UNKNOWN && is_der_key (data))
+    kind = CW_FILE_PRIVATE_KEY;
   return kind;
 }
 
@@ -224,10 +240,37 @@ refuse_kind (enum cw_file_kind kind, const char *file, struct cw_diags *diags)
   return CW_REFUSED;
 }
 
+/* A certificate whose public key cannot be read is of no use, and every
+   later step (key IDs, binding) would fail on it: it is dropped here. */
+static void
+drop_unreadable (struct cw_certs *certs, size_t first, const char *file,
+                 struct cw_diags *diags)
+{
+  size_t kept = first;
+  for (size_t i = first; i < certs->count; i++)
+    {
+      unsigned char id[20];
+      size_t size = sizeof id;
+      if (gnutls_x509_crt_get_key_id (certs->items[i], GNUTLS_KEYID_USE_SHA1,
+                                      id, &size) >= 0)
+        {
+          certs->items[kept++] = certs->items[i];
+          continue;
+        }
+      cw_diag_add (diags, CW_WARNING, "cert-unreadable", "file",
+                   _("Certificate %zu of \"%s\" has a damaged public key and "
+                     "was skipped. If it is the one you need, get the file "
+                     "again."), i - first + 1, file);
+      gnutls_x509_crt_deinit (certs->items[i]);
+    }
+  certs->count = kept;
+}
+
 enum cw_status
 cw_certs_read (const gnutls_datum_t *data, const char *file,
                struct cw_certs *certs, struct cw_diags *diags)
 {
+  size_t first = certs->count;
   enum cw_file_kind kind = cw_file_detect (data);
   int ret;
   switch (kind)
@@ -247,7 +290,9 @@ cw_certs_read (const gnutls_datum_t *data, const char *file,
     default:
       return refuse_kind (kind, file, diags);
     }
-  if (ret >= 0 && certs->count > 0)
+  if (ret >= 0)
+    drop_unreadable (certs, first, file, diags);
+  if (ret >= 0 && certs->count > first)
     return CW_OK;
   cw_diag_add (diags, CW_ERROR, "file-malformed", "file",
                _("\"%s\" looks like %s but cannot be read: %s. The file may "

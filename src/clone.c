@@ -113,9 +113,11 @@ enum cw_status
 cw_clone_names (struct cw_store *store, const struct cw_store_entry *entry,
                 struct cw_clone_names *names, struct cw_diags *diags)
 {
-  *names = (struct cw_clone_names) { NULL, NULL, 0, NULL };
+  *names = (struct cw_clone_names) { NULL, NULL, 0, NULL, NULL };
   const char *friendly = cw_record_get (&entry->record, "friendly-name");
+  const char *key = cw_record_get (&entry->record, "key");
   names->friendly_name = xstrdup (friendly ? friendly : "");
+  names->key_type = xstrdup (key ? key : "");
   if (strcmp (entry->area, CW_STORE_PENDING) == 0)
     {
       from_request (&entry->record, names, diags);
@@ -132,4 +134,5 @@ cw_clone_names_free (struct cw_clone_names *names)
     free (names->sans[i]);
   free (names->sans);
   free (names->friendly_name);
+  free (names->key_type);
 }

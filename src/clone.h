@@ -13,6 +13,8 @@ struct cw_clone_names
   char **sans;             /* host names and addresses */
   size_t san_count;
   char *friendly_name;     /* "" when none */
+  char *key_type;          /* "p256"...: the kind of key to make again;
+                              "" when unknown */
 };
 
 /* Reads ENTRY's names.  Subject attributes certwiz does not write (an

@@ -263,6 +263,10 @@ take_cloned (struct newkey_args *args, const struct cw_clone_names *cloned)
       cw_cli_names_add_san (&args->names, cloned->sans[i]);
   if (!args->options.friendly_name && *cloned->friendly_name)
     args->options.friendly_name = cloned->friendly_name;
+  /* A new key of the same kind, unless told otherwise. */
+  if (!args->options.key_type && !args->options.key_size
+      && *cloned->key_type)
+    args->options.key_type = cloned->key_type;
 }
 
 static int
@@ -270,7 +274,7 @@ run_clone (const char *id, struct newkey_args *args)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_cli_target target;
-  struct cw_clone_names cloned = { NULL, NULL, 0, NULL };
+  struct cw_clone_names cloned = { NULL, NULL, 0, NULL, NULL };
   int status = cw_cli_target_load (&target, id, args->options.store, false,
                                    &diags);
   if (status == CW_OK)

@@ -352,23 +352,41 @@ open_store (struct import *im)
   return status == CW_OK ? cw_store_lock (&im->store, im->diags) : status;
 }
 
+/* Picks the certificate to install: the one a backup's key or a pending
+   request's key fits, else the likeliest leaf.  *PENDING_ID is set when
+   a pending request holds its key. */
+static enum cw_status
+choose_leaf (struct import *im, char pending_id[41], bool *bound)
+{
+  *bound = false;
+  if (im->key)
+    {
+      enum cw_status status = find_backup_leaf (im);
+      if (status == CW_OK && im->options->cert_only)
+        {
+          /* Asked for the certificate alone: the key stays out. */
+          gnutls_x509_privkey_deinit (im->key);
+          im->key = NULL;
+        }
+      return status;
+    }
+  gnutls_x509_crt_t found = find_pending_leaf (im, pending_id);
+  *bound = found != NULL;
+  im->leaf = found ? found : cw_chain_guess_leaf (&im->certs);
+  return CW_OK;
+}
+
 static enum cw_status
 install (struct import *im)
 {
   char pending_id[41];
-  gnutls_x509_crt_t bound = im->key ? NULL
-                                    : find_pending_leaf (im, pending_id);
-  if (im->key)
-    {
-      enum cw_status status = find_backup_leaf (im);
-      if (status != CW_OK)
-        return status;
-    }
-  else
-    im->leaf = bound ? bound : cw_chain_guess_leaf (&im->certs);
+  bool bound;
+  enum cw_status status = choose_leaf (im, pending_id, &bound);
+  if (status != CW_OK)
+    return status;
   if (cw_certinfo_get (im->leaf, &im->result->info) < 0)
     return crypto_failure (im, GNUTLS_E_CERTIFICATE_ERROR);
-  enum cw_status status = refuse_already_installed (im);
+  status = refuse_already_installed (im);
   if (status != CW_OK)
     return status;
   if (!im->key && !bound && !im->options->cert_only)
@@ -383,6 +401,27 @@ install (struct import *im)
          : bound ? install_bound (im, pending_id) : install_cert_only (im);
 }
 
+/* Without a store there is no kept key: say so without making one. */
+static enum cw_status
+refuse_without_store (struct import *im)
+{
+  struct cw_store none = { cw_store_locate (im->options->store), -1, -1 };
+  enum cw_status status = CW_REFUSED;
+  im->leaf = cw_chain_guess_leaf (&im->certs);
+  if (!none.path)
+    status = open_store (im);
+  else if (cw_certinfo_get (im->leaf, &im->result->info) >= 0)
+    cw_report_key_not_here (&none, &im->result->info, im->diags);
+  free (none.path);
+  return status;
+}
+
+static bool
+needs_a_kept_key (const struct import *im)
+{
+  return !im->key && !im->options->cert_only;
+}
+
 enum cw_status
 cw_import (const struct cw_import_options *options,
            struct cw_import_result *result, struct cw_diags *diags)
@@ -394,10 +433,15 @@ cw_import (const struct cw_import_options *options,
     .chain = CW_CHAIN_INIT, .pending = CW_RECORD_INIT,
   };
   enum cw_status status = read_input (&im);
-  if (status == CW_OK)
-    status = open_store (&im);
-  if (status == CW_OK)
-    status = install (&im);
+  if (status == CW_OK && needs_a_kept_key (&im)
+      && !cw_store_exists (options->store))
+    status = refuse_without_store (&im);
+  else if (status == CW_OK)
+    {
+      status = open_store (&im);
+      if (status == CW_OK)
+        status = install (&im);
+    }
   cw_store_close (&im.store);
   cw_chain_free (&im.chain);
   cw_certs_free (&im.certs);

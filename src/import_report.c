@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "i18n.h"
@@ -30,13 +31,21 @@ joined_names (const struct cw_record *record, const char *name)
   return text;
 }
 
+/* "DNS:Mail.Contoso.com" and "DNS:mail.contoso.com" are one name: DNS
+   ignores case, and CAs do not always keep it. */
+static bool
+same_name (const char *a, const char *b)
+{
+  return strcasecmp (a, b) == 0;
+}
+
 static bool
 record_has (const struct cw_record *record, const char *name,
             const char *value)
 {
   for (size_t i = 0; i < record->count; i++)
     if (strcmp (record->fields[i].name, name) == 0
-        && strcmp (record->fields[i].value, value) == 0)
+        && same_name (record->fields[i].value, value))
       return true;
   return false;
 }
@@ -45,7 +54,7 @@ static bool
 info_has (const struct cw_certinfo *info, const char *name)
 {
   for (size_t i = 0; i < info->name_count; i++)
-    if (strcmp (info->names[i], name) == 0)
+    if (same_name (info->names[i], name))
       return true;
   return false;
 }

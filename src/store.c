@@ -71,6 +71,16 @@ make_folders (const char *path)
   return err;
 }
 
+bool
+cw_store_exists (const char *option)
+{
+  char *path = cw_store_locate (option);
+  struct stat st;
+  bool exists = path && stat (path, &st) == 0;
+  free (path);
+  return exists;
+}
+
 static enum cw_status
 check_private (const struct stat *st, const char *path,
                struct cw_diags *diags)

@@ -45,6 +45,9 @@ struct cw_store_file
    else ~/.local/share/certwiz.  NULL when none can be found. */
 char *cw_store_locate (const char *option);
 
+/* Whether the store OPTION names (see cw_store_locate) exists. */
+bool cw_store_exists (const char *option);
+
 /* Opens the store at PATH, creating it (and missing parents) 0700.
    Refuses a store that group or others can reach or that another user
    owns, saying how to fix it. */

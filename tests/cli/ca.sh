@@ -10,12 +10,17 @@
 #                           extension lines) give other ones
 #   to_der PEM OUT          the certificate as DER (a .cer as Windows CAs send)
 #   make_chain LEAF OUT     leaf then intermediate, in PEM
-#   make_shuffled LEAF OUT  root, leaf, intermediate: out of order, root in
+#   make_shuffled LEAF OUT  intermediate, root, leaf: out of order, root in
 #   make_p7b LEAF OUT [DER] a .p7b of leaf and intermediate, PEM or DER
 #   pubkey_of_cert PEM      the certificate's public key (PEM) on stdout
 #   pubkey_of_req REQ       the request's public key (PEM) on stdout
+#   thumbprint_of PEM       the certificate's SHA-1 thumbprint: its ID
+#   pending_id STORE        the ID of the store's only pending request
 #
-# $ca_root and $ca_inter are the CA certificates' PEM files.
+# $ca_root and $ca_inter are the CA certificates' PEM files.  Also here,
+# for the lifecycle tests: store_state and expect_store_same (a store left
+# byte for byte as it was), no_tty (run without a controlling terminal)
+# and codes_of (the [code]s of certwiz's diagnostics).
 
 ca_dir="$work/ca"
 ca_root="$ca_dir/root.pem"
@@ -90,7 +95,7 @@ make_chain() {
 }
 
 make_shuffled() {
-  cat "$ca_root" "$1" "$ca_inter" >"$2"
+  cat "$ca_inter" "$ca_root" "$1" >"$2"
 }
 
 make_p7b() {
@@ -106,11 +111,50 @@ pubkey_of_req() {
   "$OPENSSL" req -in "$1" -noout -pubkey
 }
 
-# store_state DIR: every file of DIR with its checksum, to compare a store
-# before and after a command that must not change it.
+thumbprint_of() {
+  "$OPENSSL" x509 -in "$1" -noout -fingerprint -sha1 |
+    sed 's/.*=//; s/://g' | tr 'A-F' 'a-f'
+}
+
+# The ID of the only pending request of the store DIR.
+pending_id() {
+  ls "$1/pending"
+}
+
+# --------------------------------------------------------------------
+# Helpers the lifecycle tests share besides the CA.
+
+# store_state DIR: every path of DIR, and every file with its checksum, to
+# compare a store before and after a command that must not change it.
 store_state() {
   if [ -d "$1" ]; then
-    (cd "$1" && find . -type f | LC_ALL=C sort | xargs -r sha256sum)
-    (cd "$1" && find . | LC_ALL=C sort)
+    (cd "$1" && find . | LC_ALL=C sort &&
+      find . -type f | LC_ALL=C sort | xargs -r sha256sum)
+  else
+    echo "no store"
   fi
+}
+
+# expect_store_same DIR SNAPSHOT WHAT: DIR is still as store_state saw it.
+expect_store_same() {
+  store_state "$1" >"$work/state.now"
+  if cmp -s "$2" "$work/state.now"; then ok "$3"; else
+    fail "$3: the store changed"
+    diff "$2" "$work/state.now" | sed 's/^/  | /' >&2
+  fi
+}
+
+# no_tty CMD...: runs CMD in a new session, without a controlling
+# terminal, as a cron job or a pipeline would; certwiz cannot open
+# /dev/tty there even when make check runs in a terminal.
+no_tty() {
+  setsid -w "$@" </dev/null
+}
+have_setsid() {
+  setsid -w true </dev/null 2>/dev/null
+}
+
+# codes_of FILE: the [code]s of the diagnostics in FILE, one a line.
+codes_of() {
+  sed -n 's/^certwiz: [a-z]*: .*\[\([a-z0-9-]*\)\]$/\1/p' "$1"
 }

@@ -2,11 +2,16 @@
 # openssl.
 CLI_TESTS = \
   tests/cli/check_cli.sh \
+  tests/cli/corpus.sh \
   tests/cli/keys.sh \
+  tests/cli/lifecycle_backup.sh \
+  tests/cli/lifecycle_browse.sh \
+  tests/cli/lifecycle_import.sh \
+  tests/cli/lifecycle_refuse.sh \
   tests/cli/overwrite.sh \
   tests/cli/request_openssl.sh \
   tests/cli/store.sh \
   tests/potfiles.sh
 
 TESTS += $(CLI_TESTS)
-EXTRA_DIST += $(CLI_TESTS)
+EXTRA_DIST += $(CLI_TESTS) tests/cli/ca.sh
