@@ -2,6 +2,8 @@
 UNIT_TESTS = \
   tests/unit/check_chain \
   tests/unit/check_match \
+  tests/unit/check_password \
+  tests/unit/check_pkcs12 \
   tests/unit/check_request \
   tests/unit/check_san \
   tests/unit/check_store \
@@ -33,3 +35,11 @@ tests_unit_check_match_LDADD = $(UNIT_LIBS)
 tests_unit_check_chain_SOURCES = tests/unit/check_chain.c
 tests_unit_check_chain_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_chain_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_password_SOURCES = tests/unit/check_password.c
+tests_unit_check_password_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_password_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_pkcs12_SOURCES = tests/unit/check_pkcs12.c
+tests_unit_check_pkcs12_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_pkcs12_LDADD = $(UNIT_LIBS)
