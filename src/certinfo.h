@@ -48,6 +48,12 @@ typedef void (*cw_dn_attribute_fn) (const char *oid, const char *value,
 void cw_cert_dn_each (gnutls_x509_crt_t crt, bool issuer,
                       cw_dn_attribute_fn each, void *state);
 
+/* Whether KEY is the private half of CRT's public key; whether A and B
+   are the same key.  The SHA-256 key ID digests the whole public key, so
+   equal IDs mean equal keys. */
+bool cw_cert_fits_key (gnutls_x509_crt_t crt, gnutls_x509_privkey_t key);
+bool cw_keys_same (gnutls_x509_privkey_t a, gnutls_x509_privkey_t b);
+
 /* SHA-1 of the public key, as a request's key ID is computed. */
 int cw_cert_key_id (gnutls_x509_crt_t crt, char out[41]);
 /* "2026-11-21T19:50:00Z". */

@@ -144,19 +144,6 @@ find_pending_leaf (struct import *im, char key_id[41])
   return NULL;
 }
 
-/* Compares the public keys through their SHA-256 digests. */
-static bool
-key_fits (gnutls_x509_crt_t crt, gnutls_x509_privkey_t key)
-{
-  unsigned char a[32], b[32];
-  size_t a_size = sizeof a, b_size = sizeof b;
-  return gnutls_x509_crt_get_key_id (crt, GNUTLS_KEYID_USE_SHA256, a,
-                                     &a_size) >= 0
-         && gnutls_x509_privkey_get_key_id (key, GNUTLS_KEYID_USE_SHA256, b,
-                                            &b_size) >= 0
-         && a_size == b_size && memcmp (a, b, a_size) == 0;
-}
-
 static enum cw_status
 read_record (struct import *im, const char *id)
 {
@@ -187,7 +174,7 @@ check_kept_key (struct import *im, const char *id)
   if (fits)
     {
       fits = gnutls_x509_privkey_import (key, &pem, GNUTLS_X509_FMT_PEM) >= 0
-             && key_fits (im->leaf, key);
+             && cw_cert_fits_key (im->leaf, key);
       gnutls_x509_privkey_deinit (key);
     }
   gnutls_memset (pem.data, 0, pem.size);
@@ -329,7 +316,7 @@ static enum cw_status
 find_backup_leaf (struct import *im)
 {
   for (size_t i = 0; i < im->certs.count; i++)
-    if (key_fits (im->certs.items[i], im->key))
+    if (cw_cert_fits_key (im->certs.items[i], im->key))
       {
         im->leaf = im->certs.items[i];
         return CW_OK;

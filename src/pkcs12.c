@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "certinfo.h"
 #include "i18n.h"
 #include "unicode.h"
 #include "xalloc.h"
@@ -242,20 +243,6 @@ cw_p12_write (gnutls_x509_privkey_t key, const gnutls_x509_crt_t *certs,
   return CW_FAILED;
 }
 
-/* The SHA-256 key ID is a digest of the whole public key, so equal IDs
-   mean equal public keys. */
-static bool
-same_public_key (gnutls_x509_privkey_t a, gnutls_x509_privkey_t b)
-{
-  unsigned char id_a[32], id_b[32];
-  size_t size_a = sizeof id_a, size_b = sizeof id_b;
-  return gnutls_x509_privkey_get_key_id (a, GNUTLS_KEYID_USE_SHA256, id_a,
-                                         &size_a) >= 0
-         && gnutls_x509_privkey_get_key_id (b, GNUTLS_KEYID_USE_SHA256, id_b,
-                                            &size_b) >= 0
-         && size_a == size_b && memcmp (id_a, id_b, size_a) == 0;
-}
-
 static void
 verify_failed (const char *reason, struct cw_diags *diags)
 {
@@ -287,7 +274,7 @@ cw_p12_verify (const gnutls_datum_t *der, const char *password,
                      "again, and report this if it happens again."));
       status = CW_FAILED;
     }
-  else if (!same_public_key (read_key, key))
+  else if (!cw_keys_same (read_key, key))
     {
       verify_failed (_("it holds a different private key"), diags);
       status = CW_FAILED;

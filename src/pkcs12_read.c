@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "certinfo.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -287,31 +288,16 @@ read_bags (struct p12_reader *reader, gnutls_pkcs12_t p12)
   return status;
 }
 
-static bool
-certificate_has_key (gnutls_x509_crt_t crt, const unsigned char *id,
-                     size_t size)
-{
-  unsigned char crt_id[32];
-  size_t crt_size = sizeof crt_id;
-  return gnutls_x509_crt_get_key_id (crt, GNUTLS_KEYID_USE_SHA256, crt_id,
-                                     &crt_size) >= 0
-         && crt_size == size && memcmp (crt_id, id, size) == 0;
-}
-
 /* Files list their certificates in any order; callers want the key's
    own certificate first, the rest as the file has them. */
 static void
 put_key_certificate_first (struct p12_reader *reader)
 {
-  unsigned char id[32];
-  size_t size = sizeof id;
   struct cw_certs *certs = &reader->certs;
-  if (!reader->key
-      || gnutls_x509_privkey_get_key_id (reader->key, GNUTLS_KEYID_USE_SHA256,
-                                         id, &size) < 0)
+  if (!reader->key)
     return;
   for (size_t i = 0; i < certs->count; i++)
-    if (certificate_has_key (certs->items[i], id, size))
+    if (cw_cert_fits_key (certs->items[i], reader->key))
       {
         gnutls_x509_crt_t crt = certs->items[i];
         memmove (certs->items + 1, certs->items, i * sizeof *certs->items);

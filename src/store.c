@@ -166,44 +166,50 @@ cw_store_close (struct cw_store *store)
   *store = (struct cw_store) { NULL, -1, -1 };
 }
 
+int
+cw_store_each_name (int dirfd, const char *sub,
+                    void (*each) (int fd, const char *name, void *state),
+                    void *state)
+{
+  int fd = openat (dirfd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW
+                               | O_CLOEXEC);
+  DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
+  if (!dir)
+    {
+      int err = errno;
+      if (fd >= 0)
+        close (fd);
+      return err;
+    }
+  struct dirent *e;
+  while ((e = readdir (dir)))
+    if (strcmp (e->d_name, ".") && strcmp (e->d_name, ".."))
+      each (fd, e->d_name, state);
+  closedir (dir);
+  return 0;
+}
+
+static void
+unlink_file (int fd, const char *name, void *state)
+{
+  (void) state;
+  unlinkat (fd, name, 0);
+}
+
 /* Removes a folder of tmp/ and the plain files in it. */
 void
 cw_store_remove_tree (int tmpfd, const char *name)
 {
-  int fd = openat (tmpfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW
-                                | O_CLOEXEC);
-  DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
-  if (dir)
-    {
-      struct dirent *e;
-      while ((e = readdir (dir)))
-        if (strcmp (e->d_name, ".") && strcmp (e->d_name, ".."))
-          unlinkat (fd, e->d_name, 0);
-      closedir (dir);
-    }
-  else if (fd >= 0)
-    close (fd);
+  cw_store_each_name (tmpfd, name, unlink_file, NULL);
   if (unlinkat (tmpfd, name, AT_REMOVEDIR) < 0)
     unlinkat (tmpfd, name, 0);
 }
 
 static void
-clear_leftovers (struct cw_store *store)
+remove_leftover (int fd, const char *name, void *state)
 {
-  int fd = openat (store->dirfd, CW_STORE_TMP, O_RDONLY | O_DIRECTORY
-                                            | O_NOFOLLOW | O_CLOEXEC);
-  DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
-  if (!dir)
-    {
-      if (fd >= 0)
-        close (fd);
-      return;
-    }
-  struct dirent *e;
-  while ((e = readdir (dir)))
-    if (strcmp (e->d_name, ".") && strcmp (e->d_name, ".."))
-      cw_store_remove_tree (fd, e->d_name);
-  closedir (dir);
+  (void) state;
+  cw_store_remove_tree (fd, name);
 }
 
 enum cw_status
@@ -222,7 +228,7 @@ cw_store_lock (struct cw_store *store, struct cw_diags *diags)
         cw_store_unlock (store);
         return cw_store_io_error (diags, err, store->path);
       }
-  clear_leftovers (store);
+  cw_store_each_name (store->dirfd, CW_STORE_TMP, remove_leftover, NULL);
   return CW_OK;
 }
 

@@ -73,36 +73,39 @@ append_entry (struct cw_store_entries *entries, struct cw_store_entry *entry)
   entries->items[entries->count++] = *entry;
 }
 
+struct listing_walk
+{
+  struct cw_store *store;
+  const char *area;
+  struct cw_store_entries *entries;
+  struct cw_diags *diags;
+};
+
+static void
+list_one (int fd, const char *name, void *state)
+{
+  struct listing_walk *walk = state;
+  struct cw_store_entry entry;
+  (void) fd;
+  if (name[0] == '.')
+    return;
+  if (load_entry (walk->store, walk->area, name, &entry))
+    append_entry (walk->entries, &entry);
+  else
+    cw_diag_add (walk->diags, CW_WARNING, "store-entry-unreadable", "store",
+                 _("The entry %s/%s of the store has no readable record and "
+                   "was skipped. Look into %s/%s/%s and remove it if it is "
+                   "not needed."), walk->area, name, walk->store->path,
+                 walk->area, name);
+}
+
 enum cw_status
 cw_store_list (struct cw_store *store, const char *area,
                struct cw_store_entries *entries, struct cw_diags *diags)
 {
-  int fd = open_area (store, area);
-  DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
-  if (!dir)
-    {
-      int err = errno;
-      if (fd >= 0)
-        close (fd);
-      return cw_store_io_error (diags, err, store->path);
-    }
-  struct dirent *e;
-  while ((e = readdir (dir)))
-    {
-      struct cw_store_entry entry;
-      if (e->d_name[0] == '.')
-        continue;
-      if (load_entry (store, area, e->d_name, &entry))
-        append_entry (entries, &entry);
-      else
-        cw_diag_add (diags, CW_WARNING, "store-entry-unreadable", "store",
-                     _("The entry %s/%s of the store has no readable record "
-                       "and was skipped. Look into %s/%s/%s and remove it "
-                       "if it is not needed."), area, e->d_name, store->path,
-                     area, e->d_name);
-    }
-  closedir (dir);
-  return CW_OK;
+  struct listing_walk walk = { store, area, entries, diags };
+  int err = cw_store_each_name (store->dirfd, area, list_one, &walk);
+  return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
 }
 
 void
@@ -142,29 +145,34 @@ normalize_id (const char *text)
   return id;
 }
 
-/* Adds to MATCHES ("area/id" each) the entries of AREA starting with
-   PREFIX. */
+struct match_walk
+{
+  const char *area;
+  const char *prefix;
+  char **matches;          /* "area/id" each */
+  size_t count;
+};
+
+static void
+match_one (int fd, const char *name, void *state)
+{
+  struct match_walk *walk = state;
+  (void) fd;
+  if (name[0] == '.' || strncmp (name, walk->prefix, strlen (walk->prefix)))
+    return;
+  walk->matches = xreallocarray (walk->matches, walk->count + 1,
+                                 sizeof *walk->matches);
+  walk->matches[walk->count++] = xasprintf ("%s/%s", walk->area, name);
+}
+
+/* Adds to the walk's matches the entries of AREA starting with its
+   prefix. */
 static void
 collect_matches (struct cw_store *store, const char *area,
-                 const char *prefix, char ***matches, size_t *count)
+                 struct match_walk *walk)
 {
-  int fd = open_area (store, area);
-  DIR *dir = fd >= 0 ? fdopendir (fd) : NULL;
-  if (!dir)
-    {
-      if (fd >= 0)
-        close (fd);
-      return;
-    }
-  struct dirent *e;
-  while ((e = readdir (dir)))
-    if (e->d_name[0] != '.'
-        && strncmp (e->d_name, prefix, strlen (prefix)) == 0)
-      {
-        *matches = xreallocarray (*matches, *count + 1, sizeof **matches);
-        (*matches)[(*count)++] = xasprintf ("%s/%s", area, e->d_name);
-      }
-  closedir (dir);
+  walk->area = area;
+  cw_store_each_name (store->dirfd, area, match_one, walk);
 }
 
 static enum cw_status
@@ -206,10 +214,11 @@ cw_store_find (struct cw_store *store, const char *text,
                      "them."), text, ID_MIN_DIGITS);
       return CW_USAGE;
     }
-  char **matches = NULL;
-  size_t count = 0;
-  collect_matches (store, CW_STORE_INSTALLED, prefix, &matches, &count);
-  collect_matches (store, CW_STORE_PENDING, prefix, &matches, &count);
+  struct match_walk walk = { NULL, prefix, NULL, 0 };
+  collect_matches (store, CW_STORE_INSTALLED, &walk);
+  collect_matches (store, CW_STORE_PENDING, &walk);
+  char **matches = walk.matches;
+  size_t count = walk.count;
   enum cw_status status = CW_OK;
   if (count != 1)
     status = report_no_match (text, count, matches, diags);
