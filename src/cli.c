@@ -77,7 +77,7 @@ find_command (const char *name)
 }
 
 int
-cw_cli_main (int argc, char **argv)
+cw_cli_main (int argc, char **argv, int (*no_command) (const char *))
 {
   enum { OPT_STORE = 256, OPT_VERSION };
   static const struct option options[] = {
@@ -106,8 +106,10 @@ cw_cli_main (int argc, char **argv)
       }
   if (optind >= argc)
     {
-      print_help ();
-      return CW_OK;
+      int status = no_command ? no_command (context.store) : -1;
+      if (status < 0)
+        print_help ();
+      return status < 0 ? CW_OK : status;
     }
   const struct command *command = find_command (argv[optind]);
   if (!command)

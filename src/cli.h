@@ -10,8 +10,10 @@
 
 #include "names.h"
 
-/* Runs certwiz with ARGV; returns the exit status. */
-int cw_cli_main (int argc, char **argv);
+/* Runs certwiz with ARGV; returns the exit status.  Without a command,
+   NO_COMMAND runs with the --store given (the wizard); when it returns
+   -1 (no terminal), the usage is shown instead. */
+int cw_cli_main (int argc, char **argv, int (*no_command) (const char *));
 
 struct cw_cli_context
 {

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "tui.h"
 
 int
 main (int argc, char **argv)
@@ -11,5 +12,6 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   bindtextdomain (PACKAGE, LOCALEDIR);
   textdomain (PACKAGE);
-  return cw_cli_main (argc, argv);
+  /* With no command, on a terminal, certwiz is the wizard. */
+  return cw_cli_main (argc, argv, cw_wizard_run);
 }

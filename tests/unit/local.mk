@@ -7,39 +7,55 @@ UNIT_TESTS = \
   tests/unit/check_request \
   tests/unit/check_san \
   tests/unit/check_store \
-  tests/unit/check_subject
+  tests/unit/check_subject \
+  tests/unit/check_wizard
 
 check_PROGRAMS += $(UNIT_TESTS)
+# Unit tests see every layer's headers.
+UNIT_CPPFLAGS = $(FORMS_CPPFLAGS)
 TESTS += $(UNIT_TESTS)
 
 tests_unit_check_request_SOURCES = tests/unit/check_request.c
+tests_unit_check_request_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_request_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_request_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_san_SOURCES = tests/unit/check_san.c
+tests_unit_check_san_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_san_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_san_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_store_SOURCES = tests/unit/check_store.c
+tests_unit_check_store_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_store_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_subject_SOURCES = tests/unit/check_subject.c
+tests_unit_check_subject_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_subject_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_subject_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_match_SOURCES = tests/unit/check_match.c
+tests_unit_check_match_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_match_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_match_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_chain_SOURCES = tests/unit/check_chain.c
+tests_unit_check_chain_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_chain_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_chain_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_password_SOURCES = tests/unit/check_password.c
+tests_unit_check_password_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_password_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_password_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_pkcs12_SOURCES = tests/unit/check_pkcs12.c
+tests_unit_check_pkcs12_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_pkcs12_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_pkcs12_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_wizard_SOURCES = tests/unit/check_wizard.c
+tests_unit_check_wizard_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_wizard_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_wizard_LDADD = $(UNIT_LIBS)

@@ -1,0 +1,323 @@
+#include <config.h>
+
+#include "draft.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "certinfo.h"
+#include "certset.h"
+#include "record.h"
+#include "selfsign.h"
+#include "store.h"
+#include "xalloc.h"
+
+#define DRAFT_NAME "draft"
+/* A draft is a few hundred bytes; a larger file is not one of ours. */
+#define DRAFT_MAX (64 * 1024)
+/* As --max-sans accepts. */
+#define MAX_SANS_LIMIT 10000
+
+/* Steps are saved by name, so that a draft still resumes at the right
+   place if steps are added or reordered. */
+static const char *const step_names[WZ_STEP_COUNT] = {
+  [WZ_STEP_SUBJECT] = "subject", [WZ_STEP_NAMES] = "names",
+  [WZ_STEP_KEY] = "key", [WZ_STEP_REVIEW] = "review",
+  [WZ_STEP_WRITE] = "write",
+};
+
+static char *
+draft_path (const char *store_path)
+{
+  return xasprintf ("%s/%s", store_path, DRAFT_NAME);
+}
+
+/* ---------------------------------------------------------------- save */
+
+static void
+add_bool (struct cw_record *record, const char *name, bool value)
+{
+  cw_record_add (record, name, value ? "yes" : "no");
+}
+
+static void
+add_unsigned (struct cw_record *record, const char *name, unsigned value)
+{
+  char text[16];
+  snprintf (text, sizeof text, "%u", value);
+  cw_record_add (record, name, text);
+}
+
+/* An empty field is left out: loading leaves it empty anyway. */
+static void
+add_field (struct cw_record *record, const char *name,
+           const struct ui_field *field)
+{
+  if (field->len > 0)
+    cw_record_add (record, name, field->text);
+}
+
+static void
+describe_subject (const struct wizard *wz, struct cw_record *record)
+{
+  /* Every field, shown in the style or not: the user may switch back. */
+  for (int i = 0; i < WZ_FIELD_COUNT; i++)
+    add_field (record, wz_field_info ((enum wz_field) i)->draft_key,
+               &wz->subject[i]);
+  for (size_t i = 0; i < wz->san_count; i++)
+    cw_record_add (record, "san", wz->sans[i]);
+}
+
+static void
+describe (const struct wizard *wz, struct cw_record *record)
+{
+  const struct wz_key_choice *key = wz_key_choice (wz->key);
+  cw_record_add (record, "step", wz->step < WZ_STEP_COUNT
+                                 ? step_names[wz->step]
+                                 : step_names[WZ_STEP_SUBJECT]);
+  cw_record_add (record, "style",
+                 wz->style == WZ_STYLE_DNS ? "dns" : "country");
+  add_bool (record, "self-signed", wz->self_signed);
+  describe_subject (wz, record);
+  add_unsigned (record, "max-sans", wz->max_sans);
+  if (key)
+    cw_record_add (record, "key", key->name);
+  add_bool (record, "exportable", wz->exportable);
+  add_field (record, "friendly-name", &wz->friendly_name);
+  add_field (record, "out", &wz->out_path);
+  add_unsigned (record, "days", wz->days);
+  char *now = cw_time_format (time (NULL));
+  cw_record_add (record, "saved", now);
+  free (now);
+}
+
+static bool
+write_draft (const struct wizard *wz, const struct cw_store *store)
+{
+  struct cw_record record = CW_RECORD_INIT;
+  describe (wz, &record);
+  char *text = cw_record_format (&record);
+  char *path = draft_path (store->path);
+  int err = cw_write_file_atomic (path, text, strlen (text), 0600, true);
+  free (path);
+  free (text);
+  cw_record_free (&record);
+  return err == 0;
+}
+
+bool
+wz_draft_save (const struct wizard *wz, const char *store_path)
+{
+  if (!store_path)
+    return false;
+  /* Opening the store creates it 0700 when missing and refuses one other
+     users can reach: a draft names the user's servers and organization.
+     Its diagnostics are dropped; the caller only says the draft was not
+     saved. */
+  struct cw_store store;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  bool saved = cw_store_open (&store, store_path, &diags) == CW_OK
+               && write_draft (wz, &store);
+  cw_store_close (&store);
+  cw_diags_free (&diags);
+  return saved;
+}
+
+/* ---------------------------------------------------------------- read */
+
+/* Only a plain file of this user is a draft: never a link, a FIFO that
+   would block, or a file someone else put there. */
+static bool
+usable (const struct stat *st)
+{
+  return S_ISREG (st->st_mode) && st->st_uid == geteuid ()
+         && st->st_size <= DRAFT_MAX;
+}
+
+/* The text of FD, or NULL when too large or holding a NUL byte. */
+static char *
+read_text (int fd)
+{
+  struct cw_diags diags = CW_DIAGS_INIT;
+  gnutls_datum_t data = { NULL, 0 };
+  char *text = NULL;
+  if (cw_fd_read (fd, DRAFT_NAME, DRAFT_MAX, &data, &diags) == CW_OK
+      && !memchr (data.data, '\0', data.size))
+    text = xstrndup ((const char *) data.data, data.size);
+  free (data.data);
+  cw_diags_free (&diags);
+  return text;
+}
+
+static bool
+read_record (const char *store_path, struct cw_record *record)
+{
+  if (!store_path)
+    return false;
+  char *path = draft_path (store_path);
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  free (path);
+  if (fd < 0)
+    return false;
+  struct stat st;
+  char *text = fstat (fd, &st) == 0 && usable (&st) ? read_text (fd) : NULL;
+  close (fd);
+  bool parsed = text && cw_record_parse (text, record);
+  free (text);
+  if (!parsed)
+    cw_record_free (record);
+  return parsed;
+}
+
+/* ---------------------------------------------------------------- load */
+
+/* The decimal number TEXT, when it is one within MIN..MAX. */
+static bool
+parse_number (const char *text, unsigned min, unsigned max, unsigned *out)
+{
+  if (!text || *text == '\0' || strspn (text, "0123456789") != strlen (text)
+      || strlen (text) > 9)
+    return false;
+  unsigned long n = strtoul (text, NULL, 10);
+  if (n < min || n > max)
+    return false;
+  *out = (unsigned) n;
+  return true;
+}
+
+/* "yes" or "no"; anything else leaves *OUT as it is. */
+static void
+restore_bool (const struct cw_record *record, const char *name, bool *out)
+{
+  const char *value = cw_record_get (record, name);
+  if (value && strcmp (value, "yes") == 0)
+    *out = true;
+  else if (value && strcmp (value, "no") == 0)
+    *out = false;
+}
+
+static void
+restore_key (struct wizard *wz, const char *name)
+{
+  for (size_t i = 0; name && i < wz_key_choice_count (); i++)
+    if (strcmp (wz_key_choice (i)->name, name) == 0)
+      wz->key = i;
+}
+
+static void
+restore_choices (struct wizard *wz, const struct cw_record *record)
+{
+  const char *style = cw_record_get (record, "style");
+  if (style && strcmp (style, "dns") == 0)
+    wz->style = WZ_STYLE_DNS;
+  else if (style && strcmp (style, "country") == 0)
+    wz->style = WZ_STYLE_COUNTRY;
+  restore_bool (record, "self-signed", &wz->self_signed);
+  restore_bool (record, "exportable", &wz->exportable);
+  restore_key (wz, cw_record_get (record, "key"));
+  parse_number (cw_record_get (record, "max-sans"), 0, MAX_SANS_LIMIT,
+                &wz->max_sans);
+  parse_number (cw_record_get (record, "days"), 1, CW_SELFSIGN_MAX_DAYS,
+                &wz->days);
+}
+
+static void
+restore_field (struct ui_field *field, const struct cw_record *record,
+               const char *name)
+{
+  const char *value = cw_record_get (record, name);
+  if (value)
+    ui_field_set (field, value);
+}
+
+static void
+restore_names (struct wizard *wz, const struct cw_record *record)
+{
+  for (int i = 0; i < WZ_FIELD_COUNT; i++)
+    {
+      restore_field (&wz->subject[i], record,
+                     wz_field_info ((enum wz_field) i)->draft_key);
+      wz_check_field (wz, (enum wz_field) i);
+    }
+  for (size_t i = 0; i < record->count; i++)
+    if (strcmp (record->fields[i].name, "san") == 0
+        && record->fields[i].value[0] != '\0')
+      wz_san_add (wz, record->fields[i].value);
+}
+
+static enum wz_step
+step_named (const char *name)
+{
+  for (int i = 0; name && i < WZ_STEP_COUNT; i++)
+    if (strcmp (step_names[i], name) == 0)
+      return (enum wz_step) i;
+  return WZ_STEP_SUBJECT;
+}
+
+/* STEP, unless an earlier step now has an error (the draft was edited,
+   or the rules changed since): the user resumes where they can fix it,
+   never past a step they could not have left. */
+static enum wz_step
+resume_step (struct wizard *wz, enum wz_step step)
+{
+  for (int i = WZ_STEP_SUBJECT; i < (int) step; i++)
+    {
+      wz->step = (enum wz_step) i;
+      if (!wz_step_complete (wz))
+        return wz->step;
+    }
+  return step;
+}
+
+static char *
+saved_time (const struct cw_record *record)
+{
+  const char *saved = cw_record_get (record, "saved");
+  return saved && cw_time_parse (saved) != (time_t) -1 ? xstrdup (saved)
+                                                       : NULL;
+}
+
+bool
+wz_draft_load (struct wizard *wz, const char *store_path, char **saved_at)
+{
+  struct cw_record record = CW_RECORD_INIT;
+  if (saved_at)
+    *saved_at = NULL;
+  if (!read_record (store_path, &record))
+    return false;
+  restore_choices (wz, &record);
+  restore_names (wz, &record);
+  restore_field (&wz->friendly_name, &record, "friendly-name");
+  restore_field (&wz->out_path, &record, "out");
+  wz->step = resume_step (wz, step_named (cw_record_get (&record, "step")));
+  if (saved_at)
+    *saved_at = saved_time (&record);
+  cw_record_free (&record);
+  return true;
+}
+
+bool
+wz_draft_exists (const char *store_path)
+{
+  struct cw_record record = CW_RECORD_INIT;
+  bool exists = read_record (store_path, &record);
+  cw_record_free (&record);
+  return exists;
+}
+
+void
+wz_draft_discard (const char *store_path)
+{
+  if (!store_path)
+    return;
+  char *path = draft_path (store_path);
+  /* A draft already gone is what the caller wants. */
+  unlink (path);
+  free (path);
+}

@@ -1,0 +1,199 @@
+/* Step 4: the request exactly as it will be written, and every finding
+   left, each with the step to go back to.  Errors block; warnings do
+   not. */
+#include <config.h>
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "wizard_ui.h"
+#include "term.h"
+#include "text.h"
+#include "wrap.h"
+#include "xalloc.h"
+
+#define LABEL_WIDTH 14
+
+struct review_line
+{
+  char *text;
+  enum ui_role role;
+};
+
+struct review
+{
+  struct review_line *lines;
+  size_t count;
+  bool blocked;
+};
+
+static void
+add_line (struct review *r, enum ui_role role, const char *text)
+{
+  r->lines = xreallocarray (r->lines, r->count + 1, sizeof *r->lines);
+  r->lines[r->count++] = (struct review_line) { xstrdup (text), role };
+}
+
+static void
+add_field (struct review *r, const char *label, const char *value)
+{
+  char *line = xasprintf ("%-*s%s", LABEL_WIDTH, label, value);
+  add_line (r, UI_NORMAL, line);
+  free (line);
+}
+
+static void
+add_wrapped (struct review *r, enum ui_role role, const char *text)
+{
+  struct ui_lines lines;
+  ui_wrap (text, COLS - 6, &lines);
+  for (size_t i = 0; i < lines.count; i++)
+    add_line (r, role, lines.lines[i]);
+  ui_lines_free (&lines);
+}
+
+static void
+add_names (struct review *r, const struct wz_ui *ui,
+           const struct cw_names *names)
+{
+  char *subject = cw_subject_format (&names->subject);
+  add_field (r, _("Subject"), subject);
+  free (subject);
+  for (size_t i = 0; i < names->sans.count; i++)
+    add_field (r, i == 0 ? _("Names") : "", names->sans.items[i].name);
+  const struct wz_key_choice *key = wz_key_choice (ui->wz.key);
+  char *key_text = xasprintf ("%s, %s", _(key->label),
+                              ui->wz.exportable ? _("exportable")
+                                                : _("not exportable"));
+  add_field (r, _("Key"), key_text);
+  free (key_text);
+  if (ui->wz.friendly_name.len)
+    add_field (r, _("Friendly name"), ui->wz.friendly_name.text);
+}
+
+static void
+add_findings (struct review *r, const struct cw_diags *diags,
+              enum cw_severity severity, const char *heading)
+{
+  if (cw_diags_count (diags, severity) == 0)
+    return;
+  add_line (r, UI_NORMAL, "");
+  add_line (r, UI_LABEL, heading);
+  for (size_t i = 0; i < diags->count; i++)
+    {
+      const struct cw_diag *d = &diags->items[i];
+      if (d->severity != severity)
+        continue;
+      enum wz_step step = wz_step_of_diag (d);
+      /* TRANSLATORS: "(step 1: Subject) message" in the review. */
+      char *line = xasprintf (_("(step %d: %s) %s"), (int) step + 1,
+                              _(wz_screen_of (step)->title), d->message);
+      add_wrapped (r, wz_role_of (severity), line);
+      free (line);
+    }
+}
+
+static void
+build (struct wz_ui *ui, struct review *r)
+{
+  struct cw_names names = CW_NAMES_INIT;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  *r = (struct review) { NULL, 0, false };
+  r->blocked = !wz_check_all (&ui->wz, &names, &diags);
+  add_names (r, ui, &names);
+  add_findings (r, &diags, CW_ERROR,
+                _("Errors: fix them before going on (press the step's "
+                  "number to go there):"));
+  add_findings (r, &diags, CW_WARNING, _("Warnings: you may go on, but "
+                                         "read them:"));
+  add_findings (r, &diags, CW_NOTE, _("Notes:"));
+  if (!r->blocked)
+    {
+      add_line (r, UI_NORMAL, "");
+      add_line (r, UI_NOTE, _("Press Enter to go on."));
+    }
+  cw_names_free (&names);
+  cw_diags_free (&diags);
+}
+
+static void
+review_free (struct review *r)
+{
+  for (size_t i = 0; i < r->count; i++)
+    free (r->lines[i].text);
+  free (r->lines);
+}
+
+static int
+rows (void)
+{
+  return WZ_STATUS_ROW - WZ_TOP - 1;
+}
+
+static void
+review_draw (struct wz_ui *ui)
+{
+  struct review r;
+  curs_set (0);
+  build (ui, &r);
+  if (ui->list.top + (size_t) rows () > r.count)
+    ui->list.top = r.count > (size_t) rows () ? r.count - (size_t) rows ()
+                                               : 0;
+  for (int i = 0; i < rows () && ui->list.top + (size_t) i < r.count; i++)
+    {
+      const struct review_line *line = &r.lines[ui->list.top + (size_t) i];
+      ui_put (WZ_TOP + i, 2, line->text, COLS - 4, line->role);
+    }
+  review_free (&r);
+}
+
+static enum wz_action
+review_key (struct wz_ui *ui, int key)
+{
+  if (key == UI_KEY (KEY_DOWN) || key == UI_KEY (KEY_NPAGE))
+    ui->list.top += key == UI_KEY (KEY_DOWN) ? 1 : (size_t) rows ();
+  else if (key == UI_KEY (KEY_UP) || key == UI_KEY (KEY_PPAGE))
+    {
+      size_t by = key == UI_KEY (KEY_UP) ? 1 : (size_t) rows ();
+      ui->list.top = ui->list.top > by ? ui->list.top - by : 0;
+    }
+  else if (key >= '1' && key <= '3')
+    {
+      ui->go_to = (enum wz_step) (key - '1');
+      return WZ_GOTO;
+    }
+  else if (ui_is_enter (key))
+    {
+      if (wz_step_complete (&ui->wz))
+        return WZ_NEXT;
+      wz_say (ui, _("Fix the errors first: press the number of the step "
+                    "they name."), UI_ERROR);
+      beep ();
+    }
+  return WZ_STAY;
+}
+
+static void
+review_enter (struct wz_ui *ui)
+{
+  ui->list.top = 0;
+}
+
+static enum wz_help
+review_help (struct wz_ui *ui)
+{
+  (void) ui;
+  return WZ_HELP_REVIEW;
+}
+
+static const struct ui_keyhint review_keys[] = {
+  { "F1", N_("Help") }, { "1-3", N_("Go to step") },
+  { "Enter", N_("Next") }, { "Esc", N_("Back") }, { "F10", N_("Quit") },
+};
+
+const struct wz_screen wz_review_screen = {
+  N_("Review"), review_enter, review_draw, review_key, review_help,
+  review_keys, sizeof review_keys / sizeof review_keys[0],
+};

@@ -1,0 +1,308 @@
+/* The wizard's loop: the main menu, then the steps, each screen drawn
+   inside the same frame (top bar, status line, key bar). */
+#include <config.h>
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "draft.h"
+#include "help.h"
+#include "i18n.h"
+#include "screen.h"
+#include "wizard_ui.h"
+#include "store.h"
+#include "term.h"
+#include "text.h"
+#include "tui.h"
+#include "xalloc.h"
+
+/* The state the signal path saves: set while the wizard runs. */
+static struct wz_ui *running;
+
+static void
+save_on_signal (void)
+{
+  if (running && running->wz.step < WZ_STEP_COUNT
+      && wz_has_input (&running->wz))
+    wz_draft_save (&running->wz, running->store_path);
+}
+
+static void
+draw_frame (struct wz_ui *ui, const struct wz_screen *screen)
+{
+  char *left = xasprintf ("certwiz - %s", _("New certificate request"));
+  char *right = ui->wz.step < WZ_STEP_COUNT
+    ? xasprintf (_("Step %d of %d: %s"), (int) ui->wz.step + 1,
+                 (int) WZ_STEP_COUNT, _(screen->title))
+    : xstrdup (_(screen->title));
+  erase ();
+  ui_titlebar (left, right);
+  wz_draw_keys (screen->keys, screen->key_count);
+  ui_statusline (ui->status, ui->status_role);
+  free (left);
+  free (right);
+}
+
+static void
+redraw_step (void *state)
+{
+  struct wz_ui *ui = state;
+  const struct wz_screen *screen = wz_screen_of (ui->wz.step);
+  draw_frame (ui, screen);
+  screen->draw (ui);
+  refresh ();
+}
+
+static void
+show_help (struct wz_ui *ui, const struct wz_screen *screen)
+{
+  enum wz_help topic = screen->help (ui);
+  ui_help (wz_help_title (topic), wz_help_text (topic));
+}
+
+static bool
+confirm_quit (struct wz_ui *ui)
+{
+  if (!wz_has_input (&ui->wz) || ui->wz.step >= WZ_STEP_COUNT)
+    return true;
+  return ui_confirm (_("Quit certwiz?"),
+                     _("What you typed will be lost. Quit anyway?"), false);
+}
+
+static void
+go_to (struct wz_ui *ui, enum wz_step step)
+{
+  ui->wz.step = step;
+  ui->focus = 0;
+  const struct wz_screen *screen = wz_screen_of (step);
+  if (screen->enter)
+    screen->enter (ui);
+  /* Once the request is written there is nothing left to resume. */
+  if (step < WZ_STEP_COUNT)
+    wz_save_draft (ui);
+  else
+    wz_draft_discard (ui->store_path);
+}
+
+/* One key on a step: the frame's own keys first, then the screen's. */
+static enum wz_action
+step_key (struct wz_ui *ui, const struct wz_screen *screen, int key)
+{
+  if (key == UI_KEY (KEY_F (1)))
+    {
+      show_help (ui, screen);
+      return WZ_STAY;
+    }
+  if (key == UI_KEY (KEY_F (10)))
+    return confirm_quit (ui) ? WZ_QUIT : WZ_STAY;
+  if (key == UI_ESC)
+    return WZ_BACK;
+  return screen->key (ui, key);
+}
+
+static enum wz_action
+follow (struct wz_ui *ui, enum wz_action action)
+{
+  switch (action)
+    {
+    case WZ_NEXT:
+      if (!wz_step_complete (&ui->wz))
+        wz_say (ui, _("Fix the errors shown before going on."), UI_ERROR);
+      else
+        go_to (ui, ui->wz.step + 1);
+      return WZ_STAY;
+    case WZ_BACK:
+      if (ui->wz.step >= WZ_STEP_COUNT)
+        return WZ_MENU;
+      if (ui->wz.step == WZ_STEP_SUBJECT)
+        return confirm_quit (ui) ? WZ_MENU : WZ_STAY;
+      go_to (ui, ui->wz.step - 1);
+      return WZ_STAY;
+    case WZ_GOTO:
+      go_to (ui, ui->go_to);
+      return WZ_STAY;
+    default:
+      return action;
+    }
+}
+
+/* Runs the steps until the user leaves them: WZ_MENU or WZ_QUIT. */
+static enum wz_action
+run_steps (struct wz_ui *ui)
+{
+  struct ui_screen previous = ui_screen_set (redraw_step, ui);
+  enum wz_action action = WZ_STAY;
+  go_to (ui, ui->wz.step);
+  while (action == WZ_STAY)
+    {
+      const struct wz_screen *screen = wz_screen_of (ui->wz.step);
+      redraw_step (ui);
+      int key = ui_screen_key (NULL, NULL);
+      wz_say (ui, NULL, UI_NORMAL);
+      action = follow (ui, step_key (ui, screen, key));
+    }
+  ui_screen_restore (previous);
+  return action;
+}
+
+/* ---------------------------------------------------------------- menu */
+
+enum menu_choice
+{
+  MENU_REQUEST,
+  MENU_QUIT,
+  MENU_COUNT
+};
+
+static const struct
+{
+  const char *label;
+  const char *explain;
+} menu_items[MENU_COUNT] = {
+  { N_("New certificate request"),
+    N_("make a key and a request to send to your CA") },
+  { N_("Quit"), "" },
+};
+
+static void
+draw_menu_item (int y, int x, int width, size_t index, bool selected,
+                void *state)
+{
+  (void) state;
+  char *line = xasprintf ("%-28s %s", _(menu_items[index].label),
+                          *menu_items[index].explain
+                            ? _(menu_items[index].explain) : "");
+  ui_put (y, x, line, width, selected ? UI_SELECTED : UI_NORMAL);
+  free (line);
+}
+
+static void
+redraw_menu (void *state)
+{
+  static const struct ui_keyhint keys[] = {
+    { "Enter", N_("Choose") }, { "F1", N_("Help") }, { "F10", N_("Quit") },
+  };
+  struct wz_ui *ui = state;
+  char *store = xasprintf (_("store: %s"), ui->store_path);
+  erase ();
+  ui_titlebar ("certwiz", store);
+  ui_put (WZ_TOP + 1, 4, _("What do you want to do?"), 0, UI_LABEL);
+  ui_list_draw (&ui->list, WZ_TOP + 3, 4, COLS - 8, MENU_COUNT,
+                draw_menu_item, NULL);
+  wz_draw_keys (keys, 3);
+  refresh ();
+  free (store);
+}
+
+static enum menu_choice
+run_menu (struct wz_ui *ui)
+{
+  struct ui_screen previous = ui_screen_set (redraw_menu, ui);
+  ui_list_init (&ui->list, MENU_COUNT);
+  int key;
+  for (;;)
+    {
+      redraw_menu (ui);
+      key = ui_screen_key (NULL, NULL);
+      if (key == UI_KEY (KEY_F (10)) || key == UI_ESC || key == 'q')
+        break;
+      if (key == UI_KEY (KEY_F (1)))
+        ui_help (wz_help_title (WZ_HELP_MENU), wz_help_text (WZ_HELP_MENU));
+      else if (ui_is_enter (key))
+        break;
+      else
+        ui_list_key (&ui->list, key, MENU_COUNT);
+    }
+  ui_screen_restore (previous);
+  return ui_is_enter (key) ? (enum menu_choice) ui->list.selected
+                           : MENU_QUIT;
+}
+
+/* An interrupted request is offered back before anything else. */
+static bool
+resume_draft (struct wz_ui *ui)
+{
+  char *saved_at = NULL;
+  struct wizard draft;
+  wz_init (&draft);
+  if (!wz_draft_load (&draft, ui->store_path, &saved_at)
+      || !wz_has_input (&draft))
+    {
+      free (saved_at);
+      wz_free (&draft);
+      return false;
+    }
+  char *text = xasprintf (_("A request you were writing was kept when "
+                            "certwiz stopped (saved %s). Resume it?"),
+                          saved_at ? saved_at : "?");
+  const char *buttons[] = { _("Resume"), _("Start over") };
+  bool resume = ui_choose (_("Resume?"), text, buttons, 2, 0) == 0;
+  free (text);
+  free (saved_at);
+  if (resume)
+    {
+      wz_free (&ui->wz);
+      ui->wz = draft;
+      return true;
+    }
+  wz_free (&draft);
+  wz_draft_discard (ui->store_path);
+  return false;
+}
+
+static void
+ui_free (struct wz_ui *ui)
+{
+  wz_free (&ui->wz);
+  free (ui->store_path);
+  free (ui->warned_cn);
+  free (ui->done_path);
+}
+
+static void
+run (struct wz_ui *ui)
+{
+  bool resumed = resume_draft (ui);
+  for (;;)
+    {
+      if (!resumed && run_menu (ui) == MENU_QUIT)
+        break;
+      if (!resumed)
+        {
+          wz_free (&ui->wz);
+          wz_init (&ui->wz);
+        }
+      resumed = false;
+      enum wz_action left = run_steps (ui);
+      /* Leaving on purpose drops the draft; only a lost connection or a
+         signal keeps one to resume. */
+      wz_draft_discard (ui->store_path);
+      if (left == WZ_QUIT)
+        break;
+    }
+}
+
+int
+cw_wizard_run (const char *store_option)
+{
+  struct wz_ui ui = { .status_role = UI_NORMAL };
+  ui.store_path = cw_store_locate (store_option);
+  if (!ui.store_path)
+    return -1;
+  wz_init (&ui.wz);
+  running = &ui;
+  if (!ui_term_start (save_on_signal))
+    {
+      running = NULL;
+      ui_free (&ui);
+      return -1;
+    }
+  ui_screen_set (NULL, NULL);
+  run (&ui);
+  ui_term_stop ();
+  running = NULL;
+  ui_free (&ui);
+  return 0;
+}

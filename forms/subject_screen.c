@@ -1,0 +1,262 @@
+/* Step 1: the subject, field by field, checked as the user types. */
+#include <config.h>
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "country.h"
+#include "country_picker.h"
+#include "dialog.h"
+#include "i18n.h"
+#include "safetext.h"
+#include "wizard_ui.h"
+#include "term.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define LABEL_X 2
+#define FIELD_X 20
+#define FIELD_WIDTH 40
+#define DETAILS_ROWS 4
+
+/* The controls of this screen in focus order: the style, then the
+   fields the style shows. */
+static int
+control_count (const struct wz_ui *ui)
+{
+  int n = 1;
+  for (int i = 0; i < WZ_FIELD_COUNT; i++)
+    n += wz_field_shown (&ui->wz, (enum wz_field) i);
+  return n;
+}
+
+/* The field of control C (1 and up), or -1 for the style. */
+static int
+field_of_control (const struct wz_ui *ui, int control)
+{
+  for (int i = 0; i < WZ_FIELD_COUNT; i++)
+    if (wz_field_shown (&ui->wz, (enum wz_field) i) && --control == 0)
+      return i;
+  return -1;
+}
+
+static void
+draw_style (const struct wz_ui *ui)
+{
+  bool dns = ui->wz.style == WZ_STYLE_DNS;
+  const char *on = cw_locale_is_utf8 () ? "(\xe2\x80\xa2)" : "(*)";
+  char *text = xasprintf (_("%s Country and organization   %s Domain "
+                            "components (DNS)"), dns ? "( )" : on,
+                          dns ? on : "( )");
+  ui_put (WZ_TOP, LABEL_X, _("Naming style"), FIELD_X - LABEL_X - 1,
+          UI_LABEL);
+  ui_put (WZ_TOP, FIELD_X, text, 0,
+          ui->focus == 0 ? UI_FIELD_FOCUS : UI_NORMAL);
+  free (text);
+}
+
+static void
+draw_extra (const struct wz_ui *ui, enum wz_field field, int y)
+{
+  const struct ui_field *f = &ui->wz.subject[field];
+  char *counter = xasprintf ("%zu/%zu", ui_field_chars (f), f->max_chars);
+  ui_put (y, COLS - 9, counter, 8, UI_DIM);
+  free (counter);
+  if (field != WZ_COUNTRY)
+    return;
+  const struct cw_country *country = cw_country_by_alpha2 (f->text);
+  ui_put (y, FIELD_X + 4, country ? cw_country_name (country)
+                                  : _("F4: list of countries"),
+          COLS - 10 - FIELD_X - 4, country ? UI_NORMAL : UI_DIM);
+}
+
+static void
+draw_field (struct wz_ui *ui, enum wz_field field, int control, int y)
+{
+  const struct wz_field_info *info = wz_field_info (field);
+  bool focused = ui->focus == control;
+  ui_put (y, LABEL_X, _(info->label), FIELD_X - LABEL_X - 1, UI_LABEL);
+  draw_extra (ui, field, y);
+  const struct cw_diag *worst = wz_field_worst (&ui->wz, field);
+  if (worst)
+    ui_put (y + 1, FIELD_X, worst->message, COLS - FIELD_X - 1,
+            wz_role_of (worst->severity));
+  ui_field_draw (&ui->wz.subject[field], y, FIELD_X,
+                 field == WZ_COUNTRY ? 3 : FIELD_WIDTH, focused);
+}
+
+static void
+subject_draw (struct wz_ui *ui)
+{
+  int y = WZ_TOP + 2, control = 1, focused_field = -1;
+  curs_set (0);
+  draw_style (ui);
+  for (int i = 0; i < WZ_FIELD_COUNT; i++)
+    {
+      if (!wz_field_shown (&ui->wz, (enum wz_field) i))
+        continue;
+      if (ui->focus == control)
+        focused_field = i;
+      if (ui->focus != control)
+        draw_field (ui, (enum wz_field) i, control, y);
+      y += 2, control++;
+    }
+  int details = WZ_STATUS_ROW - DETAILS_ROWS - 1;
+  if (focused_field >= 0)
+    wz_draw_diags (&ui->wz.subject_diags[focused_field], details,
+                   DETAILS_ROWS);
+  /* The focused field last, so the cursor stays in it. */
+  if (focused_field >= 0)
+    draw_field (ui, (enum wz_field) focused_field, ui->focus,
+                WZ_TOP + 2 + 2 * (ui->focus - 1));
+}
+
+/* The panel the design calls for: a non-ASCII CN looks like a host name
+   and is not one. */
+static void
+warn_non_ascii_cn (struct wz_ui *ui)
+{
+  const char *cn = ui->wz.subject[WZ_COMMON_NAME].text;
+  const struct cw_diag *d = cw_diags_find (&ui->wz.subject_diags
+                                             [WZ_COMMON_NAME],
+                                           "cn-non-ascii");
+  if (!d || (ui->warned_cn && strcmp (ui->warned_cn, cn) == 0))
+    return;
+  free (ui->warned_cn);
+  ui->warned_cn = xstrdup (cn);
+  ui_message (_("This common name is not a host name"), d->message,
+              UI_WARNING);
+}
+
+static void
+leave_control (struct wz_ui *ui)
+{
+  if (field_of_control (ui, ui->focus) == WZ_COMMON_NAME)
+    warn_non_ascii_cn (ui);
+  wz_save_draft (ui);
+}
+
+static void
+move_focus (struct wz_ui *ui, int delta)
+{
+  leave_control (ui);
+  int n = control_count (ui);
+  ui->focus = (ui->focus + delta + n) % n;
+}
+
+static enum wz_action
+style_key (struct wz_ui *ui, int key)
+{
+  if (key == ' ' || key == UI_KEY (KEY_LEFT) || key == UI_KEY (KEY_RIGHT))
+    {
+      ui->wz.style = ui->wz.style == WZ_STYLE_DNS ? WZ_STYLE_COUNTRY
+                                                  : WZ_STYLE_DNS;
+      wz_save_draft (ui);
+    }
+  return WZ_STAY;
+}
+
+static bool
+is_letter (int key)
+{
+  return (key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z');
+}
+
+static void
+say_full (struct wz_ui *ui, enum wz_field field)
+{
+  static char message[200];
+  const struct wz_field_info *info = wz_field_info (field);
+  if (field == WZ_COMMON_NAME)
+    /* The advice the core gives for a CN over 64 (cn-too-long). */
+    snprintf (message, sizeof message,
+              _("A common name holds at most %zu characters: use a "
+                "shorter one and put the full host name in the names "
+                "(next step)."), info->max_chars);
+  else
+    snprintf (message, sizeof message,
+              _("%s holds at most %zu characters."), _(info->label),
+              info->max_chars);
+  wz_say (ui, message, UI_WARNING);
+  beep ();
+}
+
+static enum wz_action
+field_key (struct wz_ui *ui, enum wz_field field, int key)
+{
+  struct ui_field *f = &ui->wz.subject[field];
+  if (field == WZ_COUNTRY && key == UI_KEY (KEY_F (4)))
+    {
+      char *code = wz_pick_country (f->text);
+      if (code)
+        ui_field_set (f, code);
+      free (code);
+      wz_check_field (&ui->wz, field);
+      return WZ_STAY;
+    }
+  if (field == WZ_COUNTRY && UI_IS_CHAR (key) && key >= 0x20 && key != 0x7F
+      && !is_letter (key))
+    {
+      wz_say (ui, _("The country is a two-letter code, such as US or DE; "
+                    "press F4 for the list."), UI_WARNING);
+      beep ();
+      return WZ_STAY;
+    }
+  /* Country codes are written in capitals; show them so as typed. */
+  if (field == WZ_COUNTRY && key >= 'a' && key <= 'z')
+    key -= 'a' - 'A';
+  enum ui_field_result r = ui_field_key (f, key);
+  if (r == UI_FIELD_REFUSED)
+    say_full (ui, field);
+  if (r == UI_FIELD_CHANGED)
+    wz_check_field (&ui->wz, field);
+  return WZ_STAY;
+}
+
+static enum wz_action
+subject_key (struct wz_ui *ui, int key)
+{
+  if (key == UI_TAB || key == UI_KEY (KEY_DOWN))
+    move_focus (ui, 1);
+  else if (key == UI_KEY (KEY_BTAB) || key == UI_KEY (KEY_UP))
+    move_focus (ui, -1);
+  else if (ui_is_enter (key))
+    {
+      /* Enter goes on: to the next field, and from the last one to the
+         next step. */
+      if (ui->focus < control_count (ui) - 1)
+        {
+          move_focus (ui, 1);
+          return WZ_STAY;
+        }
+      leave_control (ui);
+      return WZ_NEXT;
+    }
+  else if (ui->focus == 0)
+    return style_key (ui, key);
+  else
+    return field_key (ui, (enum wz_field) field_of_control (ui, ui->focus),
+                      key);
+  return WZ_STAY;
+}
+
+static enum wz_help
+subject_help (struct wz_ui *ui)
+{
+  int field = field_of_control (ui, ui->focus);
+  return field < 0 ? WZ_HELP_STYLE : wz_help_for_field ((enum wz_field)
+                                                        field);
+}
+
+static const struct ui_keyhint subject_keys[] = {
+  { "F1", N_("Help") }, { "Tab", N_("Next field") },
+  { "F4", N_("Countries") }, { "Enter", N_("Next") },
+  { "Esc", N_("Back") }, { "F10", N_("Quit") },
+};
+
+const struct wz_screen wz_subject_screen = {
+  N_("Subject"), NULL, subject_draw, subject_key, subject_help,
+  subject_keys, sizeof subject_keys / sizeof subject_keys[0],
+};

@@ -1,0 +1,77 @@
+/* What every screen of the wizard shares: the state shown, and the
+   interface each screen fills in (a table of handlers, as htop's
+   screens do). */
+#ifndef CERTWIZ_FORMS_WIZARD_UI_H
+#define CERTWIZ_FORMS_WIZARD_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "help_text.h"
+#include "keybar.h"
+#include "list.h"
+#include "wizard.h"
+
+enum wz_action
+{
+  WZ_STAY,                 /* keep showing this screen */
+  WZ_NEXT,                 /* on to the next step */
+  WZ_BACK,                 /* back one step */
+  WZ_GOTO,                 /* to the step in wz_ui.go_to */
+  WZ_MENU,                 /* back to the main menu */
+  WZ_QUIT                  /* leave certwiz */
+};
+
+struct wz_ui
+{
+  struct wizard wz;
+  char *store_path;
+  int focus;               /* which control of the screen has the keys */
+  enum wz_step go_to;      /* for WZ_GOTO */
+  struct ui_list list;     /* the screen's list, when it has one */
+  const char *status;      /* a one-line message, or NULL */
+  enum ui_role status_role;
+  char *warned_cn;         /* the CN whose non-ASCII warning was shown */
+  /* What the last written request was, for the final screen. */
+  char *done_path;
+  char done_id[41];
+  char done_fingerprint[65];
+};
+
+struct wz_screen
+{
+  const char *title;       /* N_() */
+  void (*enter) (struct wz_ui *ui);   /* may be NULL */
+  void (*draw) (struct wz_ui *ui);
+  enum wz_action (*key) (struct wz_ui *ui, int key);
+  enum wz_help (*help) (struct wz_ui *ui);
+  const struct ui_keyhint *keys;      /* N_() labels */
+  size_t key_count;
+};
+
+extern const struct wz_screen wz_subject_screen;
+extern const struct wz_screen wz_names_screen;
+extern const struct wz_screen wz_key_screen;
+extern const struct wz_screen wz_review_screen;
+extern const struct wz_screen wz_write_screen;
+extern const struct wz_screen wz_done_screen;
+
+/* The first row of a screen's content, below the top bar. */
+#define WZ_TOP 2
+/* The rows at the bottom: the status line and the key bar. */
+#define WZ_STATUS_ROW (LINES - 2)
+
+/* Says TEXT in the status line until the next key. */
+void wz_say (struct wz_ui *ui, const char *text, enum ui_role role);
+/* Draws the diagnostics of DIAGS wrapped from row Y to row Y + ROWS. */
+void wz_draw_diags (const struct cw_diags *diags, int y, int rows);
+/* The role a diagnostic is shown in. */
+enum ui_role wz_role_of (enum cw_severity severity);
+/* The key bar from hints whose labels are N_() strings. */
+void wz_draw_keys (const struct ui_keyhint *keys, size_t count);
+/* The screen of STEP. */
+const struct wz_screen *wz_screen_of (enum wz_step step);
+/* Saves the draft, saying in the status line when it cannot. */
+void wz_save_draft (struct wz_ui *ui);
+
+#endif

@@ -1,0 +1,54 @@
+#include <config.h>
+
+#include "keybar.h"
+
+#include <curses.h>
+
+#include "text.h"
+
+void
+ui_titlebar (const char *left, const char *right)
+{
+  ui_put (0, 0, "", COLS, UI_TITLE);
+  int rw = right ? ui_width (right) : 0;
+  /* The left text names the screen: it keeps at least half the bar. */
+  if (rw > COLS / 2 - 2)
+    rw = COLS / 2 - 2;
+  if (right && rw > 0)
+    ui_put_text (0, COLS - 1 - rw, right, rw, UI_TITLE);
+  int lw = COLS - 2 - (rw > 0 ? rw + 2 : 0);
+  if (left && lw > 0)
+    ui_put_text (0, 1, left, lw, UI_TITLE);
+}
+
+static int
+hint_width (const struct ui_keyhint *hint)
+{
+  return ui_width (hint->key) + 1 + ui_width (hint->label);
+}
+
+void
+ui_keybar (const struct ui_keyhint *hints, size_t count)
+{
+  int y = LINES - 1, x = 1;
+  ui_put (y, 0, "", COLS, UI_KEYBAR);
+  for (size_t i = 0; i < count; i++)
+    {
+      /* Whole hints or none: half a hint would mislead. */
+      if (x + hint_width (&hints[i]) > COLS - 1)
+        break;
+      x += ui_put_text (y, x, hints[i].key, 0, UI_KEY);
+      x += ui_put_text (y, x, " ", 1, UI_KEYBAR);
+      x += ui_put_text (y, x, hints[i].label, 0, UI_KEYBAR);
+      x += 2;
+    }
+}
+
+void
+ui_statusline (const char *text, enum ui_role role)
+{
+  int y = LINES - 2;
+  ui_put (y, 0, "", COLS, UI_NORMAL);
+  if (text)
+    ui_put_text (y, 1, text, COLS - 2, role);
+}

@@ -1,0 +1,27 @@
+/* The bars every screen shows: the title on the top row, the keys on the
+   bottom row, and a status line just above the keys. */
+#ifndef CERTWIZ_UI_KEYBAR_H
+#define CERTWIZ_UI_KEYBAR_H
+
+#include <stddef.h>
+
+#include "theme.h"
+
+struct ui_keyhint
+{
+  const char *key;          /* already translated */
+  const char *label;        /* already translated */
+};
+
+/* The top bar on row 0: LEFT at the left, RIGHT at the right (role
+   UI_TITLE), full width.  Either may be NULL. */
+void ui_titlebar (const char *left, const char *right);
+/* The bottom bar on the last row: each key in UI_KEY role then its label
+   in UI_KEYBAR, hints separated by two blanks; hints that do not fit are
+   left out from the end. */
+void ui_keybar (const struct ui_keyhint *hints, size_t count);
+/* A one-line message just above the key bar in ROLE, or clears that line
+   when TEXT is NULL. */
+void ui_statusline (const char *text, enum ui_role role);
+
+#endif
