@@ -73,7 +73,8 @@ static size_t
 previous_size (const struct ui_field *field, size_t offset)
 {
   const uint8_t *start = (const uint8_t *) field->text;
-  const uint8_t *prev = u8_prev (NULL, start + offset, start);
+  ucs4_t c;
+  const uint8_t *prev = u8_prev (&c, start + offset, start);
   return prev ? (size_t) (start + offset - prev) : 0;
 }
 

@@ -8,6 +8,7 @@ UNIT_TESTS = \
   tests/unit/check_san \
   tests/unit/check_store \
   tests/unit/check_subject \
+  tests/unit/check_ui \
   tests/unit/check_wizard
 
 check_PROGRAMS += $(UNIT_TESTS)
@@ -59,3 +60,8 @@ tests_unit_check_wizard_SOURCES = tests/unit/check_wizard.c
 tests_unit_check_wizard_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_wizard_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_wizard_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_ui_SOURCES = tests/unit/check_ui.c
+tests_unit_check_ui_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_ui_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_ui_LDADD = $(UNIT_LIBS)
