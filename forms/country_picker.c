@@ -107,7 +107,7 @@ wz_pick_country (const char *current)
   char *chosen = NULL;
   for (bool done = false; !done;)
     {
-      draw (&p);
+      ui_screen_redraw ();
       int key = ui_screen_key (NULL, NULL);
       if (key == UI_ESC)
         done = true;

@@ -138,7 +138,7 @@ run_steps (struct wz_ui *ui)
   while (action == WZ_STAY)
     {
       const struct wz_screen *screen = wz_screen_of (ui->wz.step);
-      redraw_step (ui);
+      ui_screen_redraw ();
       int key = ui_screen_key (NULL, NULL);
       wz_say (ui, NULL, UI_NORMAL);
       action = follow (ui, step_key (ui, screen, key));
@@ -204,7 +204,7 @@ run_menu (struct wz_ui *ui)
   int key;
   for (;;)
     {
-      redraw_menu (ui);
+      ui_screen_redraw ();
       key = ui_screen_key (NULL, NULL);
       if (key == UI_KEY (KEY_F (10)) || key == UI_ESC || key == 'q')
         break;

@@ -18,7 +18,8 @@
 
 #define LABEL_X 2
 #define FIELD_X 20
-#define FIELD_WIDTH 40
+/* Fields grow with the terminal, up to the longest value they take. */
+#define FIELD_WIDTH (COLS - FIELD_X - 11 < 64 ? COLS - FIELD_X - 11 : 64)
 #define DETAILS_ROWS 4
 
 /* The controls of this screen in focus order: the style, then the

@@ -51,7 +51,8 @@ print_help (void)
             "Commands:\n"));
   for (size_t i = 0; i < COMMAND_COUNT; i++)
     printf ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  printf (_("\nRun 'certwiz COMMAND --help' for the options of a "
+  printf (_("\nWithout a command, on a terminal, certwiz opens its wizard.\n"
+            "Run 'certwiz COMMAND --help' for the options of a "
             "command.\n\n"
             "The store, where private keys and pending requests are kept, "
             "is --store DIR,\nelse $CERTWIZ_STORE, else "
