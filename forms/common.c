@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "wizard_ui.h"
 #include "text.h"
+#include "textwidth.h"
 #include "wrap.h"
 #include "xalloc.h"
 
@@ -40,6 +41,15 @@ wz_draw_diags (const struct cw_diags *diags, int y, int rows)
     }
 }
 
+char *
+wz_labeled (const char *label, int width, const char *value)
+{
+  char *fitted = cw_text_fit (label, (size_t) width);
+  char *line = xasprintf ("%s%s", fitted, value);
+  free (fitted);
+  return line;
+}
+
 void
 wz_draw_keys (const struct ui_keyhint *keys, size_t count)
 {
@@ -60,10 +70,18 @@ wz_screen_of (enum wz_step step)
   return screens[step <= WZ_STEP_COUNT ? step : WZ_STEP_COUNT];
 }
 
+const char *
+wz_step_title (const struct wz_ui *ui, enum wz_step step)
+{
+  if (ui->wz.self_signed && step == WZ_STEP_WRITE)
+    return _("Validity");
+  return _(wz_screen_of (step)->title);
+}
+
 void
 wz_save_draft (struct wz_ui *ui)
 {
   if (!wz_draft_save (&ui->wz, ui->store_path))
-    wz_say (ui, _("The draft could not be saved in the store; what you "
-                  "type is kept only while certwiz runs."), UI_WARNING);
+    wz_say (ui, _("The draft could not be saved; what you type is kept "
+                  "only while certwiz runs."), UI_WARNING);
 }

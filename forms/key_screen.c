@@ -34,14 +34,15 @@ draw_types (struct wz_ui *ui)
     {
       const struct wz_key_choice *choice = wz_key_choice (i);
       bool chosen = ui->wz.key == i;
-      char *line = xasprintf ("%s %-30s", mark (chosen, true),
-                              _(choice->label));
+      char *mark_text = xasprintf ("%s ", mark (chosen, true));
+      char *label = wz_labeled (mark_text, 4, _(choice->label));
       enum ui_role role = chosen && ui->focus == FOCUS_TYPE ? UI_SELECTED
                                                             : UI_NORMAL;
-      int used = ui_put_text (TYPES_TOP + (int) i, 4, line, 36, role);
-      ui_put (TYPES_TOP + (int) i, 4 + used + 1, _(choice->explain), 0,
-              UI_DIM);
-      free (line);
+      /* Labels in a column of 34, explanations in the next. */
+      ui_put (TYPES_TOP + (int) i, 4, label, 34, role);
+      ui_put (TYPES_TOP + (int) i, 39, _(choice->explain), 0, UI_DIM);
+      free (mark_text);
+      free (label);
     }
 }
 
@@ -62,8 +63,8 @@ key_draw (struct wz_ui *ui)
             : _("The key will never leave this machine, not even as a "
                 "backup."), 0, UI_DIM);
   ui_put (FRIENDLY_ROW, 2, _("Friendly name"), 16, UI_LABEL);
-  ui_put (FRIENDLY_ROW + 1, 19, _("Optional: a name to tell certificates "
-                                  "apart, such as \"Contoso mail 2026\"."),
+  ui_put (FRIENDLY_ROW + 1, 19, _("Optional, to tell certificates apart: "
+                                  "\"Contoso mail 2026\"."),
           0, UI_DIM);
   ui_field_draw (&ui->wz.friendly_name, FRIENDLY_ROW, 19, 40,
                  ui->focus == FOCUS_FRIENDLY);

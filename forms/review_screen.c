@@ -39,7 +39,7 @@ add_line (struct review *r, enum ui_role role, const char *text)
 static void
 add_field (struct review *r, const char *label, const char *value)
 {
-  char *line = xasprintf ("%-*s%s", LABEL_WIDTH, label, value);
+  char *line = wz_labeled (label, LABEL_WIDTH, value);
   add_line (r, UI_NORMAL, line);
   free (line);
 }
@@ -74,8 +74,9 @@ add_names (struct review *r, const struct wz_ui *ui,
 }
 
 static void
-add_findings (struct review *r, const struct cw_diags *diags,
-              enum cw_severity severity, const char *heading)
+add_findings (struct review *r, const struct wz_ui *ui,
+              const struct cw_diags *diags, enum cw_severity severity,
+              const char *heading)
 {
   if (cw_diags_count (diags, severity) == 0)
     return;
@@ -89,7 +90,7 @@ add_findings (struct review *r, const struct cw_diags *diags,
       enum wz_step step = wz_step_of_diag (d);
       /* TRANSLATORS: "(step 1: Subject) message" in the review. */
       char *line = xasprintf (_("(step %d: %s) %s"), (int) step + 1,
-                              _(wz_screen_of (step)->title), d->message);
+                              wz_step_title (ui, step), d->message);
       add_wrapped (r, wz_role_of (severity), line);
       free (line);
     }
@@ -103,12 +104,12 @@ build (struct wz_ui *ui, struct review *r)
   *r = (struct review) { NULL, 0, false };
   r->blocked = !wz_check_all (&ui->wz, &names, &diags);
   add_names (r, ui, &names);
-  add_findings (r, &diags, CW_ERROR,
+  add_findings (r, ui, &diags, CW_ERROR,
                 _("Errors: fix them before going on (press the step's "
                   "number to go there):"));
-  add_findings (r, &diags, CW_WARNING, _("Warnings: you may go on, but "
+  add_findings (r, ui, &diags, CW_WARNING, _("Warnings: you may go on, but "
                                          "read them:"));
-  add_findings (r, &diags, CW_NOTE, _("Notes:"));
+  add_findings (r, ui, &diags, CW_NOTE, _("Notes:"));
   if (!r->blocked)
     {
       add_line (r, UI_NORMAL, "");

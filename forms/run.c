@@ -32,10 +32,13 @@ save_on_signal (void)
 static void
 draw_frame (struct wz_ui *ui, const struct wz_screen *screen)
 {
-  char *left = xasprintf ("certwiz - %s", _("New certificate request"));
+  char *left = xasprintf ("certwiz - %s",
+                          ui->wz.self_signed
+                            ? _("New self-signed certificate")
+                            : _("New certificate request"));
   char *right = ui->wz.step < WZ_STEP_COUNT
     ? xasprintf (_("Step %d of %d: %s"), (int) ui->wz.step + 1,
-                 (int) WZ_STEP_COUNT, _(screen->title))
+                 (int) WZ_STEP_COUNT, wz_step_title (ui, ui->wz.step))
     : xstrdup (_(screen->title));
   erase ();
   ui_titlebar (left, right);
@@ -62,13 +65,20 @@ show_help (struct wz_ui *ui, const struct wz_screen *screen)
   ui_help (wz_help_title (topic), wz_help_text (topic));
 }
 
+/* Asks before what was typed is lost: when quitting (F10) or leaving
+   the request (Esc on its first step). */
 static bool
-confirm_quit (struct wz_ui *ui)
+confirm_leaving (struct wz_ui *ui, bool quitting)
 {
   if (!wz_has_input (&ui->wz) || ui->wz.step >= WZ_STEP_COUNT)
     return true;
-  return ui_confirm (_("Quit certwiz?"),
-                     _("What you typed will be lost. Quit anyway?"), false);
+  if (quitting)
+    return ui_confirm (_("Quit certwiz?"),
+                       _("What you typed will be lost. Quit anyway?"),
+                       false);
+  return ui_confirm (_("Leave this request?"),
+                     _("What you typed will be lost. Leave it anyway?"),
+                     false);
 }
 
 static void
@@ -96,7 +106,7 @@ step_key (struct wz_ui *ui, const struct wz_screen *screen, int key)
       return WZ_STAY;
     }
   if (key == UI_KEY (KEY_F (10)))
-    return confirm_quit (ui) ? WZ_QUIT : WZ_STAY;
+    return confirm_leaving (ui, true) ? WZ_QUIT : WZ_STAY;
   if (key == UI_ESC)
     return WZ_BACK;
   return screen->key (ui, key);
@@ -117,7 +127,7 @@ follow (struct wz_ui *ui, enum wz_action action)
       if (ui->wz.step >= WZ_STEP_COUNT)
         return WZ_MENU;
       if (ui->wz.step == WZ_STEP_SUBJECT)
-        return confirm_quit (ui) ? WZ_MENU : WZ_STAY;
+        return confirm_leaving (ui, false) ? WZ_MENU : WZ_STAY;
       go_to (ui, ui->wz.step - 1);
       return WZ_STAY;
     case WZ_GOTO:
@@ -128,9 +138,8 @@ follow (struct wz_ui *ui, enum wz_action action)
     }
 }
 
-/* Runs the steps until the user leaves them: WZ_MENU or WZ_QUIT. */
-static enum wz_action
-run_steps (struct wz_ui *ui)
+enum wz_action
+wz_run_steps (struct wz_ui *ui)
 {
   struct ui_screen previous = ui_screen_set (redraw_step, ui);
   enum wz_action action = WZ_STAY;
@@ -152,6 +161,10 @@ run_steps (struct wz_ui *ui)
 enum menu_choice
 {
   MENU_REQUEST,
+  MENU_SELF_SIGNED,
+  MENU_IMPORT,
+  MENU_BACKUP,
+  MENU_BROWSE,
   MENU_QUIT,
   MENU_COUNT
 };
@@ -163,6 +176,14 @@ static const struct
 } menu_items[MENU_COUNT] = {
   { N_("New certificate request"),
     N_("make a key and a request to send to your CA") },
+  { N_("New self-signed certificate"),
+    N_("for tests and internal services") },
+  { N_("Import the CA's answer"),
+    N_("or restore a backup (.pfx)") },
+  { N_("Back up a certificate"),
+    N_("with its key, as a .pfx file") },
+  { N_("Browse certificates"),
+    N_("what is on this machine") },
   { N_("Quit"), "" },
 };
 
@@ -171,9 +192,9 @@ draw_menu_item (int y, int x, int width, size_t index, bool selected,
                 void *state)
 {
   (void) state;
-  char *line = xasprintf ("%-28s %s", _(menu_items[index].label),
-                          *menu_items[index].explain
-                            ? _(menu_items[index].explain) : "");
+  char *line = wz_labeled (_(menu_items[index].label), 29,
+                           *menu_items[index].explain
+                             ? _(menu_items[index].explain) : "");
   ui_put (y, x, line, width, selected ? UI_SELECTED : UI_NORMAL);
   free (line);
 }
@@ -261,48 +282,93 @@ ui_free (struct wz_ui *ui)
   free (ui->done_path);
 }
 
+static enum wz_action
+new_key (struct wz_ui *ui, bool self_signed)
+{
+  wz_free (&ui->wz);
+  wz_init (&ui->wz);
+  ui->wz.self_signed = self_signed;
+  free (ui->warned_cn);
+  ui->warned_cn = NULL;
+  enum wz_action left = wz_run_steps (ui);
+  /* Leaving on purpose drops the draft, and what was typed with it: only
+     a lost connection or a signal during the steps keeps one. */
+  wz_draft_discard (ui->store_path);
+  wz_free (&ui->wz);
+  wz_init (&ui->wz);
+  return left;
+}
+
+static enum wz_action
+from_menu (struct wz_ui *ui, enum menu_choice choice)
+{
+  switch (choice)
+    {
+    case MENU_REQUEST:
+    case MENU_SELF_SIGNED:
+      return new_key (ui, choice == MENU_SELF_SIGNED);
+    case MENU_IMPORT:
+      return wz_run_import (ui);
+    case MENU_BACKUP:
+      return wz_run_backup (ui, NULL);
+    case MENU_BROWSE:
+      return wz_browse (ui, NULL, 0);
+    default:
+      return WZ_QUIT;
+    }
+}
+
 static void
 run (struct wz_ui *ui)
 {
-  bool resumed = resume_draft (ui);
-  for (;;)
+  enum wz_action left = WZ_MENU;
+  if (resume_draft (ui))
     {
-      if (!resumed && run_menu (ui) == MENU_QUIT)
-        break;
-      if (!resumed)
-        {
-          wz_free (&ui->wz);
-          wz_init (&ui->wz);
-        }
-      resumed = false;
-      enum wz_action left = run_steps (ui);
-      /* Leaving on purpose drops the draft; only a lost connection or a
-         signal keeps one to resume. */
+      left = wz_run_steps (ui);
       wz_draft_discard (ui->store_path);
-      if (left == WZ_QUIT)
-        break;
+      wz_free (&ui->wz);
+      wz_init (&ui->wz);
     }
+  while (left != WZ_QUIT)
+    left = from_menu (ui, run_menu (ui));
+}
+
+bool
+wz_session_start (struct wz_ui *ui, const char *store_option)
+{
+  *ui = (struct wz_ui) { .status_role = UI_NORMAL };
+  ui->store_path = cw_store_locate (store_option);
+  wz_init (&ui->wz);
+  if (!ui->store_path)
+    return false;
+  running = ui;
+  if (ui_term_start (save_on_signal))
+    {
+      ui_screen_set (NULL, NULL);
+      return true;
+    }
+  running = NULL;
+  return false;
+}
+
+void
+wz_session_end (struct wz_ui *ui)
+{
+  ui_term_stop ();
+  running = NULL;
+  ui_free (ui);
 }
 
 int
 cw_wizard_run (const char *store_option)
 {
-  struct wz_ui ui = { .status_role = UI_NORMAL };
-  ui.store_path = cw_store_locate (store_option);
-  if (!ui.store_path)
-    return -1;
-  wz_init (&ui.wz);
-  running = &ui;
-  if (!ui_term_start (save_on_signal))
+  struct wz_ui ui;
+  if (!wz_session_start (&ui, store_option))
     {
-      running = NULL;
       ui_free (&ui);
       return -1;
     }
-  ui_screen_set (NULL, NULL);
   run (&ui);
-  ui_term_stop ();
-  running = NULL;
-  ui_free (&ui);
+  wz_session_end (&ui);
   return 0;
 }

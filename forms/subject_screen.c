@@ -173,9 +173,8 @@ say_full (struct wz_ui *ui, enum wz_field field)
   if (field == WZ_COMMON_NAME)
     /* The advice the core gives for a CN over 64 (cn-too-long). */
     snprintf (message, sizeof message,
-              _("A common name holds at most %zu characters: use a "
-                "shorter one and put the full host name in the names "
-                "(next step)."), info->max_chars);
+              _("At most %zu characters: put the full host name in the "
+                "names (next step)."), info->max_chars);
   else
     snprintf (message, sizeof message,
               _("%s holds at most %zu characters."), _(info->label),

@@ -341,11 +341,15 @@ subject_complete (const struct wizard *wz)
 static bool
 names_complete (const struct wizard *wz)
 {
+  /* Counted as the core counts them: MAIL.contoso.com and
+     mail.contoso.com are one name. */
   struct cw_diags diags = CW_DIAGS_INIT;
+  struct cw_san_list list = CW_SAN_LIST_INIT;
   for (size_t i = 0; i < wz->san_count; i++)
-    wz_check_san (wz->sans[i], &diags);
+    cw_san_list_add (&list, wz->sans[i], &diags);
   bool complete = !cw_diags_has_errors (&diags)
-                  && (wz->max_sans == 0 || wz->san_count <= wz->max_sans);
+                  && (wz->max_sans == 0 || list.count <= wz->max_sans);
+  cw_san_list_free (&list);
   cw_diags_free (&diags);
   return complete;
 }

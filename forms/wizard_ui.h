@@ -56,6 +56,25 @@ extern const struct wz_screen wz_review_screen;
 extern const struct wz_screen wz_write_screen;
 extern const struct wz_screen wz_done_screen;
 
+/* Runs the request steps (or, with wz.self_signed, the self-signed
+   certificate's) from wz.step; returns WZ_MENU or WZ_QUIT. */
+enum wz_action wz_run_steps (struct wz_ui *ui);
+/* Import: a file (the CA's answer, or a backup and its password), then
+   what happened. */
+enum wz_action wz_run_import (struct wz_ui *ui);
+/* Back up the installed certificate ID, or one the user picks when ID
+   is NULL. */
+enum wz_action wz_run_backup (struct wz_ui *ui, const char *id);
+/* The certificate browser on the store (COUNT 0), or read-only on the
+   certificates of FILES. */
+enum wz_action wz_browse (struct wz_ui *ui, const char *const *files,
+                          size_t count);
+
+/* Takes over the terminal for UI on the store STORE_OPTION names; false
+   when there is no terminal (or no store can be found). */
+bool wz_session_start (struct wz_ui *ui, const char *store_option);
+void wz_session_end (struct wz_ui *ui);
+
 /* The first row of a screen's content, below the top bar. */
 #define WZ_TOP 2
 /* The rows at the bottom: the status line and the key bar. */
@@ -67,8 +86,14 @@ void wz_say (struct wz_ui *ui, const char *text, enum ui_role role);
 void wz_draw_diags (const struct cw_diags *diags, int y, int rows);
 /* The role a diagnostic is shown in. */
 enum ui_role wz_role_of (enum cw_severity severity);
+/* LABEL padded to WIDTH display columns (not bytes: accented and
+   double-width labels stay aligned), then VALUE.  Owned by the caller. */
+char *wz_labeled (const char *label, int width, const char *value);
 /* The key bar from hints whose labels are N_() strings. */
 void wz_draw_keys (const struct ui_keyhint *keys, size_t count);
+/* The title of STEP as shown (translated): the last step of a
+   self-signed certificate is its validity. */
+const char *wz_step_title (const struct wz_ui *ui, enum wz_step step);
 /* The screen of STEP. */
 const struct wz_screen *wz_screen_of (enum wz_step step);
 /* Saves the draft, saying in the status line when it cannot. */

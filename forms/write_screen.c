@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,16 +11,37 @@
 #include "dialog.h"
 #include "i18n.h"
 #include "request.h"
+#include "selfsign.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
+#include "wrap.h"
 #include "xalloc.h"
 
 #define PATH_ROW (WZ_TOP + 2)
 
+/* A self-signed certificate is installed, not written: its last step
+   asks for how long it is valid instead of for a file. */
+static void
+days_text (const struct wz_ui *ui, struct ui_field *days)
+{
+  char *text = xasprintf ("%u", ui->wz.days);
+  ui_field_init (days, 5);
+  ui_field_set (days, text);
+  free (text);
+}
+
+static struct ui_field days_field;
+
 static void
 write_enter (struct wz_ui *ui)
 {
+  if (ui->wz.self_signed)
+    {
+      ui_field_free (&days_field);
+      days_text (ui, &days_field);
+      return;
+    }
   if (ui->wz.out_path.len)
     return;
   struct cw_names names = CW_NAMES_INIT;
@@ -33,8 +55,27 @@ write_enter (struct wz_ui *ui)
 }
 
 static void
+selfsign_draw (struct wz_ui *ui)
+{
+  ui_put (WZ_TOP, 2, _("How many days the certificate is valid (Exchange "
+                       "makes its own for 365):"), 0, UI_LABEL);
+  char *where = xasprintf (_("The key and the certificate will be installed "
+                             "in the store %s."), ui->store_path);
+  ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
+  ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and the "
+                             "certificate."), 0, UI_DIM);
+  free (where);
+  ui_field_draw (&days_field, PATH_ROW, 2, 8, true);
+}
+
+static void
 write_draw (struct wz_ui *ui)
 {
+  if (ui->wz.self_signed)
+    {
+      selfsign_draw (ui);
+      return;
+    }
   ui_put (WZ_TOP, 2, _("Where to write the request (a PKCS#10 file for "
                        "your CA):"), 0, UI_LABEL);
   char *where = xasprintf (_("The private key will stay in the store %s, "
@@ -61,6 +102,29 @@ diags_text (const struct cw_diags *diags)
 }
 
 static void
+say_failure (const struct cw_diags *diags, const char *title)
+{
+  char *text = diags_text (diags);
+  ui_message (title, text, UI_ERROR);
+  free (text);
+}
+
+static void
+request_options (struct wz_ui *ui, struct cw_request_options *options,
+                 char *subject, bool force)
+{
+  *options = (struct cw_request_options) {
+    .names = { subject, (const char *const *) ui->wz.sans, ui->wz.san_count,
+               ui->wz.max_sans },
+    .key_type = wz_key_choice (ui->wz.key)->name,
+    .friendly_name = ui->wz.friendly_name.len ? ui->wz.friendly_name.text
+                                              : NULL,
+    .exportable = ui->wz.exportable,
+    .out = ui->wz.out_path.text, .force = force, .store = ui->store_path,
+  };
+}
+
+static void
 keep_result (struct wz_ui *ui, const struct cw_request_result *result)
 {
   free (ui->done_path);
@@ -74,31 +138,61 @@ static enum wz_action
 write_request (struct wz_ui *ui, bool force)
 {
   char *subject = wz_subject_text (&ui->wz);
-  struct cw_request_options options = {
-    .names = { subject, (const char *const *) ui->wz.sans, ui->wz.san_count,
-               ui->wz.max_sans },
-    .key_type = wz_key_choice (ui->wz.key)->name,
-    .friendly_name = ui->wz.friendly_name.len ? ui->wz.friendly_name.text
-                                              : NULL,
-    .exportable = ui->wz.exportable,
-    .out = ui->wz.out_path.text, .force = force, .store = ui->store_path,
-  };
+  struct cw_request_options options;
+  request_options (ui, &options, subject, force);
   struct cw_request_result result;
   struct cw_diags diags = CW_DIAGS_INIT;
   wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
   ui_statusline (ui->status, ui->status_role);
   refresh ();
   enum cw_status status = cw_request_create (&options, &result, &diags);
+  wz_say (ui, NULL, UI_NORMAL);
+  ui_statusline (NULL, UI_NORMAL);
   if (status == CW_OK)
     keep_result (ui, &result);
   else
-    {
-      char *text = diags_text (&diags);
-      ui_message (_("The request was not written"), text, UI_ERROR);
-      free (text);
-    }
-  wz_say (ui, NULL, UI_NORMAL);
+    say_failure (&diags, _("The request was not written"));
   cw_request_result_free (&result);
+  cw_diags_free (&diags);
+  free (subject);
+  return status == CW_OK ? WZ_NEXT : WZ_STAY;
+}
+
+static enum wz_action
+make_selfsigned (struct wz_ui *ui)
+{
+  char *end;
+  unsigned long days = strtoul (days_field.text, &end, 10);
+  if (*end || days == 0 || days > 36500)
+    {
+      wz_say (ui, _("Type a number of days from 1 to 36500."), UI_WARNING);
+      return WZ_STAY;
+    }
+  ui->wz.days = (unsigned) days;
+  char *subject = wz_subject_text (&ui->wz);
+  struct cw_request_options options;
+  struct cw_selfsign_result result;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  request_options (ui, &options, subject, false);
+  wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
+  ui_statusline (ui->status, ui->status_role);
+  refresh ();
+  enum cw_status status = cw_selfsign_create (&options, ui->wz.days, &result,
+                                              &diags);
+  wz_say (ui, NULL, UI_NORMAL);
+  ui_statusline (NULL, UI_NORMAL);
+  if (status == CW_OK)
+    {
+      free (ui->done_path);
+      ui->done_path = NULL;
+      memcpy (ui->done_id, result.info.sha1, sizeof ui->done_id);
+      memcpy (ui->done_fingerprint, result.info.sha256,
+              sizeof ui->done_fingerprint);
+    }
+  else
+    say_failure (&diags, _("The certificate was not made"));
+  wz_say (ui, NULL, UI_NORMAL);
+  cw_selfsign_result_free (&result);
   cw_diags_free (&diags);
   free (subject);
   return status == CW_OK ? WZ_NEXT : WZ_STAY;
@@ -107,6 +201,9 @@ write_request (struct wz_ui *ui, bool force)
 static enum wz_action
 write_key (struct wz_ui *ui, int key)
 {
+  if (ui->wz.self_signed)
+    return ui_is_enter (key) ? make_selfsigned (ui)
+           : (ui_field_key (&days_field, key), WZ_STAY);
   if (!ui_is_enter (key))
     {
       ui_field_key (&ui->wz.out_path, key);
@@ -129,8 +226,7 @@ write_key (struct wz_ui *ui, int key)
 static enum wz_help
 write_help (struct wz_ui *ui)
 {
-  (void) ui;
-  return WZ_HELP_WRITE;
+  return ui->wz.self_signed ? WZ_HELP_DAYS : WZ_HELP_WRITE;
 }
 
 static const struct ui_keyhint write_keys[] = {
@@ -146,17 +242,51 @@ const struct wz_screen wz_write_screen = {
 /* ---------------------------------------------------------------- done */
 
 static void
+done_selfsigned_draw (struct wz_ui *ui)
+{
+  int y = WZ_TOP;
+  char days[16];
+  snprintf (days, sizeof days, "%u", ui->wz.days);
+  ui_put (y++, 2, _("The self-signed certificate and its key are installed "
+                    "in the store."), 0, UI_NOTE);
+  y++;
+  char *lines[] = {
+    wz_labeled (_("Thumbprint"), 14, ui->done_id),
+    wz_labeled (_("SHA-256"), 14, ui->done_fingerprint),
+    wz_labeled (_("Days"), 14, days),
+  };
+  for (size_t i = 0; i < 3; i++)
+    {
+      ui_put (y++, 2, lines[i], 0, UI_NORMAL);
+      free (lines[i]);
+    }
+  y++;
+  struct ui_lines advice;
+  ui_wrap (_("Clients will not trust it unless you tell them to: use it "
+             "for tests and internal services. Back it up from the main "
+             "menu."), COLS - 4, &advice);
+  for (size_t i = 0; i < advice.count; i++)
+    ui_put (y++, 2, advice.lines[i], 0, UI_NORMAL);
+  ui_lines_free (&advice);
+}
+
+static void
 done_draw (struct wz_ui *ui)
 {
   int y = WZ_TOP;
   curs_set (0);
+  if (ui->wz.self_signed)
+    {
+      done_selfsigned_draw (ui);
+      return;
+    }
   ui_put (y++, 2, _("The request is written, and its private key is kept "
                     "in the store."), 0, UI_NOTE);
   y++;
   char *lines[] = {
-    xasprintf ("%-12s%s", _("File"), ui->done_path ? ui->done_path : ""),
-    xasprintf ("%-12s%s", _("ID"), ui->done_id),
-    xasprintf ("%-12s%s", _("SHA-256"), ui->done_fingerprint),
+    wz_labeled (_("File"), 14, ui->done_path ? ui->done_path : ""),
+    wz_labeled (_("ID"), 14, ui->done_id),
+    wz_labeled (_("SHA-256"), 14, ui->done_fingerprint),
   };
   for (size_t i = 0; i < 3; i++)
     {

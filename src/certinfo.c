@@ -119,21 +119,38 @@ alt_name (unsigned type, const char *data, size_t size)
   return NULL;
 }
 
+/* Names of any length: a hostile certificate's names are not short. */
+static char *
+alt_name_at (gnutls_x509_crt_t crt, unsigned index, int *type)
+{
+  size_t size = 0;
+  unsigned critical;
+  *type = gnutls_x509_crt_get_subject_alt_name (crt, index, NULL, &size,
+                                                &critical);
+  if (*type != GNUTLS_E_SHORT_MEMORY_BUFFER)
+    return NULL;
+  char *data = xmalloc (size + 1);
+  *type = gnutls_x509_crt_get_subject_alt_name (crt, index, data, &size,
+                                                &critical);
+  if (*type < 0)
+    {
+      free (data);
+      return NULL;
+    }
+  char *name = alt_name ((unsigned) *type, data, size);
+  free (data);
+  return name;
+}
+
 static void
 read_alt_names (gnutls_x509_crt_t crt, struct cw_certinfo *info)
 {
   for (unsigned i = 0;; i++)
     {
-      char data[1024];
-      size_t size = sizeof data - 1;
-      unsigned critical;
-      int type = gnutls_x509_crt_get_subject_alt_name (crt, i, data, &size,
-                                                       &critical);
+      int type;
+      char *name = alt_name_at (crt, i, &type);
       if (type == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
         break;
-      if (type < 0)
-        continue;
-      char *name = alt_name ((unsigned) type, data, size);
       if (!name)
         continue;
       info->names = xreallocarray (info->names, info->name_count + 1,

@@ -36,6 +36,8 @@ static const struct command commands[] = {
     N_("tell whether a certificate covers a domain") },
   { "delete", cw_cmd_delete,
     N_("remove a certificate or a pending request") },
+  { "browse", cw_cmd_browse,
+    N_("browse certificates on a terminal: the store, or files") },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
@@ -78,7 +80,7 @@ find_command (const char *name)
 }
 
 int
-cw_cli_main (int argc, char **argv, int (*no_command) (const char *))
+cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui)
 {
   enum { OPT_STORE = 256, OPT_VERSION };
   static const struct option options[] = {
@@ -87,7 +89,7 @@ cw_cli_main (int argc, char **argv, int (*no_command) (const char *))
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
   };
-  struct cw_cli_context context = { NULL };
+  struct cw_cli_context context = { NULL, tui };
   int opt;
   opterr = 0;
   while ((opt = getopt_long (argc, argv, "+h", options, NULL)) != -1)
@@ -107,7 +109,7 @@ cw_cli_main (int argc, char **argv, int (*no_command) (const char *))
       }
   if (optind >= argc)
     {
-      int status = no_command ? no_command (context.store) : -1;
+      int status = tui && tui->wizard ? tui->wizard (context.store) : -1;
       if (status < 0)
         print_help ();
       return status < 0 ? CW_OK : status;

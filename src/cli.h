@@ -10,14 +10,23 @@
 
 #include "names.h"
 
-/* Runs certwiz with ARGV; returns the exit status.  Without a command,
-   NO_COMMAND runs with the --store given (the wizard); when it returns
-   -1 (no terminal), the usage is shown instead. */
-int cw_cli_main (int argc, char **argv, int (*no_command) (const char *));
+/* The terminal screens, which live above the core: main hands them in.
+   Each returns the exit status, or -1 when there is no terminal. */
+struct cw_cli_tui
+{
+  int (*wizard) (const char *store);
+  int (*browse) (const char *store, const char *const *files, size_t count);
+};
+
+/* Runs certwiz with ARGV; returns the exit status.  Without a command the
+   wizard runs with the --store given; when it returns -1 (no terminal),
+   the usage is shown instead. */
+int cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui);
 
 struct cw_cli_context
 {
   const char *store;       /* --store, before or after the subcommand */
+  const struct cw_cli_tui *tui;
 };
 
 /* Options every naming command takes: --subject, --san, --max-sans. */
@@ -128,5 +137,6 @@ int cw_cmd_list (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_show (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_match (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_delete (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_browse (struct cw_cli_context *context, int argc, char **argv);
 
 #endif

@@ -3,6 +3,8 @@
 #include "cli_cert.h"
 
 #include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "cli.h"
@@ -12,12 +14,29 @@
 
 #define LABEL_WIDTH 15
 
+/* How many columns a value may take: the terminal's width on a
+   terminal; a generous cap in a pipe, where a value of thousands of
+   characters is still of no use to a reader. */
+static size_t
+value_room (void)
+{
+  struct winsize ws;
+  if (isatty (STDOUT_FILENO) && ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+      && ws.ws_col > LABEL_WIDTH + 10)
+    return ws.ws_col - LABEL_WIDTH - 1;
+  return 1024;
+}
+
 void
 cw_cli_field (const char *label, const char *value)
 {
   if (!value || !*value)
     return;
-  char *safe = cw_cli_safe (value);
+  char *whole = cw_cli_safe (value);
+  size_t room = value_room ();
+  char *safe = cw_text_width (whole) > room ? cw_text_fit (whole, room)
+                                            : xstrdup (whole);
+  free (whole);
   char *head = xasprintf ("%s:", label);
   char *padded = cw_text_fit (head, LABEL_WIDTH);
   printf ("%s %s\n", padded, safe);

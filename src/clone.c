@@ -25,8 +25,9 @@ static void
 note_dropped (const char *what, struct cw_diags *diags)
 {
   cw_diag_add (diags, CW_NOTE, "clone-left-out", "clone",
-               _("%s is not copied into the new request: certwiz does not "
-                 "write it. Add it by hand if your CA needs it."), what);
+               _("%s is left out of the new request: certwiz writes only the "
+                 "attributes C, DC, ST, L, O, OU and CN, which is what CAs "
+                 "ask for. No action is needed."), what);
 }
 
 struct subject_copy
@@ -78,22 +79,54 @@ push_san (struct cw_clone_names *names, const char *name,
   names->sans[names->san_count++] = xstrdup (colon + 1);
 }
 
+/* The kind of key to make again, named as --key takes it. */
+static char *
+key_type_of (gnutls_x509_crt_t crt)
+{
+  unsigned bits = 0;
+  int algorithm = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
+  if (algorithm == GNUTLS_PK_RSA)
+    return xasprintf ("rsa%u", bits);
+  if (algorithm == GNUTLS_PK_ECDSA)
+    return xasprintf ("p%u", bits);
+  return xstrdup ("");
+}
+
+void
+cw_clone_names_of_cert (gnutls_x509_crt_t crt, struct cw_clone_names *names,
+                        struct cw_diags *diags)
+{
+  struct cw_certinfo info;
+  *names = (struct cw_clone_names) { NULL, NULL, 0, xstrdup (""),
+                                     key_type_of (crt) };
+  names->subject = cert_subject (crt, diags);
+  if (cw_certinfo_get (crt, &info) < 0)
+    return;
+  for (size_t i = 0; i < info.name_count; i++)
+    push_san (names, info.names[i], diags);
+  cw_certinfo_free (&info);
+}
+
 static enum cw_status
 from_certificate (struct cw_store *store, const struct cw_store_entry *entry,
                   struct cw_clone_names *names, struct cw_diags *diags)
 {
   struct cw_certs certs = CW_CERTS_INIT;
-  struct cw_certinfo info;
   enum cw_status status = cw_store_entry_certs (store, entry, &certs, diags);
   if (status != CW_OK)
     return status;
-  names->subject = cert_subject (certs.items[0], diags);
-  if (cw_certinfo_get (certs.items[0], &info) >= 0)
+  char *friendly = names->friendly_name, *key = names->key_type;
+  cw_clone_names_of_cert (certs.items[0], names, diags);
+  /* What the store recorded wins over what the certificate suggests. */
+  free (names->friendly_name);
+  names->friendly_name = friendly;
+  if (*key)
     {
-      for (size_t i = 0; i < info.name_count; i++)
-        push_san (names, info.names[i], diags);
-      cw_certinfo_free (&info);
+      free (names->key_type);
+      names->key_type = key;
     }
+  else
+    free (key);
   cw_certs_free (&certs);
   return CW_OK;
 }

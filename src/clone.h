@@ -3,6 +3,7 @@
 #ifndef CERTWIZ_CLONE_H
 #define CERTWIZ_CLONE_H
 
+#include <gnutls/x509.h>
 #include <stddef.h>
 
 #include "store.h"
@@ -24,6 +25,10 @@ enum cw_status cw_clone_names (struct cw_store *store,
                                const struct cw_store_entry *entry,
                                struct cw_clone_names *names,
                                struct cw_diags *diags);
+/* The same for a certificate that is not in the store (a file's). */
+void cw_clone_names_of_cert (gnutls_x509_crt_t crt,
+                             struct cw_clone_names *names,
+                             struct cw_diags *diags);
 void cw_clone_names_free (struct cw_clone_names *names);
 
 #endif

@@ -14,11 +14,12 @@ print_help (void)
             "[--max-sans N]\n\n"
             "Check a subject and its names against the naming rules, and "
             "show them as a\nrequest would hold them.  Nothing is written.\n\n"
-            "  --subject DN    the subject, e.g. \"C=US, O=Contoso Corp, "
+            "  --subject DN    the subject, such as\n"
+            "                  \"C=US, O=Contoso Corp, "
             "CN=mail1.contoso.com\"\n"
             "  --san NAME      a host name or IP address the certificate "
-            "covers; repeat it,\n"
-            "                  or give several separated by commas\n"
+            "covers; repeat\n"
+            "                  it, or give several separated by commas\n"
             "  --max-sans N    refuse more than N names (your CA's limit)\n"));
 }
 

@@ -38,7 +38,8 @@ print_help (void)
             "password-protected\nPKCS#12 file (.pfx), to restore on this or "
             "another server.\n\n"
             "  --out FILE            where to write the backup (never "
-            "replaced without --force)\n"
+            "replaced\n"
+            "                        without --force)\n"
             "  --profile modern      AES-256 and a SHA-256 MAC (the "
             "default)\n"
             "  --profile legacy      3DES and a SHA-1 MAC, for Windows "
@@ -80,13 +81,15 @@ static void
 print_result (const struct cw_export *export, const struct export_args *args)
 {
   char *out = cw_cli_safe (args->out);
-  printf (_("Backup written to %s (%s profile), with the key and %zu "
-            "certificate(s).\n"
-            "It was opened again with the password and holds the same "
-            "key.\n"
-            "Keep the file and its password apart, somewhere safe.\n"), out,
+  printf (ngettext ("Backup written to %s (%s profile), with the key and "
+                    "%zu certificate.\n",
+                    "Backup written to %s (%s profile), with the key and "
+                    "%zu certificates.\n", export->certs.count), out,
           args->profile == CW_P12_LEGACY ? "legacy" : "modern",
           export->certs.count);
+  printf (_("It was opened again with the password and holds the same "
+            "key.\nKeep the file and its password apart, somewhere "
+            "safe.\n"));
   free (out);
 }
 

@@ -45,9 +45,10 @@ print_help (void)
             "rules of match)\n"
             "  --format text|json   a table (default) or JSON for scripts\n"
             "  --file FILE          list the certificates of FILE (a bundle, "
-            "a chain, a .p7b)\n"
-            "                       instead of the store; repeat it for "
-            "several files\n"), CW_EXPIRING_DAYS);
+            "a chain,\n"
+            "                       a .p7b) instead of the store; repeat it "
+            "for several\n"
+            "                       files\n"), CW_EXPIRING_DAYS);
 }
 
 static enum cw_cli_option_result

@@ -54,11 +54,13 @@ static const char *const key_help =
      "  --non-exportable      never allow the key to be exported\n");
 
 static const char *const names_help =
-  N_("  --subject DN          the subject, e.g. \"C=US, O=Contoso Corp, "
+  N_("  --subject DN          the subject, such as\n"
+     "                        \"C=US, O=Contoso Corp, "
      "CN=mail1.contoso.com\"\n"
      "  --san NAME            a host name or IP address the certificate "
-     "covers; repeat\n"
-     "                        it, or give several separated by commas\n"
+     "covers;\n"
+     "                        repeat it, or give several separated by "
+     "commas\n"
      "  --max-sans N          refuse more than N names (your CA's limit)\n");
 
 static void

@@ -11,7 +11,12 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   bindtextdomain (PACKAGE, LOCALEDIR);
+  /* Messages stay UTF-8 inside certwiz, like everything else it handles;
+     the text is converted for the terminal when it is shown. */
+  bind_textdomain_codeset (PACKAGE, "UTF-8");
+  bind_textdomain_codeset ("iso_3166-1", "UTF-8");
   textdomain (PACKAGE);
   /* With no command, on a terminal, certwiz is the wizard. */
-  return cw_cli_main (argc, argv, cw_wizard_run);
+  static const struct cw_cli_tui tui = { cw_wizard_run, cw_browse_run };
+  return cw_cli_main (argc, argv, &tui);
 }

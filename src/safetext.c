@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <uniconv.h>
 #include <unistr.h>
 
 #include "xalloc.h"
@@ -32,8 +34,41 @@ cw_locale_is_utf8 (void)
   return strcmp (codeset, "UTF-8") == 0 || strcmp (codeset, "utf8") == 0;
 }
 
+static char *escape (const char *text, size_t len, bool keep_unicode);
+
+static bool
+locale_is_ascii (const char *codeset)
+{
+  return strcmp (codeset, "ANSI_X3.4-1968") == 0
+         || strcmp (codeset, "ASCII") == 0
+         || strcmp (codeset, "US-ASCII") == 0;
+}
+
+/* Text is UTF-8 inside certwiz (its translations too); a terminal in
+   another charset, such as ISO-8859-1, gets it converted, with what that
+   charset lacks escaped.  A plain ASCII terminal gets <U+XXXX> escapes. */
 char *
 cw_safe_text (const char *text, size_t len, bool utf8_ok)
+{
+  const char *codeset = nl_langinfo (CODESET);
+  if (utf8_ok || locale_is_ascii (codeset))
+    return escape (text, len, utf8_ok);
+  char *escaped = escape (text, len, true);
+  size_t out_len = 0;
+  char *converted = u8_conv_to_encoding (codeset, iconveh_escape_sequence,
+                                         (const uint8_t *) escaped,
+                                         strlen (escaped), NULL, NULL,
+                                         &out_len);
+  free (escaped);
+  if (!converted)
+    return escape (text, len, false);
+  char *result = xstrndup (converted, out_len);
+  free (converted);
+  return result;
+}
+
+static char *
+escape (const char *text, size_t len, bool utf8_ok)
 {
   /* The longest escape, "<U+10FFFF>", is 10 bytes for at least 1 byte. */
   char *out = xmalloc (10 * len + 1);

@@ -10,6 +10,7 @@
 #include <uniwidth.h>
 
 #include "term.h"
+#include "text.h"
 #include "xalloc.h"
 
 void
@@ -178,13 +179,17 @@ ui_field_key (struct ui_field *field, int key)
                                                  : UI_FIELD_REFUSED;
 }
 
-/* Columns from byte FROM to byte TO. */
+/* Columns from byte FROM to byte TO as the field shows them: escaped
+   where the terminal cannot show a character (<U+00EF> takes 8). */
 static int
 columns (const struct ui_field *field, size_t from, size_t to)
 {
   if (field->masked)
     return (int) u8_mbsnlen ((const uint8_t *) field->text + from, to - from);
-  return u8_width ((const uint8_t *) field->text + from, to - from, "UTF-8");
+  char *part = xstrndup (field->text + from, to - from);
+  int width = ui_width (part);
+  free (part);
+  return width;
 }
 
 void

@@ -3,8 +3,10 @@
 #include "keybar.h"
 
 #include <curses.h>
+#include <stdlib.h>
 
 #include "text.h"
+#include "xalloc.h"
 
 void
 ui_titlebar (const char *left, const char *right)
@@ -30,18 +32,32 @@ hint_width (const struct ui_keyhint *hint)
 void
 ui_keybar (const struct ui_keyhint *hints, size_t count)
 {
+  /* Whole hints or none: half a hint would mislead.  When they do not
+     all fit, the last one (the way out, F10) stays, and the hints just
+     before it go first. */
+  bool *shown = xcalloc (count ? count : 1, sizeof *shown);
+  int width = 1;
+  for (size_t i = 0; i < count; i++)
+    {
+      shown[i] = true;
+      width += hint_width (&hints[i]) + 2;
+    }
+  for (size_t i = count > 1 ? count - 2 : 0; width > COLS && i > 0; i--)
+    {
+      shown[i] = false;
+      width -= hint_width (&hints[i]) + 2;
+    }
   int y = LINES - 1, x = 1;
   ui_put (y, 0, "", COLS, UI_KEYBAR);
   for (size_t i = 0; i < count; i++)
-    {
-      /* Whole hints or none: half a hint would mislead. */
-      if (x + hint_width (&hints[i]) > COLS - 1)
-        break;
-      x += ui_put_text (y, x, hints[i].key, 0, UI_KEY);
-      x += ui_put_text (y, x, " ", 1, UI_KEYBAR);
-      x += ui_put_text (y, x, hints[i].label, 0, UI_KEYBAR);
-      x += 2;
-    }
+    if (shown[i] && x + hint_width (&hints[i]) <= COLS - 1)
+      {
+        x += ui_put_text (y, x, hints[i].key, 0, UI_KEY);
+        x += ui_put_text (y, x, " ", 1, UI_KEYBAR);
+        x += ui_put_text (y, x, hints[i].label, 0, UI_KEYBAR);
+        x += 2;
+      }
+  free (shown);
 }
 
 void

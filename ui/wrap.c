@@ -1,6 +1,8 @@
-/* Greedy folding at blanks: lines are byte ranges of each paragraph, so
-   blanks inside a line are kept (indentation too) and only the blanks
-   where a line breaks are dropped. */
+/* Greedy folding at the break opportunities of Unicode's line breaking
+   rules (UAX #14, from libunistring): at blanks, and between Japanese
+   characters except before closing punctuation.  Lines are byte ranges
+   of each paragraph, so blanks inside a line are kept (indentation too)
+   and only the blanks where a line breaks are dropped. */
 #include <config.h>
 
 #include "wrap.h"
@@ -9,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -33,9 +36,22 @@ char_width (const char *p, int *size)
   return w > 0 ? w : 0;
 }
 
-/* The end of the word at P; its columns go to *COLS. */
+/* Where a line may break, as UAX #14 says, byte by byte of a paragraph;
+   NULL when it cannot be worked out (blanks alone are used then). */
+static char *
+break_opportunities (const char *para)
+{
+  size_t n = strlen (para);
+  char *breaks = xmalloc (n + 1);
+  u8_possible_linebreaks ((const uint8_t *) para, n, "UTF-8", breaks);
+  breaks[n] = UC_BREAK_POSSIBLE;
+  return breaks;
+}
+
+/* The end of the word at P: the next blank or break opportunity; its
+   columns go to *COLS.  BREAKS is indexed from PARA. */
 static const char *
-word_end (const char *p, int *cols)
+word_end (const char *para, const char *breaks, const char *p, int *cols)
 {
   int size;
   *cols = 0;
@@ -43,6 +59,8 @@ word_end (const char *p, int *cols)
     {
       *cols += char_width (p, &size);
       p += size;
+      if (breaks[p - para] == UC_BREAK_POSSIBLE)
+        break;
     }
   return p;
 }
@@ -115,17 +133,19 @@ wrap_paragraph (const char *para, int width, struct ui_lines *out)
 {
   struct wrap_state st = { out, width, para, 0 };
   const char *p = para, *text_end = para;
+  char *breaks = break_opportunities (para);
   while (*p)
     {
       const char *word = p + strspn (p, " ");
       if (!*word)
         break;
       int wcols;
-      const char *end = word_end (word, &wcols);
+      const char *end = word_end (para, breaks, word, &wcols);
       add_word (&st, p, word, wcols);
       p = text_end = end;
     }
   push_line (out, st.line, (size_t) (text_end - st.line));
+  free (breaks);
 }
 
 void

@@ -3,6 +3,7 @@
 CLI_TESTS = \
   tests/cli/check_cli.sh \
   tests/cli/corpus.sh \
+  tests/cli/hostile.sh \
   tests/cli/keys.sh \
   tests/cli/lifecycle_backup.sh \
   tests/cli/lifecycle_browse.sh \
@@ -15,3 +16,9 @@ CLI_TESTS = \
 
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/ca.sh
+
+# A forger of certificates whose names attack terminals.
+check_PROGRAMS += tests/tools/make_hostile
+tests_tools_make_hostile_SOURCES = tests/tools/make_hostile.c
+tests_tools_make_hostile_CFLAGS = $(AM_CFLAGS) $(GNUTLS_CFLAGS)
+tests_tools_make_hostile_LDADD = $(GNUTLS_LIBS)

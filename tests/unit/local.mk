@@ -1,6 +1,8 @@
 # libcheck unit tests of the core; each program is one area.
 UNIT_TESTS = \
+  tests/unit/check_browser \
   tests/unit/check_chain \
+  tests/unit/check_import_ui \
   tests/unit/check_match \
   tests/unit/check_password \
   tests/unit/check_pkcs12 \
@@ -65,3 +67,13 @@ tests_unit_check_ui_SOURCES = tests/unit/check_ui.c
 tests_unit_check_ui_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_ui_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_ui_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_import_ui_SOURCES = tests/unit/check_import_ui.c
+tests_unit_check_import_ui_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_import_ui_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_import_ui_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_browser_SOURCES = tests/unit/check_browser.c
+tests_unit_check_browser_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_browser_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_browser_LDADD = $(UNIT_LIBS)

@@ -1,0 +1,674 @@
+/* The certificate browser: the store's requests and certificates, or
+   the certificates of files (read-only), in a list sorted by any column
+   and filtered as the user types; Enter opens one.  The rows are the
+   model's (browser_model.c); this file draws them and reads the keys. */
+#include <config.h>
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "browser.h"
+#include "cli.h"
+#include "dialog.h"
+#include "help.h"
+#include "i18n.h"
+#include "safetext.h"
+#include "screen.h"
+#include "store.h"
+#include "term.h"
+#include "text.h"
+#include "tui.h"
+#include "xalloc.h"
+
+#define FILTER_ROW WZ_TOP
+#define HINT_ROW (WZ_TOP + 1)
+#define HEADER_ROW (WZ_TOP + 2)
+#define LIST_TOP (WZ_TOP + 3)
+/* A key read while files are still being read: nothing to act on. */
+#define NO_KEY (-1)
+/* How long each slice of reading lasts between looks at the keyboard. */
+#define SLICE_MS 30
+
+static int
+list_rows (void)
+{
+  return WZ_STATUS_ROW - LIST_TOP;
+}
+
+/* ------------------------------------------------------------- status */
+
+void
+bw_say (struct browser *b, enum ui_role role, const char *format, ...)
+{
+  va_list ap;
+  va_start (ap, format);
+  char *text;
+  if (vasprintf (&text, format, ap) < 0)
+    text = NULL;
+  va_end (ap);
+  free (b->status);
+  b->status = text;
+  wz_say (b->ui, text, role);
+}
+
+static enum ui_role
+worst_role (const struct cw_diags *diags)
+{
+  if (cw_diags_has_errors (diags))
+    return UI_ERROR;
+  return cw_diags_count (diags, CW_WARNING) ? UI_WARNING : UI_NOTE;
+}
+
+char *
+bw_one_line (const char *text)
+{
+  size_t lines = 0;
+  for (const char *p = text; *p; p++)
+    lines += *p == '\n';
+  char *out = xmalloc (strlen (text) + 3 * lines + 1), *o = out;
+  for (const char *p = text; *p; p++)
+    if (*p == '\n')
+      {
+        memcpy (o, "\\x0a", 4);
+        o += 4;
+      }
+    else
+      *o++ = *p;
+  *o = '\0';
+  return out;
+}
+
+/* A message may quote a certificate, whose newlines must not start
+   paragraphs of their own. */
+void
+bw_show_diags (const char *title, const struct cw_diags *diags)
+{
+  if (diags->count == 0)
+    return;
+  char *text = xstrdup ("");
+  for (size_t i = 0; i < diags->count; i++)
+    {
+      char *line = bw_one_line (diags->items[i].message);
+      char *joined = xasprintf ("%s%s%s", text, i ? "\n\n" : "", line);
+      free (text);
+      free (line);
+      text = joined;
+    }
+  ui_message (title, text, worst_role (diags));
+  free (text);
+}
+
+/* ------------------------------------------------------------ columns */
+
+/* What the list shows; the days sort with the expiry. */
+enum column
+{
+  COL_STATE,
+  COL_NAME,
+  COL_NAMES,
+  COL_ISSUER,
+  COL_EXPIRES,
+  COL_DAYS,
+  COL_KEY,
+  COL_COUNT
+};
+
+static const enum bm_column sorted_as[COL_COUNT] = {
+  BM_STATE, BM_NAME, BM_NAMES, BM_ISSUER, BM_EXPIRES, BM_EXPIRES, BM_KEY,
+};
+
+/* Columns of fixed width; the name and the issuer share the rest. */
+static const int fixed_width[COL_COUNT] = { 8, 0, 3, 0, 10, 5, 4 };
+
+struct layout
+{
+  int x[COL_COUNT];
+  int width[COL_COUNT];
+};
+
+static void
+lay_out (struct layout *l)
+{
+  int fixed = 0;
+  for (int i = 0; i < COL_COUNT; i++)
+    fixed += fixed_width[i] + 1;
+  int flexible = COLS - 2 - fixed + 1;
+  int x = 1;
+  for (int i = 0; i < COL_COUNT; i++)
+    {
+      l->width[i] = fixed_width[i];
+      if (i == COL_NAME)
+        l->width[i] = flexible - flexible * 9 / 20;
+      else if (i == COL_ISSUER)
+        l->width[i] = flexible * 9 / 20;
+      l->x[i] = x;
+      x += l->width[i] + 1;
+    }
+}
+
+static const char *
+heading (enum column column)
+{
+  /* TRANSLATORS: the heading of the days left before a certificate
+     expires, in the browser's list; at most 5 columns. */
+  return column == COL_DAYS ? _("Days")
+                            : bm_column_heading (sorted_as[column]);
+}
+
+static const char *
+sort_arrow (bool descending)
+{
+  if (cw_locale_is_utf8 ())
+    return descending ? "\xe2\x96\xbc" : "\xe2\x96\xb2";
+  return descending ? "v" : "^";
+}
+
+/* Numbers are right-aligned, and so are their headings. */
+static bool
+right_aligned (enum column column)
+{
+  return column == COL_NAMES || column == COL_DAYS;
+}
+
+static void
+put_cell (int y, const struct layout *l, enum column column,
+          const char *text, enum ui_role role)
+{
+  int w = ui_width (text);
+  int pad = right_aligned (column) && w < l->width[column]
+              ? l->width[column] - w : 0;
+  if (pad)
+    ui_put (y, l->x[column], "", pad, role);
+  ui_put (y, l->x[column] + pad, text, l->width[column] - pad, role);
+}
+
+static void
+draw_header (const struct browser *b, const struct layout *l)
+{
+  ui_put (HEADER_ROW, 0, "", COLS, UI_LABEL);
+  for (int i = 0; i < COL_COUNT; i++)
+    {
+      bool sorted = sorted_as[i] == b->model.sort && i != COL_DAYS;
+      char *text = sorted ? xasprintf ("%s%s", heading ((enum column) i),
+                                       sort_arrow (b->model.descending))
+                          : xstrdup (heading ((enum column) i));
+      put_cell (HEADER_ROW, l, (enum column) i, text, UI_LABEL);
+      free (text);
+    }
+}
+
+/* ---------------------------------------------------------------- rows */
+
+static enum ui_role
+row_role (const struct bm_row *row, bool selected)
+{
+  if (selected)
+    return UI_SELECTED;
+  return row->state == BM_STATE_EXPIRED ? UI_ERROR
+         : row->state == BM_STATE_EXPIRING ? UI_WARNING : UI_NORMAL;
+}
+
+/* An expired certificate stands out by its word too, for terminals
+   without color and for readers who do not see it. */
+static const char *
+state_text (const struct bm_row *row)
+{
+  /* TRANSLATORS: the state of an expired certificate in the browser's
+     list, in capitals so that it stands out; at most 8 columns. */
+  return row->state == BM_STATE_EXPIRED ? _("EXPIRED") : row->state_text;
+}
+
+static void
+date_cells (const struct bm_row *row, char date[16], char days[24])
+{
+  if (row->pending)
+    {
+      strcpy (date, "-");
+      strcpy (days, "-");
+      return;
+    }
+  char *when = cw_time_format (row->not_after);
+  snprintf (date, 16, "%.10s", when);
+  snprintf (days, 24, "%ld", cw_days_left (row->not_after));
+  free (when);
+}
+
+static void
+draw_row (int y, int x, int width, size_t index, bool selected, void *state)
+{
+  const struct browser *b = state;
+  const struct bm_row *row = b->model.shown[index];
+  struct layout l;
+  char date[16], days[24], count[24];
+  enum ui_role role = row_role (row, selected);
+  lay_out (&l);
+  date_cells (row, date, days);
+  snprintf (count, sizeof count, "%zu", row->name_count);
+  ui_put (y, x, "", width, role);
+  const char *cells[COL_COUNT] = {
+    state_text (row), row->label, count, row->issuer, date, days,
+    /* TRANSLATORS: cut to 4 columns in the browser's Key column. */
+    row->has_key ? _("yes") : _("no"),
+  };
+  for (int i = 0; i < COL_COUNT; i++)
+    put_cell (y, &l, (enum column) i, cells[i], role);
+}
+
+static void
+draw_empty (const struct browser *b)
+{
+  char *text;
+  if (b->model.count == 0 && !b->read_only)
+    text = xstrdup (_("The store is empty: no request and no certificate "
+                      "yet. Make a request from the main menu."));
+  else if (b->model.count == 0)
+    text = xstrdup (bw_files_done (&b->files)
+                      ? _("No certificate could be read from the files.")
+                      : _("Reading the files..."));
+  else
+    text = xasprintf (_("Nothing matches \"%s\"."), b->filter.text);
+  ui_put (LIST_TOP + 1, 4, text, COLS - 6, UI_DIM);
+  free (text);
+}
+
+static void
+draw_rows (struct browser *b)
+{
+  ui_list_set_count (&b->list, b->model.shown_count);
+  if (b->model.shown_count == 0)
+    draw_empty (b);
+  else
+    ui_list_draw (&b->list, LIST_TOP, 1, COLS - 2, list_rows (), draw_row,
+                  b);
+}
+
+/* -------------------------------------------------------------- frame */
+
+static void
+draw_title (const struct browser *b)
+{
+  char *left = xasprintf ("certwiz - %s", b->read_only
+                                            ? _("Certificates in files")
+                                            : _("Certificates"));
+  char *right = !b->read_only
+    ? xasprintf (_("store: %s"), b->ui->store_path)
+    : b->files.count == 1
+    ? xasprintf (_("read-only: %s"), b->files.items[0].name)
+    : xasprintf (ngettext ("read-only: %zu file", "read-only: %zu files",
+                           b->files.count), b->files.count);
+  ui_titlebar (left, right);
+  free (left);
+  free (right);
+}
+
+static char *
+count_text (const struct browser *b)
+{
+  size_t all = b->model.count;
+  /* TRANSLATORS: how many rows the filter keeps, of how many, as in
+     "12 of 250 certificates", at the right of the filter line. */
+  return xasprintf (ngettext ("%zu of %zu certificate",
+                              "%zu of %zu certificates", all),
+                    b->model.shown_count, all);
+}
+
+/* The order at the right; at the left, how to filter or to stop. */
+static void
+draw_hint (const struct browser *b)
+{
+  const char *order = bm_column_order (b->model.sort, b->model.descending);
+  int w = ui_width (order);
+  if (w > COLS / 2)
+    w = COLS / 2;
+  ui_put_text (HINT_ROW, COLS - 1 - w, order, w, UI_DIM);
+  const char *hint = b->filter.len
+    /* TRANSLATORS: hints above the browser's list, left of how it is
+       sorted; at most 40 columns. */
+    ? _("Esc clears the filter.")
+    /* TRANSLATORS: at most 40 columns, as the hint above. */
+    : _("Type to filter: name, issuer, thumbprint");
+  ui_put (HINT_ROW, 2, hint, COLS - 5 - w, UI_DIM);
+}
+
+/* Last of all: the field leaves the cursor where typing goes. */
+static void
+draw_filter (struct browser *b)
+{
+  char *count = count_text (b);
+  int count_width = ui_width (count);
+  ui_put_text (FILTER_ROW, COLS - 1 - count_width, count, count_width,
+               UI_NORMAL);
+  /* TRANSLATORS: before the line the user types a filter into. */
+  const char *label = _("Filter:");
+  int x = 2 + ui_put_text (FILTER_ROW, 2, label, 20, UI_LABEL) + 1;
+  int width = COLS - x - count_width - 3;
+  ui_field_draw (&b->filter, FILTER_ROW, x, width > 50 ? 50 : width, true);
+  free (count);
+}
+
+static void
+draw_keys (const struct browser *b)
+{
+  struct ui_keyhint keys[] = {
+    /* TRANSLATORS: the key bar's words, all of which fit 80 columns. */
+    { "F1", N_("Help") }, { "Enter", N_("Details") },
+    { "F2", N_("Actions") }, { "F5", N_("Sort") }, { "F6", N_("Reverse") },
+    { "Esc", b->filter.len ? N_("Clear") : N_("Back") },
+    { "F10", N_("Quit") },
+  };
+  wz_draw_keys (keys, sizeof keys / sizeof keys[0]);
+}
+
+static void
+redraw_list (void *state)
+{
+  struct browser *b = state;
+  struct layout l;
+  lay_out (&l);
+  draw_title (b);
+  draw_hint (b);
+  draw_header (b, &l);
+  draw_rows (b);
+  draw_keys (b);
+  ui_statusline (b->ui->status, b->ui->status_role);
+  draw_filter (b);
+}
+
+/* ---------------------------------------------------------- selection */
+
+/* The id of the row selected, to find it again once the rows moved;
+   NULL while the user has not moved, so that the list stays at its
+   top as rows come in. */
+static char *
+selected_id (const struct browser *b)
+{
+  if (b->list.selected == 0 || b->model.shown_count == 0)
+    return NULL;
+  return xstrdup (b->model.shown[b->list.selected]->id);
+}
+
+static void
+select_id (struct browser *b, char *id)
+{
+  size_t index = 0;
+  ui_list_set_count (&b->list, b->model.shown_count);
+  if (!id || !bm_find (&b->model, id, &index))
+    index = 0;
+  b->list.selected = index;
+  if (index == 0)
+    b->list.top = 0;
+  free (id);
+}
+
+static void
+reload_store (struct browser *b)
+{
+  struct cw_diags diags = CW_DIAGS_INIT;
+  char *id = selected_id (b);
+  b->reload = false;
+  if (!bw_store_load (&b->model, b->ui->store_path, &diags))
+    bw_show_diags (_("The store cannot be read"), &diags);
+  select_id (b, id);
+  cw_diags_free (&diags);
+}
+
+static void
+read_more (struct browser *b)
+{
+  char *id = selected_id (b);
+  bw_files_step (&b->files, &b->model, SLICE_MS);
+  select_id (b, id);
+  if (!bw_files_done (&b->files))
+    bw_say (b, UI_NOTE, _("Reading the files: %zu certificates so far..."),
+            b->model.count);
+  else if (b->files.skipped)
+    bw_say (b, UI_WARNING,
+            ngettext ("%zu certificate in the files could not be read and "
+                      "is left out.",
+                      "%zu certificates in the files could not be read and "
+                      "are left out.", b->files.skipped), b->files.skipped);
+  else
+    wz_say (b->ui, NULL, UI_NORMAL);
+}
+
+/* ------------------------------------------------------------- keys */
+
+/* ui_read_key is where a signal caught meanwhile (a dropped connection,
+   Ctrl-C) ends certwiz cleanly; it looks when it reads a key, so it is
+   handed one that means nothing, lest a long read delay the signal. */
+static void
+act_on_signals (void)
+{
+  ungetch (KEY_F (63));
+  ui_read_key ();
+}
+
+/* A key if one was typed, else NO_KEY at once: reading goes on between
+   keys.  A resize is handled here, as ui_screen_key would, but without
+   waiting for the next key. */
+static int
+poll_key (void)
+{
+  int delay = wgetdelay (stdscr);
+  wint_t key;
+  timeout (0);
+  int kind = get_wch (&key);
+  timeout (delay);
+  if (kind == ERR)
+    {
+      act_on_signals ();
+      return NO_KEY;
+    }
+  if (kind == KEY_CODE_YES && key == KEY_RESIZE)
+    {
+      ui_screen_redraw ();
+      return NO_KEY;
+    }
+  /* As ui_screen_key does: a key typed at the "make the window larger"
+     message would act on a screen nobody sees. */
+  if (!ui_term_big_enough ())
+    return NO_KEY;
+  if (kind == KEY_CODE_YES)
+    ungetch ((int) key);
+  else
+    unget_wch ((wchar_t) key);
+  return ui_screen_key (NULL, NULL);
+}
+
+static int
+next_key (struct browser *b)
+{
+  if (!b->read_only || bw_files_done (&b->files))
+    return ui_screen_key (NULL, NULL);
+  read_more (b);
+  ui_screen_redraw ();
+  refresh ();
+  return poll_key ();
+}
+
+static void
+set_sort (struct browser *b, enum bm_column column, bool descending)
+{
+  char *id = selected_id (b);
+  bm_set_sort (&b->model, column, descending);
+  select_id (b, id);
+}
+
+static void
+edit_filter (struct browser *b, int key)
+{
+  enum ui_field_result result = ui_field_key (&b->filter, key);
+  if (result == UI_FIELD_REFUSED)
+    beep ();
+  if (result != UI_FIELD_CHANGED)
+    return;
+  char *id = selected_id (b);
+  bm_set_filter (&b->model, b->filter.text);
+  select_id (b, id);
+}
+
+static enum wz_action
+on_selected (struct browser *b, bool menu)
+{
+  if (b->model.shown_count == 0)
+    return WZ_STAY;
+  struct bw_item item;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  enum wz_action action = WZ_STAY;
+  if (!bw_item_load (b, b->model.shown[b->list.selected], &item, &diags))
+    {
+      bw_show_diags (_("It cannot be shown"), &diags);
+      b->reload = !b->read_only;
+    }
+  else if (menu)
+    action = bw_act (b, &item, bw_action_menu (b, &item));
+  else
+    action = bw_details_run (b, &item);
+  bw_item_free (&item);
+  cw_diags_free (&diags);
+  return action == WZ_QUIT ? WZ_QUIT : WZ_STAY;
+}
+
+static enum wz_action
+leave_or_clear (struct browser *b)
+{
+  if (b->filter.len == 0)
+    return WZ_MENU;
+  ui_field_clear (&b->filter);
+  char *id = selected_id (b);
+  bm_set_filter (&b->model, "");
+  select_id (b, id);
+  return WZ_STAY;
+}
+
+static enum wz_action
+list_key (struct browser *b, int key)
+{
+  if (key == NO_KEY)
+    return WZ_STAY;
+  if (key == UI_KEY (KEY_F (1)))
+    ui_help (bw_help_title (BW_HELP_LIST), bw_help_text (BW_HELP_LIST));
+  else if (key == UI_KEY (KEY_F (10)))
+    return WZ_QUIT;
+  else if (key == UI_ESC)
+    return leave_or_clear (b);
+  else if (ui_list_key (&b->list, key, list_rows ()))
+    return WZ_STAY;
+  else if (ui_is_enter (key) || key == UI_KEY (KEY_F (2)))
+    return on_selected (b, !ui_is_enter (key));
+  else if (key == UI_KEY (KEY_F (5)))
+    set_sort (b, (b->model.sort + 1) % BM_COLUMN_COUNT, false);
+  else if (key == UI_KEY (KEY_F (6)))
+    set_sort (b, b->model.sort, !b->model.descending);
+  else
+    edit_filter (b, key);
+  return WZ_STAY;
+}
+
+static enum wz_action
+run_list (struct browser *b)
+{
+  struct ui_screen previous = ui_screen_set (redraw_list, b);
+  enum wz_action action = WZ_STAY;
+  ui_list_init (&b->list, b->model.shown_count);
+  while (action == WZ_STAY)
+    {
+      if (b->reload)
+        reload_store (b);
+      ui_screen_redraw ();
+      int key = next_key (b);
+      if (key != NO_KEY)
+        wz_say (b->ui, NULL, UI_NORMAL);
+      action = list_key (b, key);
+    }
+  ui_screen_restore (previous);
+  return action;
+}
+
+/* ------------------------------------------------------ entry points */
+
+static void
+browser_init (struct browser *b, struct wz_ui *ui, bool read_only)
+{
+  *b = (struct browser) { .ui = ui, .read_only = read_only };
+  bm_init (&b->model);
+  ui_field_init (&b->filter, 200);
+}
+
+static void
+browser_free (struct browser *b)
+{
+  if (b->ui && b->ui->status == b->status)
+    wz_say (b->ui, NULL, UI_NORMAL);
+  bm_free (&b->model);
+  bw_files_free (&b->files);
+  ui_field_free (&b->filter);
+  free (b->status);
+  free (b->domain);
+}
+
+/* Reads the files whole, or lists the store: what can fail before
+   anything is shown. */
+static bool
+prepare (struct browser *b, const char *store, const char *const *files,
+         size_t count, struct cw_diags *diags)
+{
+  if (count)
+    return bw_files_open (&b->files, files, count, diags);
+  return bw_store_load (&b->model, store, diags);
+}
+
+enum wz_action
+wz_browse (struct wz_ui *ui, const char *const *files, size_t count)
+{
+  struct browser b;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  enum wz_action action = WZ_MENU;
+  browser_init (&b, ui, count > 0);
+  if (prepare (&b, ui->store_path, files, count, &diags))
+    action = run_list (&b);
+  else
+    bw_show_diags (count ? _("The files cannot be read")
+                         : _("The store cannot be read"), &diags);
+  browser_free (&b);
+  cw_diags_free (&diags);
+  return action;
+}
+
+int
+cw_browse_run (const char *store_option, const char *const *files,
+               size_t count)
+{
+  /* Without a terminal the command line explains; reading the files
+     first would only delay that. */
+  if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO))
+    return -1;
+  struct wz_ui ui = { .status_role = UI_NORMAL };
+  struct browser b;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  char *store = cw_store_locate (store_option);
+  if (!store)
+    {
+      /* Only to say why: no HOME, no --store. */
+      struct cw_store none;
+      cw_store_open_located (&none, store_option, &diags);
+      cw_store_close (&none);
+    }
+  browser_init (&b, &ui, count > 0);
+  bool ready = store && prepare (&b, store, files, count, &diags);
+  int status = ready ? 0 : 1;
+  cw_cli_report (&diags);
+  if (ready && wz_session_start (&ui, store_option))
+    run_list (&b);
+  else if (ready)
+    status = -1;
+  wz_session_end (&ui);
+  browser_free (&b);
+  cw_diags_free (&diags);
+  free (store);
+  return status;
+}

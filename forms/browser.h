@@ -1,0 +1,157 @@
+/* The certificate browser's parts, shared between its files: the list
+   and the entry points (browser.c), loading (browser_load.c), one
+   certificate's details (browser_details.c), the actions
+   (browser_actions.c) and the help (browser_help.c).  The rows, their
+   sort and the filter are the model's (browser_model.h). */
+#ifndef CERTWIZ_FORMS_BROWSER_H
+#define CERTWIZ_FORMS_BROWSER_H
+
+#include <gnutls/gnutls.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "browser_model.h"
+#include "certset.h"
+#include "cli_target.h"
+#include "diag.h"
+#include "field.h"
+#include "list.h"
+#include "theme.h"
+#include "wizard_ui.h"
+
+/* One file browsed, read whole when the browser opens. */
+struct bw_file
+{
+  const char *name;
+  gnutls_datum_t data;
+  enum cw_file_kind kind;
+  size_t offset;           /* how far its PEM blocks are read */
+};
+
+/* The certificates of the files browsed, read a slice at a time so that
+   a bundle of thousands shows at once and fills in while the user
+   already moves and types. */
+struct bw_files
+{
+  struct bw_file *items;
+  size_t count;
+  size_t next;             /* the file being read */
+  struct cw_certs certs;   /* every certificate read so far */
+  size_t added;            /* how many of them are rows */
+  size_t skipped;          /* certificates that could not be read */
+};
+
+struct browser
+{
+  struct wz_ui *ui;
+  bool read_only;          /* files, not the store */
+  struct bm_model model;
+  struct ui_list list;     /* its own: the wizard's steps use ui->list */
+  struct ui_field filter;
+  struct bw_files files;
+  char *status;            /* the status line's text, owned */
+  char *domain;            /* the last domain tested, offered again */
+  bool reload;             /* the store changed: list it again */
+};
+
+/* One certificate or request, loaded whole for its details and for the
+   actions. */
+struct bw_item
+{
+  char *id;
+  char *label;
+  char *name;                     /* the CN (else O...), for file names */
+  bool pending;
+  bool in_store;
+  bool has_key;
+  struct cw_cli_target target;    /* in the store: its entry and certs */
+  gnutls_x509_crt_t leaf;         /* NULL for a request; borrowed */
+  gnutls_x509_crt_t *chain;       /* its issuers, nearest first; the
+                                     array is owned, not the items */
+  size_t chain_count;
+  char *pem;                      /* the leaf and its chain, or the
+                                     request */
+};
+
+/* browser_load.c */
+/* Reads every file whole; false, saying why in DIAGS, when one cannot
+   be read or holds no certificate. */
+bool bw_files_open (struct bw_files *files, const char *const *names,
+                    size_t count, struct cw_diags *diags);
+/* Turns more of the files into rows for about MS milliseconds; false
+   once everything is read. */
+bool bw_files_step (struct bw_files *files, struct bm_model *model, int ms);
+bool bw_files_done (const struct bw_files *files);
+void bw_files_free (struct bw_files *files);
+/* The store's requests and certificates as rows. */
+bool bw_store_load (struct bm_model *model, const char *store,
+                    struct cw_diags *diags);
+/* ROW in full: the store entry with its certificates, or the
+   certificate of a file with its issuers among the files. */
+bool bw_item_load (const struct browser *b, const struct bm_row *row,
+                   struct bw_item *item, struct cw_diags *diags);
+void bw_item_free (struct bw_item *item);
+
+/* browser.c */
+/* Says TEXT (printf-style) in the status line until the next key. */
+void bw_say (struct browser *b, enum ui_role role, const char *format, ...)
+  __attribute__ ((format (printf, 3, 4)));
+/* TEXT with each newline written "\x0a", as ui_put shows it: text from
+   a certificate given to ui_wrap or a dialog, which start a line at a
+   newline, stays on its own lines.  Owned by the caller. */
+char *bw_one_line (const char *text);
+/* Shows what DIAGS say, in a message titled TITLE; nothing when empty. */
+void bw_show_diags (const char *title, const struct cw_diags *diags);
+
+/* browser_details.c */
+/* ITEM's fields, its chain and its PEM, scrolled; the actions act on
+   it.  Returns WZ_STAY to go back to the list, or WZ_QUIT. */
+enum wz_action bw_details_run (struct browser *b, struct bw_item *item);
+
+/* browser_actions.c */
+enum bw_action
+{
+  BW_TEST,                 /* t: does it cover a domain? */
+  BW_BACKUP,               /* b: a .pfx with the key */
+  BW_CLONE,                /* c: a new request with the same names */
+  BW_DELETE,               /* d: from the store */
+  BW_WRITE,                /* w: the PEM to a file */
+  BW_ACTION_COUNT
+};
+
+struct bw_action_info
+{
+  const char *key;         /* its key, as the key bar shows it: "t" */
+  const char *hint;        /* N_(): the key bar's word */
+  const char *button;      /* N_(): the menu's button; its first letter
+                              chooses it */
+};
+
+const struct bw_action_info *bw_action_info (enum bw_action action);
+/* The action of KEY ('t', 'b'...); BW_ACTION_COUNT when none. */
+enum bw_action bw_action_of_key (int key);
+/* Whether ACTION applies to ITEM; WHY (when not NULL) receives the
+   reason it does not, translated. */
+bool bw_action_allowed (const struct browser *b, const struct bw_item *item,
+                        enum bw_action action, const char **why);
+/* Runs ACTION on ITEM.  Returns WZ_STAY, WZ_BACK when ITEM is gone
+   (deleted), or WZ_QUIT. */
+enum wz_action bw_act (struct browser *b, struct bw_item *item,
+                       enum bw_action action);
+/* The actions that apply to ITEM, as buttons; BW_ACTION_COUNT when
+   none was chosen. */
+enum bw_action bw_action_menu (struct browser *b, struct bw_item *item);
+
+/* browser_help.c */
+enum bw_help
+{
+  BW_HELP_LIST,
+  BW_HELP_DETAILS,
+  BW_HELP_COUNT
+};
+
+/* The topic's title and text, translated. */
+const char *bw_help_title (enum bw_help topic);
+const char *bw_help_text (enum bw_help topic);
+
+#endif

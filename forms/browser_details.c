@@ -1,0 +1,545 @@
+/* One certificate or request in full: every field certwiz show gives,
+   its chain, and on a key its PEM; scrolled, and acted on with the
+   actions' keys. */
+#include <config.h>
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browser.h"
+#include "chain.h"
+#include "help.h"
+#include "i18n.h"
+#include "keybar.h"
+#include "screen.h"
+#include "subject.h"
+#include "term.h"
+#include "text.h"
+#include "wrap.h"
+#include "xalloc.h"
+
+/* Labels take 14 columns, so that a SHA-256 thumbprint (64 digits) fits
+   on one line at 80 columns. */
+#define LABEL_X 1
+#define LABEL_WIDTH 15
+/* A longer value is cut, with a marker: a hostile certificate's name of
+   thousands of characters would otherwise fill pages. */
+#define MAX_VALUE_LINES 6
+
+struct field
+{
+  const char *label;       /* translated; NULL for a heading */
+  char *value;             /* as read: made safe when laid out */
+  enum ui_role role;
+};
+
+struct line
+{
+  const char *label;       /* NULL for a heading, "" under a label */
+  char *text;              /* safe, fitted to the width laid out for */
+  enum ui_role role;
+};
+
+struct details
+{
+  struct browser *b;
+  struct bw_item *item;
+  struct field *fields;
+  size_t field_count;
+  struct line *lines;      /* the fields laid out, or the PEM's lines */
+  size_t line_count;
+  int width;               /* what LINES was laid out for; 0: not yet */
+  bool pem;                /* the PEM shown instead of the fields */
+  size_t top;
+};
+
+static int
+text_rows (void)
+{
+  return WZ_STATUS_ROW - WZ_TOP;
+}
+
+/* ------------------------------------------------------------- fields */
+
+static void
+add (struct details *d, const char *label, const char *value,
+     enum ui_role role)
+{
+  if (!value || (!*value && label && *label))
+    return;
+  d->fields = xreallocarray (d->fields, d->field_count + 1,
+                             sizeof *d->fields);
+  d->fields[d->field_count++] = (struct field) { label, xstrdup (value),
+                                                 role };
+}
+
+static void
+add_heading (struct details *d, const char *text)
+{
+  add (d, "", "", UI_NORMAL);
+  add (d, NULL, text, UI_LABEL);
+}
+
+struct dn_fields
+{
+  struct details *d;
+  const char *label;       /* for the first attribute only */
+};
+
+static void
+add_attribute (const char *oid, const char *value, void *state)
+{
+  struct dn_fields *dn = state;
+  const char *name = gnutls_x509_dn_oid_name (oid,
+                                              GNUTLS_X509_DN_OID_RETURN_OID);
+  char *text = xasprintf ("%s=%s", name, value);
+  add (dn->d, dn->label, text, UI_NORMAL);
+  dn->label = "";
+  free (text);
+}
+
+static enum ui_role
+validity_role (time_t not_after)
+{
+  long days = cw_days_left (not_after);
+  return days < 0 ? UI_ERROR
+         : days < CW_EXPIRING_DAYS ? UI_WARNING : UI_NORMAL;
+}
+
+/* As certwiz show says it. */
+static char *
+validity_text (const struct cw_certinfo *info)
+{
+  char *from = cw_time_format (info->not_before);
+  char *to = cw_time_format (info->not_after);
+  long days = cw_days_left (info->not_after);
+  char *text = days >= 0
+    ? xasprintf (ngettext ("%s to %s (%ld day left)",
+                           "%s to %s (%ld days left)", (unsigned long) days),
+                 from, to, days)
+    : xasprintf (_("%s to %s (expired)"), from, to);
+  free (from), free (to);
+  return text;
+}
+
+static void
+add_validity (struct details *d, const struct cw_certinfo *info)
+{
+  char *validity = validity_text (info);
+  add (d, _("Valid"), validity, validity_role (info->not_after));
+  free (validity);
+}
+
+/* Every field of certwiz show, the subject one attribute a line in the
+   order written. */
+static void
+cert_fields (struct details *d, gnutls_x509_crt_t crt)
+{
+  struct cw_certinfo info;
+  if (cw_certinfo_get (crt, &info) < 0)
+    {
+      add (d, _("Certificate"), _("(it cannot be read)"), UI_ERROR);
+      return;
+    }
+  struct dn_fields dn = { d, _("Subject") };
+  cw_cert_dn_each (crt, false, add_attribute, &dn);
+  for (size_t i = 0; i < info.name_count; i++)
+    add (d, _("Name"), info.names[i], UI_NORMAL);
+  add (d, _("Issuer"), info.issuer, UI_NORMAL);
+  add_validity (d, &info);
+  add (d, _("Key"), info.key, UI_NORMAL);
+  add (d, _("Thumbprint"), info.sha1, UI_NORMAL);
+  add (d, _("SHA-256"), info.sha256, UI_NORMAL);
+  add (d, _("Serial"), info.serial, UI_NORMAL);
+  add (d, _("Key usage"), info.usage, UI_NORMAL);
+  add (d, _("Ext. usage"), info.ext_usage, UI_NORMAL);
+  add (d, _("Key ID"), info.key_id, UI_NORMAL);
+  cw_certinfo_free (&info);
+}
+
+/* A certificate of the chain: enough to tell which it is. */
+static void
+chain_fields (struct details *d, gnutls_x509_crt_t crt, size_t index)
+{
+  struct cw_certinfo info;
+  char *name = cw_cert_short_name (crt);
+  /* TRANSLATORS: a heading in a certificate's details: "2. Contoso CA",
+     the second certificate of its chain. */
+  char *title = xasprintf (_("%zu. %s"), index + 1, name);
+  add (d, "", "", UI_NORMAL);
+  add (d, NULL, title, UI_NORMAL);
+  free (title), free (name);
+  if (cw_certinfo_get (crt, &info) < 0)
+    return;
+  add (d, _("Subject"), info.subject, UI_NORMAL);
+  add (d, _("Issuer"), info.issuer, UI_NORMAL);
+  add_validity (d, &info);
+  add (d, _("Thumbprint"), info.sha1, UI_NORMAL);
+  cw_certinfo_free (&info);
+}
+
+static void
+chain_section (struct details *d)
+{
+  const struct bw_item *item = d->item;
+  char *heading = item->chain_count == 0 ? xstrdup (_("Chain"))
+    : item->in_store
+    ? xasprintf (ngettext ("Chain: %zu certificate, the issuer first",
+                           "Chain: %zu certificates, the issuer first",
+                           item->chain_count), item->chain_count)
+    : xasprintf (ngettext ("Chain: %zu issuer found in the files",
+                           "Chain: %zu issuers found in the files",
+                           item->chain_count), item->chain_count);
+  add_heading (d, heading);
+  free (heading);
+  if (item->chain_count == 0)
+    add (d, "", gnutls_x509_crt_check_issuer (item->leaf, item->leaf)
+                  ? _("(none: the certificate is self-signed)")
+                  : _("(none: its issuer is not here)"), UI_DIM);
+  for (size_t i = 0; i < item->chain_count; i++)
+    chain_fields (d, item->chain[i], i);
+}
+
+static const char *
+record_get (const struct cw_record *record, const char *name)
+{
+  const char *value = cw_record_get (record, name);
+  return value ? value : "";
+}
+
+/* What the store's record adds: the friendly name, the key, when. */
+static void
+record_fields (struct details *d, const struct cw_store_entry *entry)
+{
+  const struct cw_record *r = &entry->record;
+  const char *created = cw_record_get (r, "created");
+  const char *host = cw_record_get (r, "host");
+  add (d, _("Friendly name"), record_get (r, "friendly-name"), UI_NORMAL);
+  add (d, _("Key here"), entry->has_key ? _("yes") : _("no"),
+       entry->has_key ? UI_NORMAL : UI_DIM);
+  if (created)
+    {
+      char *made = xasprintf (_("%s on %s"), created, host ? host : "?");
+      add (d, _("Requested"), made, UI_NORMAL);
+      free (made);
+    }
+}
+
+/* A request's subject is certwiz's own text: read back, it is shown one
+   attribute a line, as a certificate's is. */
+static void
+request_subject (struct details *d, const char *text)
+{
+  struct cw_subject subject = CW_SUBJECT_INIT;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  bool parsed = cw_subject_parse (text, &subject, &diags)
+                && subject.count > 0;
+  if (!parsed)
+    add (d, _("Subject"), text, UI_NORMAL);
+  for (size_t i = 0; parsed && i < subject.count; i++)
+    {
+      char *line = xasprintf ("%s=%s",
+                              cw_attr_info (subject.rdns[i].attr)->name,
+                              subject.rdns[i].value);
+      add (d, i ? "" : _("Subject"), line, UI_NORMAL);
+      free (line);
+    }
+  cw_subject_free (&subject);
+  cw_diags_free (&diags);
+}
+
+static void
+request_fields (struct details *d)
+{
+  const struct cw_store_entry *entry = &d->item->target.entry;
+  const struct cw_record *r = &entry->record;
+  add (d, _("State"), _("pending: waiting for the CA's certificate"),
+       UI_NOTE);
+  request_subject (d, record_get (r, "subject"));
+  for (size_t i = 0; i < r->count; i++)
+    if (strcmp (r->fields[i].name, "san") == 0)
+      add (d, _("Name"), r->fields[i].value, UI_NORMAL);
+  add (d, _("Key"), record_get (r, "key"), UI_NORMAL);
+  add (d, _("ID"), entry->id, UI_NORMAL);
+  add (d, _("SHA-256"), record_get (r, "request-fingerprint"), UI_NORMAL);
+  add (d, _("Request file"), record_get (r, "request-file"), UI_NORMAL);
+  record_fields (d, entry);
+}
+
+static void
+build_fields (struct details *d)
+{
+  if (d->item->pending)
+    {
+      request_fields (d);
+      return;
+    }
+  cert_fields (d, d->item->leaf);
+  if (d->item->in_store)
+    record_fields (d, &d->item->target.entry);
+  chain_section (d);
+}
+
+/* ------------------------------------------------------------- layout */
+
+static void
+push_line (struct details *d, const char *label, char *text,
+           enum ui_role role)
+{
+  d->lines = xreallocarray (d->lines, d->line_count + 1, sizeof *d->lines);
+  d->lines[d->line_count++] = (struct line) { label, text, role };
+}
+
+static void
+free_lines (struct details *d)
+{
+  for (size_t i = 0; i < d->line_count; i++)
+    free (d->lines[i].text);
+  free (d->lines);
+  d->lines = NULL;
+  d->line_count = 0;
+  d->width = 0;
+}
+
+/* A newline in a name must not start a line that looks like another
+   field: it is shown as "\x0a", as ui_put would. */
+static void
+lay_out_field (struct details *d, const struct field *f, int width)
+{
+  char *line = bw_one_line (f->value);
+  struct ui_lines lines;
+  ui_wrap (line, width, &lines);
+  size_t shown = lines.count < MAX_VALUE_LINES ? lines.count
+                                               : MAX_VALUE_LINES;
+  if (shown == 0)
+    push_line (d, f->label, xstrdup (""), f->role);
+  for (size_t i = 0; i < shown; i++)
+    {
+      /* One more line than fits: ui_put cuts it with its marker. */
+      char *text = i + 1 == shown && lines.count > shown
+                     ? xasprintf ("%s%s", lines.lines[i], lines.lines[i + 1])
+                     : xstrdup (lines.lines[i]);
+      push_line (d, i == 0 ? f->label : "", text, f->role);
+    }
+  ui_lines_free (&lines);
+  free (line);
+}
+
+static void
+lay_out_pem (struct details *d)
+{
+  const char *p = d->item->pem;
+  if (!*p)
+    push_line (d, NULL, xstrdup (_("(no PEM to show)")), UI_DIM);
+  while (*p)
+    {
+      size_t len = strcspn (p, "\n");
+      push_line (d, NULL, xstrndup (p, len), UI_NORMAL);
+      p += len + (p[len] == '\n');
+    }
+}
+
+static void
+lay_out (struct details *d)
+{
+  int width = COLS - LABEL_X - LABEL_WIDTH;
+  if (d->width == COLS)
+    return;
+  free_lines (d);
+  d->width = COLS;
+  if (d->pem)
+    {
+      lay_out_pem (d);
+      return;
+    }
+  for (size_t i = 0; i < d->field_count; i++)
+    lay_out_field (d, &d->fields[i],
+                   d->fields[i].label ? width : COLS - 2 * LABEL_X);
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static size_t
+last_top (const struct details *d)
+{
+  size_t rows = (size_t) text_rows ();
+  return d->line_count > rows ? d->line_count - rows : 0;
+}
+
+static void
+draw_line (int y, const struct line *line)
+{
+  if (!line->label)
+    {
+      ui_put (y, LABEL_X, line->text, COLS - 2 * LABEL_X,
+              line->role == UI_NORMAL ? UI_LABEL : line->role);
+      return;
+    }
+  ui_put (y, LABEL_X, line->label, LABEL_WIDTH - 1, UI_LABEL);
+  ui_put (y, LABEL_X + LABEL_WIDTH, line->text, 0, line->role);
+}
+
+static void
+draw_position (const struct details *d)
+{
+  int rows = text_rows ();
+  if (d->line_count <= (size_t) rows)
+    return;
+  char *range = ui_range_text (d->top, (size_t) rows, d->line_count);
+  char *shown = xasprintf (" %s ", range);
+  int w = ui_width (shown);
+  ui_put_text (WZ_STATUS_ROW - 1, COLS - 1 - w, shown, w, UI_DIM);
+  free (shown), free (range);
+}
+
+static void
+draw_title (const struct details *d)
+{
+  const char *what = d->item->pending ? _("Pending request")
+                                      : _("Certificate");
+  char *left = d->pem ? xasprintf ("certwiz - %s (PEM)", what)
+                      : xasprintf ("certwiz - %s", what);
+  ui_titlebar (left, d->item->label);
+  free (left);
+}
+
+/* What p shows next, as an N_() word of the key bar. */
+static const char *
+pem_hint (bool pem)
+{
+  if (pem)
+    /* TRANSLATORS: the key bar's word for the key that shows the
+       fields again; short. */
+    return N_("Fields");
+  /* TRANSLATORS: the key bar's word for the key that shows the PEM;
+     short. */
+  return N_("PEM");
+}
+
+/* Help goes first when the bar is too narrow for every key: F1 still
+   works, and the actions are what this screen is for. */
+static void
+draw_keys (const struct details *d)
+{
+  struct ui_keyhint keys[BW_ACTION_COUNT + 5];
+  size_t n = 0;
+  int width = 0;
+  keys[n++] = (struct ui_keyhint) { "F1", N_("Help") };
+  keys[n++] = (struct ui_keyhint) { "p", pem_hint (d->pem) };
+  for (int a = 0; a < BW_ACTION_COUNT; a++)
+    if (bw_action_allowed (d->b, d->item, (enum bw_action) a, NULL))
+      keys[n++] = (struct ui_keyhint) { bw_action_info (a)->key,
+                                        bw_action_info (a)->hint };
+  keys[n++] = (struct ui_keyhint) { "Esc", N_("Back") };
+  keys[n++] = (struct ui_keyhint) { "F10", N_("Quit") };
+  for (size_t i = 0; i < n; i++)
+    width += ui_width (keys[i].key) + ui_width (_(keys[i].label)) + 3;
+  bool drop_help = width > COLS;
+  wz_draw_keys (keys + drop_help, n - drop_help);
+}
+
+static void
+redraw_details (void *state)
+{
+  struct details *d = state;
+  lay_out (d);
+  if (d->top > last_top (d))
+    d->top = last_top (d);
+  draw_title (d);
+  for (int row = 0; row < text_rows (); row++)
+    if (d->top + (size_t) row < d->line_count)
+      draw_line (WZ_TOP + row, &d->lines[d->top + (size_t) row]);
+  draw_position (d);
+  draw_keys (d);
+  ui_statusline (d->b->ui->status, d->b->ui->status_role);
+}
+
+/* --------------------------------------------------------------- keys */
+
+static bool
+scroll_key (struct details *d, int key)
+{
+  size_t page = (size_t) (text_rows () > 2 ? text_rows () - 1 : 1);
+  size_t last = last_top (d);
+  switch (key)
+    {
+    case UI_KEY (KEY_UP):
+      d->top = d->top ? d->top - 1 : 0;
+      return true;
+    case UI_KEY (KEY_DOWN):
+      d->top = d->top < last ? d->top + 1 : last;
+      return true;
+    case UI_KEY (KEY_PPAGE):
+      d->top = d->top > page ? d->top - page : 0;
+      return true;
+    case UI_KEY (KEY_NPAGE):
+      d->top = d->top + page < last ? d->top + page : last;
+      return true;
+    case UI_KEY (KEY_HOME):
+      d->top = 0;
+      return true;
+    case UI_KEY (KEY_END):
+      d->top = last;
+      return true;
+    default:
+      return false;
+    }
+}
+
+static void
+toggle_pem (struct details *d)
+{
+  d->pem = !d->pem;
+  d->top = 0;
+  d->width = 0;
+}
+
+static enum wz_action
+details_key (struct details *d, int key)
+{
+  if (key == UI_KEY (KEY_F (1)))
+    ui_help (bw_help_title (BW_HELP_DETAILS),
+             bw_help_text (BW_HELP_DETAILS));
+  else if (key == UI_KEY (KEY_F (10)))
+    return WZ_QUIT;
+  else if (key == UI_ESC)
+    return WZ_BACK;
+  else if (scroll_key (d, key))
+    return WZ_STAY;
+  else if (key == 'p' || key == 'P')
+    toggle_pem (d);
+  else if (key == UI_KEY (KEY_F (2)))
+    return bw_act (d->b, d->item, bw_action_menu (d->b, d->item));
+  else if (bw_action_of_key (key) != BW_ACTION_COUNT)
+    return bw_act (d->b, d->item, bw_action_of_key (key));
+  return WZ_STAY;
+}
+
+static void
+details_free (struct details *d)
+{
+  free_lines (d);
+  for (size_t i = 0; i < d->field_count; i++)
+    free (d->fields[i].value);
+  free (d->fields);
+}
+
+enum wz_action
+bw_details_run (struct browser *b, struct bw_item *item)
+{
+  struct details d = { .b = b, .item = item };
+  struct ui_screen previous = ui_screen_set (redraw_details, &d);
+  enum wz_action action = WZ_STAY;
+  build_fields (&d);
+  while (action == WZ_STAY)
+    {
+      ui_screen_redraw ();
+      int key = ui_screen_key (NULL, NULL);
+      wz_say (b->ui, NULL, UI_NORMAL);
+      action = details_key (&d, key);
+    }
+  ui_screen_restore (previous);
+  details_free (&d);
+  return action == WZ_QUIT ? WZ_QUIT : WZ_STAY;
+}

@@ -1,0 +1,439 @@
+#include <config.h>
+
+#include "browser_model.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unistr.h>
+
+#include "i18n.h"
+#include "safetext.h"
+#include "xalloc.h"
+
+void
+bm_init (struct bm_model *model)
+{
+  *model = (struct bm_model) { .sort = BM_EXPIRES, .filter = xstrdup ("") };
+}
+
+static void
+row_free (struct bm_row *row)
+{
+  free (row->id), free (row->label), free (row->issuer);
+  free (row->sha256), free (row->search);
+  free (row->label_key), free (row->issuer_key);
+  free (row);
+}
+
+void
+bm_clear (struct bm_model *model)
+{
+  for (size_t i = 0; i < model->count; i++)
+    row_free (model->rows[i]);
+  model->count = 0;
+  model->shown_count = 0;
+  model->dirty = false;
+}
+
+void
+bm_free (struct bm_model *model)
+{
+  bm_clear (model);
+  free (model->rows);
+  free (model->shown);
+  free (model->filter);
+  *model = (struct bm_model) { .rows = NULL };
+}
+
+/* ------------------------------------------------------------ folding */
+
+static bool
+is_ascii (const char *text)
+{
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    if (*p >= 0x80)
+      return false;
+  return true;
+}
+
+static char *
+fold_ascii (const char *text)
+{
+  char *copy = xstrdup (text);
+  for (char *p = copy; *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p = (char) (*p - 'A' + 'a');
+  return copy;
+}
+
+char *
+bm_fold (const char *text)
+{
+  size_t len = strlen (text);
+  /* Most certificate text is ASCII, and a hostile certificate's bytes
+     need not be UTF-8: both are lowered byte by byte. */
+  if (is_ascii (text) || u8_check ((const uint8_t *) text, len))
+    return fold_ascii (text);
+  size_t out_len = 0;
+  uint8_t *lower = u8_tolower ((const uint8_t *) text, len, NULL, NULL,
+                               NULL, &out_len);
+  if (!lower)
+    return fold_ascii (text);
+  char *folded = xstrndup ((const char *) lower, out_len);
+  free (lower);
+  return folded;
+}
+
+/* ------------------------------------------------------------- adding */
+
+/* Text is searched as it is shown, escaped (as cw_safe_text does):
+   typing "x1b" finds the name shown with "\x1b", and no part holds a
+   newline, which separates the parts. */
+static char *
+searchable (const char *text)
+{
+  return cw_safe_text (text, strlen (text), true);
+}
+
+static void
+append (char **text, size_t *len, const char *part)
+{
+  char *safe = searchable (part);
+  size_t n = strlen (safe);
+  *text = xreallocarray (*text, *len + n + 2, 1);
+  if (*len)
+    (*text)[(*len)++] = '\n';
+  memcpy (*text + *len, safe, n + 1);
+  *len += n;
+  free (safe);
+}
+
+/* "DNS:mail.contoso.com" is searched as "mail.contoso.com": the prefix
+   would make a filter of "d" or "s" keep every row. */
+static const char *
+without_kind (const char *name)
+{
+  const char *colon = strchr (name, ':');
+  return colon && colon - name <= 5 ? colon + 1 : name;
+}
+
+static char *
+search_text (const struct bm_entry *entry)
+{
+  char *text = xstrdup ("");
+  size_t len = 0;
+  append (&text, &len, entry->label);
+  if (entry->cn && strcmp (entry->cn, entry->label) != 0)
+    append (&text, &len, entry->cn);
+  for (size_t i = 0; i < entry->name_count; i++)
+    append (&text, &len, without_kind (entry->names[i]));
+  append (&text, &len, entry->issuer ? entry->issuer : "");
+  char *folded = bm_fold (text);
+  free (text);
+  return folded;
+}
+
+static void
+set_state (struct bm_row *row)
+{
+  const char *code;
+  if (row->pending)
+    {
+      row->state = BM_STATE_PENDING;
+      /* TRANSLATORS: a request's state in lists; keep it short. */
+      row->state_text = _("pending");
+      return;
+    }
+  row->state_text = cw_validity_state (row->not_after, &code);
+  row->state = strcmp (code, "expired") == 0 ? BM_STATE_EXPIRED
+               : strcmp (code, "expiring") == 0 ? BM_STATE_EXPIRING
+               : BM_STATE_VALID;
+}
+
+static struct bm_row *
+new_row (struct bm_model *model)
+{
+  if (model->count == model->capacity)
+    {
+      model->capacity = model->capacity ? 2 * model->capacity : 64;
+      model->rows = xreallocarray (model->rows, model->capacity,
+                                   sizeof *model->rows);
+      model->shown = xreallocarray (model->shown, model->capacity,
+                                    sizeof *model->shown);
+    }
+  struct bm_row *row = xcalloc (1, sizeof *row);
+  row->serial = model->count;
+  model->rows[model->count++] = row;
+  model->dirty = true;
+  return row;
+}
+
+void
+bm_add (struct bm_model *model, const struct bm_entry *entry)
+{
+  struct bm_row *row = new_row (model);
+  row->pending = entry->pending;
+  row->has_key = entry->has_key;
+  row->not_after = entry->not_after;
+  row->source = entry->source;
+  row->name_count = entry->name_count;
+  row->id = bm_fold (entry->id);
+  /* TRANSLATORS: in the browser's list, for a certificate without a
+     friendly name, a common name or any name. */
+  row->label = xstrdup (*entry->label ? entry->label : _("(no name)"));
+  row->issuer = xstrdup (entry->issuer ? entry->issuer : "");
+  row->sha256 = bm_fold (entry->sha256 ? entry->sha256 : "");
+  row->search = search_text (entry);
+  row->label_key = bm_fold (row->label);
+  row->issuer_key = bm_fold (row->issuer);
+  set_state (row);
+}
+
+/* A request may have neither a friendly name nor a CN (DC only): its
+   first name says what it is for. */
+static const char *
+listing_label (const struct cw_listing_row *row)
+{
+  if (*row->label || row->name_count == 0)
+    return row->label;
+  return without_kind (row->names[0]);
+}
+
+void
+bm_add_listing (struct bm_model *model, const struct cw_listing *listing)
+{
+  for (size_t i = 0; i < listing->count; i++)
+    {
+      const struct cw_listing_row *row = &listing->rows[i];
+      struct bm_entry entry = {
+        row->pending, row->has_key, row->id, listing_label (row), row->cn,
+        row->issuer, row->sha256, (const char *const *) row->names,
+        row->name_count, row->not_after, i,
+      };
+      bm_add (model, &entry);
+    }
+}
+
+void
+bm_add_certinfo (struct bm_model *model, const struct cw_certinfo *info,
+                 size_t source)
+{
+  /* Many roots of a CA bundle have no CN: their subject names them. */
+  struct bm_entry entry = {
+    false, false, info->sha1, *info->cn ? info->cn : info->subject,
+    info->cn, info->issuer_name, info->sha256,
+    (const char *const *) info->names, info->name_count, info->not_after,
+    source,
+  };
+  bm_add (model, &entry);
+}
+
+/* ------------------------------------------------------------ sorting */
+
+static int
+by_number (size_t a, size_t b)
+{
+  return a < b ? -1 : a > b;
+}
+
+/* The label, then the order added: every column's last tie break. */
+static int
+tie_break (const struct bm_row *a, const struct bm_row *b)
+{
+  int c = strcmp (a->label_key, b->label_key);
+  return c ? c : by_number (a->serial, b->serial);
+}
+
+/* Requests have no expiry yet: they come after every certificate. */
+static int
+by_expiry (const struct bm_row *a, const struct bm_row *b)
+{
+  if (a->pending != b->pending)
+    return a->pending ? 1 : -1;
+  if (!a->pending && a->not_after != b->not_after)
+    return a->not_after < b->not_after ? -1 : 1;
+  return 0;
+}
+
+static int
+by_column (const struct bm_row *a, const struct bm_row *b,
+           enum bm_column column)
+{
+  switch (column)
+    {
+    case BM_STATE:
+      return a->state != b->state ? by_number (a->state, b->state)
+                                  : by_expiry (a, b);
+    case BM_NAMES:
+      return by_number (a->name_count, b->name_count);
+    case BM_ISSUER:
+      /* A request's empty issuer goes last, as its expiry does. */
+      if (!*a->issuer_key != !*b->issuer_key)
+        return *a->issuer_key ? -1 : 1;
+      return strcmp (a->issuer_key, b->issuer_key);
+    case BM_EXPIRES:
+      return by_expiry (a, b);
+    case BM_KEY:
+      return a->has_key != b->has_key ? (a->has_key ? -1 : 1) : 0;
+    default:
+      return 0;
+    }
+}
+
+static int
+compare_rows (const void *pa, const void *pb, void *state)
+{
+  const struct bm_model *model = state;
+  const struct bm_row *a = *(struct bm_row *const *) pa;
+  const struct bm_row *b = *(struct bm_row *const *) pb;
+  int c = by_column (a, b, model->sort);
+  if (c == 0)
+    c = tie_break (a, b);
+  return model->descending ? -c : c;
+}
+
+static void
+filter_rows (struct bm_model *model)
+{
+  model->shown_count = 0;
+  for (size_t i = 0; i < model->count; i++)
+    if (bm_row_matches (model, model->rows[i]))
+      model->shown[model->shown_count++] = model->rows[i];
+}
+
+static void
+sort_rows (struct bm_model *model)
+{
+  if (model->count)
+    qsort_r (model->rows, model->count, sizeof *model->rows, compare_rows,
+             model);
+  model->dirty = false;
+}
+
+void
+bm_refresh (struct bm_model *model)
+{
+  if (!model->dirty)
+    return;
+  sort_rows (model);
+  filter_rows (model);
+}
+
+void
+bm_set_sort (struct bm_model *model, enum bm_column column, bool descending)
+{
+  model->sort = column < BM_COLUMN_COUNT ? column : BM_EXPIRES;
+  model->descending = descending;
+  sort_rows (model);
+  filter_rows (model);
+}
+
+/* ---------------------------------------------------------- filtering */
+
+static bool
+is_hex (char c)
+{
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+/* Whether the lower-case hex THUMBPRINT starts with FILTER, read as
+   digits that may be grouped with colons or blanks, as thumbprints are
+   shown by other tools. */
+static bool
+thumbprint_starts (const char *thumbprint, const char *filter)
+{
+  size_t n = 0;
+  for (const char *p = filter; *p; p++)
+    {
+      if (*p == ':' || *p == ' ')
+        continue;
+      if (!is_hex (*p) || thumbprint[n] != *p)
+        return false;
+      n++;
+    }
+  return n > 0;
+}
+
+bool
+bm_row_matches (const struct bm_model *model, const struct bm_row *row)
+{
+  const char *filter = model->filter;
+  return !*filter || strstr (row->search, filter)
+         || thumbprint_starts (row->id, filter)
+         || thumbprint_starts (row->sha256, filter);
+}
+
+static char *
+trimmed (const char *text)
+{
+  while (*text == ' ' || *text == '\t')
+    text++;
+  size_t len = strlen (text);
+  while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+    len--;
+  return xstrndup (text, len);
+}
+
+void
+bm_set_filter (struct bm_model *model, const char *text)
+{
+  char *trim = trimmed (text);
+  char *safe = searchable (trim);
+  free (model->filter);
+  model->filter = bm_fold (safe);
+  free (safe);
+  free (trim);
+  if (model->dirty)
+    sort_rows (model);
+  filter_rows (model);
+}
+
+bool
+bm_find (const struct bm_model *model, const char *id, size_t *index)
+{
+  for (size_t i = 0; i < model->shown_count; i++)
+    if (strcmp (model->shown[i]->id, id) == 0)
+      {
+        *index = i;
+        return true;
+      }
+  return false;
+}
+
+/* ----------------------------------------------------------- headings */
+
+const char *
+bm_column_heading (enum bm_column column)
+{
+  static const char *const headings[BM_COLUMN_COUNT] = {
+    /* TRANSLATORS: the browser's column headings.  The state, the
+       count of names, the expiry date and the key are cut to 8, 3, 10
+       and 4 columns, with room for an arrow; the name and the issuer
+       share what is left. */
+    N_("State"), N_("Name"), N_("#"), N_("Issuer"), N_("Expires"),
+    N_("Key"),
+  };
+  return _(headings[column < BM_COLUMN_COUNT ? column : BM_NAME]);
+}
+
+const char *
+bm_column_order (enum bm_column column, bool descending)
+{
+  static const char *const orders[BM_COLUMN_COUNT][2] = {
+    /* TRANSLATORS: how the browser's list is sorted, shown above it at
+       the right; at most 40 columns. */
+    { N_("sorted by state, expired first"),
+      N_("sorted by state, valid first") },
+    { N_("sorted by name, A to Z"), N_("sorted by name, Z to A") },
+    { N_("sorted by name count, fewest first"),
+      N_("sorted by name count, most first") },
+    { N_("sorted by issuer, A to Z"), N_("sorted by issuer, Z to A") },
+    { N_("sorted by expiry, soonest first"),
+      N_("sorted by expiry, latest first") },
+    { N_("sorted by key, key here first"),
+      N_("sorted by key, no key first") },
+  };
+  return _(orders[column < BM_COLUMN_COUNT ? column : BM_NAME][descending]);
+}

@@ -1,0 +1,398 @@
+/* The screen after an import.  Its words are the core's diagnostics,
+   grouped under plain headings: the chain, what the CA changed, and,
+   when the key is not here, the pitfall of importing on the wrong
+   machine.  It offers no way to install without the key. */
+#include <config.h>
+
+#include "import_result.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "listing.h"
+#include "screen.h"
+#include "screen_frame.h"
+#include "store.h"
+#include "term.h"
+#include "xalloc.h"
+
+typedef bool (*diag_filter) (const struct cw_diag *diag);
+
+static bool
+is_chain (const struct cw_diag *diag)
+{
+  return strncmp (diag->code, "chain-", 6) == 0;
+}
+
+static bool
+is_ca_change (const struct cw_diag *diag)
+{
+  return strncmp (diag->code, "ca-", 3) == 0;
+}
+
+static bool
+is_pending (const struct cw_diag *diag)
+{
+  return strcmp (diag->code, "pending-here") == 0
+         || strcmp (diag->code, "pending-same-names") == 0
+         || strcmp (diag->code, "no-pending") == 0;
+}
+
+static bool
+is_key_not_here (const struct cw_diag *diag)
+{
+  return strcmp (diag->code, "key-not-here") == 0
+         || strcmp (diag->code, "key-not-here-fix") == 0 || is_pending (diag);
+}
+
+static bool
+is_other (const struct cw_diag *diag)
+{
+  return !is_chain (diag) && !is_ca_change (diag) && !is_key_not_here (diag);
+}
+
+static size_t
+add_diags (struct wz_report *report, const struct cw_diags *diags,
+           diag_filter keep, int indent)
+{
+  size_t added = 0;
+  for (size_t i = 0; i < diags->count; i++)
+    if (keep (&diags->items[i]))
+      {
+        wz_report_diag (report, &diags->items[i], indent);
+        added++;
+      }
+  return added;
+}
+
+static size_t
+count_diags (const struct cw_diags *diags, diag_filter keep)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < diags->count; i++)
+    n += keep (&diags->items[i]);
+  return n;
+}
+
+/* ---------------------------------------------------------- the facts */
+
+/* "mail.contoso.com, IP:192.0.2.1": host names need no "DNS:". */
+static char *
+names_text (const struct cw_certinfo *info)
+{
+  char *text = xstrdup ("");
+  for (size_t i = 0; i < info->name_count; i++)
+    {
+      const char *name = info->names[i];
+      if (strncmp (name, "DNS:", 4) == 0)
+        name += 4;
+      char *joined = xasprintf ("%s%s%s", text, *text ? ", " : "", name);
+      free (text);
+      text = joined;
+    }
+  return text;
+}
+
+static char *
+validity_text (time_t not_after)
+{
+  char when[40] = "?";
+  struct tm tm;
+  if (gmtime_r (&not_after, &tm))
+    strftime (when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+  long days = cw_days_left (not_after);
+  if (days < 0)
+    return xasprintf (ngettext ("%s (expired %ld day ago)",
+                                "%s (expired %ld days ago)",
+                                (unsigned long) -days), when, -days);
+  return xasprintf (ngettext ("%s (in %ld day)", "%s (in %ld days)",
+                              (unsigned long) days), when, days);
+}
+
+static void
+add_facts (struct wz_report *report, const struct cw_certinfo *info)
+{
+  char *names = names_text (info);
+  char *until = validity_text (info->not_after);
+  wz_report_field (report, _("Subject"), info->subject);
+  wz_report_field (report, _("Names"), *names ? names : _("(none)"));
+  wz_report_field (report, _("Issued by"), info->issuer_name);
+  wz_report_field (report, _("Valid until"), until);
+  wz_report_field (report, _("Thumbprint"), info->sha1);
+  wz_report_field (report, _("Key"), info->key);
+  free (until);
+  free (names);
+}
+
+/* When and where the request was made, from the installed entry's
+   record, which keeps the request's. */
+static char *
+request_text (const char *store_path, const struct cw_import_result *result)
+{
+  struct cw_store store;
+  struct cw_store_entry entry = { .id = NULL };
+  struct cw_diags ignored = CW_DIAGS_INIT;
+  char *text = NULL;
+  if (store_path && cw_store_open (&store, store_path, &ignored) == CW_OK
+      && cw_store_find (&store, result->info.sha1, &entry, &ignored) == CW_OK)
+    {
+      const char *created = cw_record_get (&entry.record, "created");
+      const char *host = cw_record_get (&entry.record, "host");
+      if (created && host)
+        text = xasprintf (_("%.8s, made %s on %s"), result->request_id,
+                          created, host);
+    }
+  if (store_path)
+    cw_store_close (&store);
+  if (entry.id)
+    cw_store_entry_free (&entry);
+  cw_diags_free (&ignored);
+  return text ? text : xasprintf ("%.8s", result->request_id);
+}
+
+static void
+add_request (struct wz_report *report, const struct cw_import_result *result,
+             const char *store)
+{
+  if (!result->bound)
+    return;
+  char *request = request_text (store ? store : result->store_path, result);
+  wz_report_field (report, _("Request"), request);
+  free (request);
+}
+
+/* ---------------------------------------------------------- sections */
+
+static void
+add_chain (struct wz_report *report, const struct cw_import_result *result,
+           const struct cw_diags *diags)
+{
+  wz_report_add (report, UI_LABEL, 0, _("The chain, as the server will send "
+                                        "it:"));
+  char *line = xasprintf (_("1. %s (this certificate)"),
+                          *result->info.cn ? result->info.cn
+                                           : result->info.subject);
+  wz_report_add (report, UI_NORMAL, 2, line);
+  free (line);
+  for (size_t i = 0; i < result->chain_count; i++)
+    {
+      line = xasprintf ("%zu. %s", i + 2, result->chain[i]);
+      wz_report_add (report, UI_NORMAL, 2, line);
+      free (line);
+    }
+  if (add_diags (report, diags, is_chain, 2) == 0)
+    wz_report_add (report, UI_DIM, 2, _("Nothing was missing or out of "
+                                        "order."));
+}
+
+static void
+add_ca_changes (struct wz_report *report, const struct cw_diags *diags)
+{
+  wz_report_add (report, UI_LABEL, 0, _("What the CA changed from the "
+                                        "request:"));
+  if (add_diags (report, diags, is_ca_change, 2) == 0)
+    wz_report_add (report, UI_DIM, 2, _("Nothing: the certificate has the "
+                                        "names and the subject the request "
+                                        "asked for."));
+}
+
+static void
+add_others (struct wz_report *report, const struct cw_diags *diags)
+{
+  if (count_diags (diags, is_other) == 0)
+    return;
+  wz_report_blank (report);
+  wz_report_add (report, UI_LABEL, 0, _("Also:"));
+  add_diags (report, diags, is_other, 2);
+}
+
+/* ---------------------------------------------------------- outcomes */
+
+static void
+installed_report (struct wz_report *report,
+                  const struct cw_import_result *result,
+                  const struct cw_diags *diags, const char *store)
+{
+  wz_report_add (report, UI_NOTE, 0,
+                 result->restored
+                   ? _("The backup is restored: the certificate and its "
+                       "private key are installed.")
+                   : _("The certificate is installed, with the private key "
+                       "kept for its request."));
+  wz_report_blank (report);
+  add_facts (report, &result->info);
+  add_request (report, result, store);
+  wz_report_blank (report);
+  add_chain (report, result, diags);
+  if (result->bound)
+    {
+      wz_report_blank (report);
+      add_ca_changes (report, diags);
+    }
+  add_others (report, diags);
+  wz_report_blank (report);
+  wz_report_add (report, UI_NORMAL, 0,
+                 result->restored
+                   ? _("A server on this machine can use it now. Keep the "
+                       "backup file and its password somewhere safe, away "
+                       "from this server.")
+                   : _("A server on this machine can use it now. Next, back "
+                       "it up with its key (main menu, \"Back up a "
+                       "certificate\") and keep the file away from this "
+                       "server."));
+}
+
+static bool
+is_key_not_here_itself (const struct cw_diag *diag)
+{
+  return strcmp (diag->code, "key-not-here") == 0;
+}
+
+static bool
+is_fix (const struct cw_diag *diag)
+{
+  return strcmp (diag->code, "key-not-here-fix") == 0;
+}
+
+/* What matters first: the words of the pitfall, the requests that are
+   waiting here, and what to do; the certificate's facts after them. */
+static void
+key_not_here_report (struct wz_report *report,
+                     const struct cw_import_result *result,
+                     const struct cw_diags *diags)
+{
+  wz_report_add (report, UI_ERROR, 0, _("This certificate's private key is "
+                                        "not on this machine"));
+  wz_report_add (report, UI_NORMAL, 0, _("Nothing was installed: the store "
+                                         "is as it was."));
+  wz_report_blank (report);
+  add_diags (report, diags, is_key_not_here_itself, 0);
+  wz_report_blank (report);
+  wz_report_add (report, UI_LABEL, 0, _("Requests waiting in this store:"));
+  add_diags (report, diags, is_pending, 2);
+  wz_report_blank (report);
+  add_diags (report, diags, is_fix, 0);
+  add_others (report, diags);
+  if (result->info.subject)
+    {
+      wz_report_blank (report);
+      wz_report_add (report, UI_LABEL, 0, _("The certificate in the file:"));
+      add_facts (report, &result->info);
+    }
+  wz_report_blank (report);
+  wz_report_add (report, UI_DIM, 0,
+                 _("Why nothing was installed: a server can use a "
+                   "certificate only with its private key. Installed "
+                   "without it, the certificate would show in the list, "
+                   "and the server would fail later, when it is enabled. "
+                   "(--cert-only is an option of the certwiz command, for "
+                   "scripts; this wizard never installs a certificate "
+                   "without its key.)"));
+}
+
+static void
+refused_report (struct wz_report *report, const char *file,
+                const struct cw_diags *diags)
+{
+  bool again = cw_diags_find (diags, "already-installed") != NULL;
+  wz_report_add (report, UI_ERROR, 0,
+                 again ? _("This certificate is already installed")
+                       : _("Nothing was installed"));
+  char *said = xasprintf (_("The file %s was not imported; the store is as "
+                            "it was."), file);
+  wz_report_add (report, UI_NORMAL, 0, said);
+  free (said);
+  wz_report_blank (report);
+  for (size_t i = 0; i < diags->count; i++)
+    wz_report_diag (report, &diags->items[i], 0);
+}
+
+void
+wz_import_report (struct wz_report *report, const char *file,
+                  enum cw_status status,
+                  const struct cw_import_result *result,
+                  const struct cw_diags *diags, const char *store)
+{
+  if (status == CW_OK)
+    installed_report (report, result, diags, store);
+  else if (cw_diags_find (diags, "key-not-here"))
+    key_not_here_report (report, result, diags);
+  else
+    refused_report (report, file, diags);
+}
+
+/* ------------------------------------------------------------ screen */
+
+struct outcome
+{
+  struct wz_report report;
+  bool installed;
+  bool restored;
+  enum wz_xhelp topic;
+};
+
+static int
+report_rows (void)
+{
+  return WZ_STATUS_ROW - WZ_TOP;
+}
+
+/* The keys, with Scroll only when there is more than the screen. */
+static void
+draw_outcome_keys (const struct outcome *o, const char *right)
+{
+  struct ui_keyhint keys[] = {
+    { "F1", N_("Help") }, { "PgDn", N_("Scroll") },
+    { "Enter", o->installed ? N_("Main menu") : N_("Choose another file") },
+    { "Esc", N_("Back") }, { "F10", N_("Quit") },
+  };
+  if (o->report.lines <= (size_t) report_rows ())
+    memmove (&keys[1], &keys[2], 3 * sizeof keys[0]);
+  wz_frame_draw (_("Import"), right, NULL, UI_NORMAL, keys,
+                 o->report.lines <= (size_t) report_rows () ? 4 : 5);
+}
+
+static void
+draw_outcome (void *state)
+{
+  struct outcome *o = state;
+  wz_report_draw (&o->report, WZ_TOP, report_rows ());
+  draw_outcome_keys (o, o->restored ? _("Restored")
+                        : o->installed ? _("Installed")
+                        : _("Not installed"));
+}
+
+enum wz_action
+wz_import_outcome (const char *file, enum cw_status status,
+                   const struct cw_import_result *result,
+                   const struct cw_diags *diags)
+{
+  struct outcome o = { WZ_REPORT_INIT, status == CW_OK,
+                       status == CW_OK && result->restored,
+                       status == CW_OK ? WZ_XHELP_IMPORT_DONE
+                       : cw_diags_find (diags, "key-not-here")
+                         ? WZ_XHELP_KEY_NOT_HERE : WZ_XHELP_IMPORT_REFUSED };
+  wz_import_report (&o.report, file, status, result, diags, NULL);
+  struct ui_screen previous = ui_screen_set (draw_outcome, &o);
+  enum wz_action action = WZ_STAY;
+  while (action == WZ_STAY)
+    {
+      ui_screen_redraw ();
+      int key = ui_screen_key (NULL, NULL);
+      enum wz_frame_key frame = wz_frame_key (key, o.topic);
+      if (frame == WZ_FRAME_QUIT)
+        action = WZ_QUIT;
+      else if (frame == WZ_FRAME_BACK)
+        action = WZ_BACK;
+      else if (frame == WZ_FRAME_OTHER && ui_is_enter (key))
+        action = o.installed ? WZ_MENU : WZ_BACK;
+      else if (frame == WZ_FRAME_OTHER)
+        wz_report_key (&o.report, key, report_rows ());
+    }
+  ui_screen_restore (previous);
+  wz_report_free (&o.report);
+  return action;
+}

@@ -1,0 +1,13 @@
+# Terminal tests: the real program in a private tmux server, driven with
+# send-keys and read with capture-pane.  They skip (77) without tmux.
+TUI_TESTS = \
+  tests/tui/browse.sh \
+  tests/tui/draft.sh \
+  tests/tui/fields.sh \
+  tests/tui/import.sh \
+  tests/tui/looks.sh \
+  tests/tui/request.sh \
+  tests/tui/terminal.sh
+
+TESTS += $(TUI_TESTS)
+EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh
