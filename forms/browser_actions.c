@@ -14,6 +14,7 @@
 #include "dialog.h"
 #include "draft.h"
 #include "i18n.h"
+#include "listing.h"
 #include "match.h"
 #include "subject.h"
 #include "text.h"
@@ -83,22 +84,6 @@ bw_action_allowed (const struct browser *b, const struct bw_item *item,
 
 /* --------------------------------------------------------------- test */
 
-/* A request is matched on the DNS names it asks for, as match does. */
-static char **
-requested_names (const struct cw_record *record, size_t *count)
-{
-  char **names = NULL;
-  *count = 0;
-  for (size_t i = 0; i < record->count; i++)
-    if (strcmp (record->fields[i].name, "san") == 0
-        && strncmp (record->fields[i].value, "DNS:", 4) == 0)
-      {
-        names = xreallocarray (names, *count + 1, sizeof *names);
-        names[(*count)++] = xstrdup (record->fields[i].value + 4);
-      }
-  return names;
-}
-
 /* "Yes: ..." or "No: ...".  The explanation quotes the certificate's
    names: a newline in one must not start a line of the message. */
 static char *
@@ -132,7 +117,7 @@ show_match (const struct bw_item *item, const char *domain)
 {
   size_t count;
   char **names = item->leaf ? cw_cert_dns_names (item->leaf, &count)
-                            : requested_names (&item->target.entry.record,
+                            : cw_record_dns_names (&item->target.entry.record,
                                                &count);
   struct cw_match match;
   bool by_domain = cw_match_domain ((const char *const *) names, count,

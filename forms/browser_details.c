@@ -107,26 +107,10 @@ validity_role (time_t not_after)
          : days < CW_EXPIRING_DAYS ? UI_WARNING : UI_NORMAL;
 }
 
-/* As certwiz show says it. */
-static char *
-validity_text (const struct cw_certinfo *info)
-{
-  char *from = cw_time_format (info->not_before);
-  char *to = cw_time_format (info->not_after);
-  long days = cw_days_left (info->not_after);
-  char *text = days >= 0
-    ? xasprintf (ngettext ("%s to %s (%ld day left)",
-                           "%s to %s (%ld days left)", (unsigned long) days),
-                 from, to, days)
-    : xasprintf (_("%s to %s (expired)"), from, to);
-  free (from), free (to);
-  return text;
-}
-
 static void
 add_validity (struct details *d, const struct cw_certinfo *info)
 {
-  char *validity = validity_text (info);
+  char *validity = cw_validity_text (info->not_before, info->not_after);
   add (d, _("Valid"), validity, validity_role (info->not_after));
   free (validity);
 }

@@ -365,21 +365,10 @@ bm_row_matches (const struct bm_model *model, const struct bm_row *row)
          || thumbprint_starts (row->sha256, filter);
 }
 
-static char *
-trimmed (const char *text)
-{
-  while (*text == ' ' || *text == '\t')
-    text++;
-  size_t len = strlen (text);
-  while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-    len--;
-  return xstrndup (text, len);
-}
-
 void
 bm_set_filter (struct bm_model *model, const char *text)
 {
-  char *trim = trimmed (text);
+  char *trim = xstrdup_trimmed (text);
   char *safe = searchable (trim);
   free (model->filter);
   model->filter = bm_fold (safe);

@@ -131,23 +131,11 @@ check_domain (const char *domain, struct cw_diags *diags)
   free (copy);
 }
 
-/* Blanks around a value are not part of it, as on the command line. */
-static char *
-trimmed (const char *text)
-{
-  while (*text == ' ' || *text == '\t')
-    text++;
-  size_t len = strlen (text);
-  while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-    len--;
-  return xstrndup (text, len);
-}
-
 void
 wz_check_field (struct wizard *wz, enum wz_field field)
 {
   struct cw_diags *diags = &wz->subject_diags[field];
-  char *value = trimmed (wz->subject[field].text);
+  char *value = xstrdup_trimmed (wz->subject[field].text);
   cw_diags_clear (diags);
   if (*value && field == WZ_DOMAIN)
     check_domain (value, diags);
@@ -184,7 +172,7 @@ wz_subject_text (const struct wizard *wz)
   char *text = xstrdup ("");
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     {
-      char *value = trimmed (wz->subject[i].text);
+      char *value = xstrdup_trimmed (wz->subject[i].text);
       if (!wz_field_shown (wz, (enum wz_field) i) || *value == '\0')
         {
           free (value);

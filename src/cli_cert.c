@@ -43,21 +43,6 @@ cw_cli_field (const char *label, const char *value)
   free (padded), free (head), free (safe);
 }
 
-static char *
-validity_text (const struct cw_certinfo *info)
-{
-  char *from = cw_time_format (info->not_before);
-  char *to = cw_time_format (info->not_after);
-  long days = cw_days_left (info->not_after);
-  char *text = days >= 0
-    ? xasprintf (ngettext ("%s to %s (%ld day left)",
-                           "%s to %s (%ld days left)", (unsigned long) days),
-                 from, to, days)
-    : xasprintf (_("%s to %s (expired)"), from, to);
-  free (from), free (to);
-  return text;
-}
-
 void
 cw_cli_print_cert_summary (const struct cw_certinfo *info)
 {
@@ -65,7 +50,7 @@ cw_cli_print_cert_summary (const struct cw_certinfo *info)
   for (size_t i = 0; i < info->name_count; i++)
     cw_cli_field (_("Name"), info->names[i]);
   cw_cli_field (_("Issuer"), info->issuer);
-  char *validity = validity_text (info);
+  char *validity = cw_validity_text (info->not_before, info->not_after);
   cw_cli_field (_("Valid"), validity);
   free (validity);
   cw_cli_field (_("Key"), info->key);

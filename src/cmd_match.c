@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "cli_target.h"
 #include "i18n.h"
+#include "listing.h"
 #include "match.h"
 #include "status.h"
 #include "xalloc.h"
@@ -43,22 +44,6 @@ match_option (int opt, const char *arg, void *state)
                                                  : CW_CLI_OPTION_BAD;
 }
 
-/* A pending request is matched on the names it asks for. */
-static char **
-requested_names (const struct cw_record *record, size_t *count)
-{
-  char **names = NULL;
-  *count = 0;
-  for (size_t i = 0; i < record->count; i++)
-    if (strcmp (record->fields[i].name, "san") == 0
-        && strncmp (record->fields[i].value, "DNS:", 4) == 0)
-      {
-        names = xreallocarray (names, *count + 1, sizeof *names);
-        names[(*count)++] = xstrdup (record->fields[i].value + 4);
-      }
-  return names;
-}
-
 static bool
 decide (const struct cw_cli_target *target, enum cw_match_mode mode,
         const char *domain, char ***names, size_t *count,
@@ -66,7 +51,7 @@ decide (const struct cw_cli_target *target, enum cw_match_mode mode,
 {
   if (cw_cli_target_is_pending (target))
     {
-      *names = requested_names (&target->entry.record, count);
+      *names = cw_record_dns_names (&target->entry.record, count);
       return cw_match_domain ((const char *const *) *names, *count, domain,
                               match);
     }

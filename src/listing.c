@@ -43,6 +43,36 @@ cw_validity_state (time_t not_after, const char **code)
   return _("valid");
 }
 
+char *
+cw_validity_text (time_t not_before, time_t not_after)
+{
+  char *from = cw_time_format (not_before);
+  char *to = cw_time_format (not_after);
+  long days = cw_days_left (not_after);
+  char *text = days >= 0
+    ? xasprintf (ngettext ("%s to %s (%ld day left)",
+                           "%s to %s (%ld days left)", (unsigned long) days),
+                 from, to, days)
+    : xasprintf (_("%s to %s (expired)"), from, to);
+  free (from), free (to);
+  return text;
+}
+
+char **
+cw_record_dns_names (const struct cw_record *record, size_t *count)
+{
+  char **names = NULL;
+  *count = 0;
+  for (size_t i = 0; i < record->count; i++)
+    if (strcmp (record->fields[i].name, "san") == 0
+        && strncmp (record->fields[i].value, "DNS:", 4) == 0)
+      {
+        names = xreallocarray (names, *count + 1, sizeof *names);
+        names[(*count)++] = xstrdup (record->fields[i].value + 4);
+      }
+  return names;
+}
+
 static void
 push (char ***list, size_t *count, const char *value)
 {

@@ -56,4 +56,13 @@ long cw_days_left (time_t t);
    the untranslated word when CODE is not NULL. */
 const char *cw_validity_state (time_t not_after, const char **code);
 
+/* "2026-11-21T19:50:00Z to 2027-11-21T19:50:00Z (365 days left)",
+   translated; owned by the caller. */
+char *cw_validity_text (time_t not_before, time_t not_after);
+
+struct cw_record;
+/* The DNS names a request's record asks for (its "san" lines without
+   "DNS:"); free with cw_names_list_free (match.h). */
+char **cw_record_dns_names (const struct cw_record *record, size_t *count);
+
 #endif

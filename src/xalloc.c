@@ -73,6 +73,17 @@ xstrndup (const char *s, size_t n)
 }
 
 char *
+xstrdup_trimmed (const char *s)
+{
+  while (*s == ' ' || *s == '\t')
+    s++;
+  size_t len = strlen (s);
+  while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    len--;
+  return xstrndup (s, len);
+}
+
+char *
 xasprintf (const char *fmt, ...)
 {
   va_list ap;

@@ -10,6 +10,8 @@ void *xcalloc (size_t count, size_t size);
 void *xreallocarray (void *ptr, size_t count, size_t size);
 char *xstrdup (const char *s);
 char *xstrndup (const char *s, size_t n);
+/* A copy of S without the blanks (spaces, tabs) around it. */
+char *xstrdup_trimmed (const char *s);
 char *xasprintf (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
 
 /* Called before the program aborts on an allocation failure. */
