@@ -11,6 +11,7 @@
 #include "help.h"
 #include "i18n.h"
 #include "screen.h"
+#include "screen_frame.h"
 #include "wizard_ui.h"
 #include "store.h"
 #include "term.h"
@@ -32,19 +33,15 @@ save_on_signal (void)
 static void
 draw_frame (struct wz_ui *ui, const struct wz_screen *screen)
 {
-  char *left = xasprintf ("certwiz - %s",
-                          ui->wz.self_signed
-                            ? _("New self-signed certificate")
-                            : _("New certificate request"));
   char *right = ui->wz.step < WZ_STEP_COUNT
     ? xasprintf (_("Step %d of %d: %s"), (int) ui->wz.step + 1,
                  (int) WZ_STEP_COUNT, wz_step_title (ui, ui->wz.step))
     : xstrdup (_(screen->title));
   erase ();
-  ui_titlebar (left, right);
-  wz_draw_keys (screen->keys, screen->key_count);
-  ui_statusline (ui->status, ui->status_role);
-  free (left);
+  wz_frame_draw (ui->wz.self_signed ? _("New self-signed certificate")
+                                    : _("New certificate request"),
+                 right, ui->status, ui->status_role, screen->keys,
+                 screen->key_count);
   free (right);
 }
 
