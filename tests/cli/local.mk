@@ -22,3 +22,9 @@ check_PROGRAMS += tests/tools/make_hostile
 tests_tools_make_hostile_SOURCES = tests/tools/make_hostile.c
 tests_tools_make_hostile_CFLAGS = $(AM_CFLAGS) $(GNUTLS_CFLAGS)
 tests_tools_make_hostile_LDADD = $(GNUTLS_LIBS)
+
+# Large bundles for the browser's tests and the benchmarks.
+check_PROGRAMS += tests/tools/make_bundle
+tests_tools_make_bundle_SOURCES = tests/tools/make_bundle.c
+tests_tools_make_bundle_CFLAGS = $(AM_CFLAGS) $(GNUTLS_CFLAGS)
+tests_tools_make_bundle_LDADD = $(GNUTLS_LIBS)
