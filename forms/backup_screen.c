@@ -316,10 +316,12 @@ done_report (struct wz_report *r, const struct backup *b, const char *out,
              const struct cw_diags *diags)
 {
   char *path = realpath (out, NULL);
-  char *holds = xasprintf (ngettext ("the private key and %zu certificate",
-                                     "the private key and %zu certificates "
-                                     "(the certificate and its chain)",
-                                     b->written_certs), b->written_certs);
+  /* One certificate, or the certificate and its chain: two messages,
+     since a plural form must only change with the number. */
+  char *holds = b->written_certs == 1
+    ? xstrdup (_("the private key and the certificate"))
+    : xasprintf (_("the private key and %zu certificates (the certificate "
+                   "and its chain)"), b->written_certs);
   char *cert = xasprintf (_("%s (thumbprint %.8s)"), b->label, b->id);
   wz_report_add (r, UI_NOTE, 0, _("The backup is written and checked: "
                                   "certwiz opened it again with the "

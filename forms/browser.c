@@ -22,6 +22,7 @@
 #include "term.h"
 #include "text.h"
 #include "tui.h"
+#include "wrap.h"
 #include "xalloc.h"
 
 #define FILTER_ROW WZ_TOP
@@ -264,14 +265,18 @@ draw_empty (const struct browser *b)
   char *text;
   if (b->model.count == 0 && !b->read_only)
     text = xstrdup (_("The store is empty: no request and no certificate "
-                      "yet. Make a request from the main menu."));
+                      "yet."));
   else if (b->model.count == 0)
     text = xstrdup (bw_files_done (&b->files)
                       ? _("No certificate could be read from the files.")
                       : _("Reading the files..."));
   else
     text = xasprintf (_("Nothing matches \"%s\"."), b->filter.text);
-  ui_put (LIST_TOP + 1, 4, text, COLS - 6, UI_DIM);
+  struct ui_lines lines;
+  ui_wrap (text, COLS - 6, &lines);
+  for (size_t i = 0; i < lines.count; i++)
+    ui_put (LIST_TOP + 1 + (int) i, 4, lines.lines[i], COLS - 6, UI_DIM);
+  ui_lines_free (&lines);
   free (text);
 }
 
@@ -423,7 +428,9 @@ read_more (struct browser *b)
   bw_files_step (&b->files, &b->model, SLICE_MS);
   select_id (b, id);
   if (!bw_files_done (&b->files))
-    bw_say (b, UI_NOTE, _("Reading the files: %zu certificates so far..."),
+    bw_say (b, UI_NOTE, ngettext ("Reading the files: %zu certificate so "
+                                  "far...", "Reading the files: %zu "
+                                  "certificates so far...", b->model.count),
             b->model.count);
   else if (b->files.skipped)
     bw_say (b, UI_WARNING,

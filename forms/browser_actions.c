@@ -24,11 +24,11 @@ static const struct bw_action_info actions[BW_ACTION_COUNT] = {
   /* TRANSLATORS: the key bar's words for the actions (short: the bar
      holds them all at 80 columns), then the buttons of the actions'
      menu, whose first letters choose them. */
-  [BW_TEST] = { "t", N_("Test"), N_("Test a domain") },
+  [BW_TEST] = { "t", N_("Test"), N_("Test") },
   [BW_BACKUP] = { "b", N_("Backup"), N_("Back up") },
   [BW_CLONE] = { "c", N_("Clone"), N_("Clone") },
   [BW_DELETE] = { "d", N_("Delete"), N_("Delete") },
-  [BW_WRITE] = { "w", N_("Save"), N_("Write the PEM") },
+  [BW_WRITE] = { "w", N_("Save"), N_("Write PEM") },
 };
 
 const struct bw_action_info *

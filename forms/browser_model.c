@@ -396,15 +396,26 @@ bm_find (const struct bm_model *model, const char *id, size_t *index)
 const char *
 bm_column_heading (enum bm_column column)
 {
-  static const char *const headings[BM_COLUMN_COUNT] = {
-    /* TRANSLATORS: the browser's column headings.  The state, the
-       count of names, the expiry date and the key are cut to 8, 3, 10
-       and 4 columns, with room for an arrow; the name and the issuer
-       share what is left. */
-    N_("State"), N_("Name"), N_("#"), N_("Issuer"), N_("Expires"),
-    N_("Key"),
-  };
-  return _(headings[column < BM_COLUMN_COUNT ? column : BM_NAME]);
+  /* TRANSLATORS: the browser's column headings.  The state, the count
+     of names, the expiry date and the key are cut to 8, 3, 10 and 4
+     columns, with room for an arrow; the name and the issuer share what
+     is left.  In the context "column" they may be shorter than the same
+     words elsewhere. */
+  switch (column)
+    {
+    case BM_STATE:
+      return C_("column", "State");
+    case BM_NAMES:
+      return C_("column", "#");
+    case BM_ISSUER:
+      return C_("column", "Issuer");
+    case BM_EXPIRES:
+      return C_("column", "Expires");
+    case BM_KEY:
+      return C_("column", "Key");
+    default:
+      return C_("column", "Name");
+    }
 }
 
 const char *

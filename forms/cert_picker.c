@@ -50,11 +50,12 @@ draw_row (int y, int x, int width, size_t index, bool selected, void *state)
   struct tm tm;
   if (gmtime_r (&row->not_after, &tm))
     strftime (until, sizeof until, "%Y-%m-%d", &tm);
-  /* TRANSLATORS: the end of a row of the list of certificates: its
-     state (valid, expiring, expired), the day it expires, and the
+  /* TRANSLATORS: the end of a row of the list of certificates, after
+     its state (valid, expiring, expired): the day it expires, and the
      first digits of its thumbprint. */
-  char *details = xasprintf (_("%-9s until %s  %.8s"), row->state, until,
-                             row->id);
+  char *rest = xasprintf (_("until %s  %.8s"), until, row->id);
+  char *details = wz_labeled (row->state, 10, rest);
+  free (rest);
   int details_width = ui_width (details);
   enum ui_role role = selected ? UI_SELECTED : UI_NORMAL;
   ui_put (y, x, row->label, width - details_width - 2, role);

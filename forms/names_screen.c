@@ -162,9 +162,10 @@ set_limit (struct wz_ui *ui)
     {
       char *end;
       unsigned long n = strtoul (answer, &end, 10);
-      if (*answer == '\0')
+      /* Empty or 0: no limit, as the help says. */
+      if (*answer == '\0' || (n == 0 && !*end))
         ui->wz.max_sans = 0;
-      else if (*end || n == 0 || n > 10000)
+      else if (*end || n > 10000)
         wz_say (ui, _("The limit is a number of names, such as 10."),
                 UI_WARNING);
       else

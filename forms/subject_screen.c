@@ -63,7 +63,8 @@ draw_extra (const struct wz_ui *ui, enum wz_field field, int y)
 {
   const struct ui_field *f = &ui->wz.subject[field];
   char *counter = xasprintf ("%zu/%zu", ui_field_chars (f), f->max_chars);
-  ui_put (y, COLS - 9, counter, 8, UI_DIM);
+  /* Right-aligned, so that counters of every size end in one column. */
+  ui_put_text (y, COLS - 1 - ui_width (counter), counter, 0, UI_DIM);
   free (counter);
   if (field != WZ_COUNTRY)
     return;

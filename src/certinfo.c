@@ -18,6 +18,22 @@ typedef int (*dn_oid_fn) (gnutls_x509_crt_t, unsigned, void *, size_t *);
 typedef int (*dn_value_fn) (gnutls_x509_crt_t, const char *, unsigned,
                             unsigned, void *, size_t *);
 
+/* GnuTLS gives DN values with RFC 4514's escapes ("Entrust\, Inc."):
+   certwiz wants the value itself, and escapes again only where it
+   writes a DN. */
+static void
+unescape_in_place (char *value)
+{
+  char *out = value;
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '\\' && p[1])
+        p++;
+      *out++ = *p;
+    }
+  *out = '\0';
+}
+
 static char *
 dn_value (gnutls_x509_crt_t crt, dn_value_fn get, const char *oid,
           unsigned index)
@@ -32,7 +48,16 @@ dn_value (gnutls_x509_crt_t crt, dn_value_fn get, const char *oid,
       return NULL;
     }
   value[size] = '\0';
+  unescape_in_place (value);
   return value;
+}
+
+char *
+cw_cert_dn_value (gnutls_x509_crt_t crt, bool issuer, const char *oid,
+                  unsigned index)
+{
+  return dn_value (crt, issuer ? gnutls_x509_crt_get_issuer_dn_by_oid
+                               : gnutls_x509_crt_get_dn_by_oid, oid, index);
 }
 
 void

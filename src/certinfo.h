@@ -48,6 +48,11 @@ typedef void (*cw_dn_attribute_fn) (const char *oid, const char *value,
 void cw_cert_dn_each (gnutls_x509_crt_t crt, bool issuer,
                       cw_dn_attribute_fn each, void *state);
 
+/* The INDEXth value of OID in CRT's subject (or ISSUER), as UTF-8 text
+   without escapes; NULL when there is none. */
+char *cw_cert_dn_value (gnutls_x509_crt_t crt, bool issuer, const char *oid,
+                        unsigned index);
+
 /* Whether KEY is the private half of CRT's public key; whether A and B
    are the same key.  The SHA-256 key ID digests the whole public key, so
    equal IDs mean equal keys. */

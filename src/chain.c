@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "certinfo.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -17,10 +18,9 @@ cw_cert_short_name (gnutls_x509_crt_t crt)
                                       GNUTLS_OID_X520_ORGANIZATION_NAME };
   for (size_t i = 0; i < 2; i++)
     {
-      char buf[256];
-      size_t size = sizeof buf;
-      if (gnutls_x509_crt_get_dn_by_oid (crt, oids[i], 0, 0, buf, &size) >= 0)
-        return xstrdup (buf);
+      char *value = cw_cert_dn_value (crt, false, oids[i], 0);
+      if (value)
+        return value;
     }
   gnutls_datum_t dn;
   if (gnutls_x509_crt_get_dn3 (crt, &dn, 0) < 0)
@@ -158,11 +158,9 @@ issued_by_system_root (gnutls_x509_crt_t crt)
 static char *
 issuer_short_name (gnutls_x509_crt_t crt)
 {
-  char buf[256];
-  size_t size = sizeof buf;
-  if (gnutls_x509_crt_get_issuer_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME,
-                                            0, 0, buf, &size) >= 0)
-    return xstrdup (buf);
+  char *cn = cw_cert_dn_value (crt, true, GNUTLS_OID_X520_COMMON_NAME, 0);
+  if (cn)
+    return cn;
   gnutls_datum_t dn;
   if (gnutls_x509_crt_get_issuer_dn3 (crt, &dn, 0) < 0)
     return xstrdup ("?");

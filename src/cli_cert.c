@@ -37,7 +37,9 @@ cw_cli_field (const char *label, const char *value)
   char *safe = cw_text_width (whole) > room ? cw_text_fit (whole, room)
                                             : xstrdup (whole);
   free (whole);
-  char *head = xasprintf ("%s:", label);
+  /* TRANSLATORS: a label and its colon, as "Subject:"; French puts a
+     space before the colon. */
+  char *head = xasprintf (_("%s:"), label);
   char *padded = cw_text_fit (head, LABEL_WIDTH);
   printf ("%s %s\n", padded, safe);
   free (padded), free (head), free (safe);

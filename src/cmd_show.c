@@ -56,9 +56,13 @@ print_record_fields (const struct cw_store_entry *entry)
   const char *host = cw_record_get (r, "host");
   if (name && *name)
     cw_cli_field (_("Friendly name"), name);
+  /* TRANSLATORS: label of show: whether the private key is in this
+     store; at most 14 columns. */
   cw_cli_field (_("Key here"), entry->has_key ? _("yes") : _("no"));
   if (created)
     {
+      /* TRANSLATORS: when a request was made (a UTC time), on which
+         computer (its host name). */
       char *made = xasprintf (_("%s on %s"), created, host ? host : "?");
       cw_cli_field (_("Requested"), made);
       free (made);
@@ -76,6 +80,8 @@ print_cert_text (const struct shown *shown, size_t index)
   cw_cli_print_cert_summary (&info);
   cw_cli_field (_("Serial"), info.serial);
   cw_cli_field (_("Key usage"), info.usage);
+  /* TRANSLATORS: label of show: the extended key usage, such as
+     serverAuth; at most 14 columns. */
   cw_cli_field (_("Ext. usage"), info.ext_usage);
   cw_cli_field (_("Key ID"), info.key_id);
   cw_certinfo_free (&info);
@@ -90,6 +96,8 @@ print_text (const struct shown *shown)
   for (size_t i = 1; i < shown->certs.count; i++)
     {
       char *name = cw_cert_short_name (shown->certs.items[i]);
+      /* TRANSLATORS: labels of show: a certificate of the chain, or
+         another certificate found in the same file; at most 14 columns. */
       cw_cli_field (shown->entry ? _("Chain") : _("Also in file"), name);
       free (name);
     }

@@ -89,11 +89,17 @@ installed_record (struct import *im, const char *how)
 {
   struct cw_record record = CW_RECORD_INIT;
   /* Where the entry lives says whether it is pending; the request's
-     own state line would only contradict it. */
+     own state line would only contradict it.  An import interrupted
+     before the entry moved left its record there: what it added, from
+     "imported" on, is added again below, not twice. */
   for (size_t i = 0; i < im->pending.count; i++)
-    if (strcmp (im->pending.fields[i].name, "state") != 0)
-      cw_record_add (&record, im->pending.fields[i].name,
-                     im->pending.fields[i].value);
+    {
+      if (strcmp (im->pending.fields[i].name, "imported") == 0)
+        break;
+      if (strcmp (im->pending.fields[i].name, "state") != 0)
+        cw_record_add (&record, im->pending.fields[i].name,
+                       im->pending.fields[i].value);
+    }
   char *now = utc_now ();
   cw_record_add (&record, "imported", now);
   cw_record_add (&record, "imported-from", im->options->file);

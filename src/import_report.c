@@ -135,8 +135,9 @@ cw_report_ca_changes (const struct cw_record *request,
         && !info_has (info, request->fields[i].value))
       cw_diag_add (diags, CW_WARNING, "ca-dropped-name", "import",
                    _("The CA did not include %s, which the request asked "
-                     "for. Clients using that name will be refused; ask "
-                     "the CA why, or request it again."),
+                     "for. TLS clients that connect by that name will "
+                     "refuse the certificate; ask the CA why, or request "
+                     "it again."),
                    request->fields[i].value);
   for (size_t i = 0; i < info->name_count; i++)
     if (!record_has (request, "san", info->names[i]))

@@ -285,16 +285,20 @@ cw_store_entry_certs (struct cw_store *store,
   return CW_OK;
 }
 
+/* The new FILE is written whole in tmp/, then renamed over the old one
+   in the entry folder FD.  A copy left by an interruption is in tmp/,
+   where the next change clears it, never in the entry. */
 static int
-replace_file (int fd, const struct cw_store_file *file)
+replace_file (int fd, int tmpfd, const struct cw_store_file *file)
 {
-  char *staged = xasprintf (".%s.new", file->name);
-  unlinkat (fd, staged, 0);
-  int err = cw_write_new_file_at (fd, staged, file->data, file->len, 0600);
-  if (!err && renameat (fd, staged, fd, file->name) < 0)
+  char *staged = xasprintf ("%ld.%s", (long) getpid (), file->name);
+  unlinkat (tmpfd, staged, 0);
+  int err = cw_write_new_file_at (tmpfd, staged, file->data, file->len,
+                                  0600);
+  if (!err && renameat (tmpfd, staged, fd, file->name) < 0)
     err = errno;
   if (err)
-    unlinkat (fd, staged, 0);
+    unlinkat (tmpfd, staged, 0);
   free (staged);
   return err;
 }
@@ -309,10 +313,15 @@ cw_store_update (struct cw_store *store, const char *area, const char *id,
                                            | O_NOFOLLOW | O_CLOEXEC);
   free (relative);
   int err = fd < 0 ? errno : 0;
+  int tmpfd = err ? -1 : open_area (store, CW_STORE_TMP);
+  if (!err && tmpfd < 0)
+    err = errno;
   for (size_t i = 0; i < count && !err; i++)
-    err = replace_file (fd, &files[i]);
+    err = replace_file (fd, tmpfd, &files[i]);
   if (!err)
     err = cw_fsync_dir (fd);
+  if (tmpfd >= 0)
+    close (tmpfd);
   if (fd >= 0)
     close (fd);
   return err ? cw_store_io_error (diags, err, store->path) : CW_OK;

@@ -48,6 +48,18 @@ break_opportunities (const char *para)
   return breaks;
 }
 
+/* Whether a line may break before byte P: UAX #14 says where, but not
+   inside an ASCII word, where it would allow breaks after "-" and "/"
+   and cut options (--cert-only) and paths in two. */
+static bool
+may_break (const char *para, const char *breaks, const char *p)
+{
+  if (breaks[p - para] != UC_BREAK_POSSIBLE)
+    return false;
+  unsigned char before = (unsigned char) p[-1], after = (unsigned char) *p;
+  return before >= 0x80 || after >= 0x80 || after == '\0';
+}
+
 /* The end of the word at P: the next blank or break opportunity; its
    columns go to *COLS.  BREAKS is indexed from PARA. */
 static const char *
@@ -59,7 +71,7 @@ word_end (const char *para, const char *breaks, const char *p, int *cols)
     {
       *cols += char_width (p, &size);
       p += size;
-      if (breaks[p - para] == UC_BREAK_POSSIBLE)
+      if (may_break (para, breaks, p))
         break;
     }
   return p;

@@ -74,3 +74,16 @@ finish() {
 }
 
 set -e
+
+# locale_tree LANG...: compiles the project's catalogs of LANG into
+# $work/locale and points certwiz at it (CERTWIZ_LOCALEDIR), so the tests
+# see translations without an installation.
+locale_tree() {
+  for l in "$@"; do
+    mkdir -p "$work/locale/$l/LC_MESSAGES"
+    msgfmt -o "$work/locale/$l/LC_MESSAGES/certwiz.mo" \
+      "$top_srcdir/po/$l.po" || fail "po/$l.po does not compile"
+  done
+  CERTWIZ_LOCALEDIR="$work/locale"
+  export CERTWIZ_LOCALEDIR
+}

@@ -5,6 +5,7 @@ CLI_TESTS = \
   tests/cli/corpus.sh \
   tests/cli/hostile.sh \
   tests/cli/keys.sh \
+  tests/cli/languages.sh \
   tests/cli/lifecycle_backup.sh \
   tests/cli/lifecycle_browse.sh \
   tests/cli/lifecycle_import.sh \
@@ -12,6 +13,7 @@ CLI_TESTS = \
   tests/cli/overwrite.sh \
   tests/cli/request_openssl.sh \
   tests/cli/store.sh \
+  tests/man.sh \
   tests/potfiles.sh
 
 TESTS += $(CLI_TESTS)

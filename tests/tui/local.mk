@@ -6,6 +6,7 @@ TUI_TESTS = \
   tests/tui/draft.sh \
   tests/tui/fields.sh \
   tests/tui/import.sh \
+  tests/tui/languages.sh \
   tests/tui/looks.sh \
   tests/tui/request.sh \
   tests/tui/terminal.sh

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "certinfo.h"
 #include "certset.h"
 #include "chain.h"
 #include "json.h"
@@ -237,6 +238,27 @@ START_TEST (impostor_issuer_stops_the_chain)
 }
 END_TEST
 
+/* GnuTLS hands out DN values escaped; certwiz must escape them once. */
+START_TEST (dn_values_are_escaped_once)
+{
+  struct party comma;
+  make_party (&comma, "Entrust, Inc.", NULL, false);
+  char *value = cw_cert_dn_value (comma.crt, false,
+                                  GNUTLS_OID_X520_COMMON_NAME, 0);
+  ck_assert_str_eq (value, "Entrust, Inc.");
+  char *short_name = cw_cert_short_name (comma.crt);
+  ck_assert_str_eq (short_name, "Entrust, Inc.");
+  struct cw_certinfo info;
+  ck_assert_int_ge (cw_certinfo_get (comma.crt, &info), 0);
+  ck_assert_str_eq (info.subject, "CN=Entrust\\, Inc.");
+  ck_assert_str_eq (info.cn, "Entrust, Inc.");
+  cw_certinfo_free (&info);
+  free (short_name);
+  free (value);
+  free_party (&comma);
+}
+END_TEST
+
 START_TEST (json_escapes_hostile_text)
 {
   char *buf = NULL;
@@ -282,6 +304,7 @@ chain_suite (void)
   tcase_add_test (files, chain_in_order_says_nothing_of_order);
   tcase_add_test (files, leaf_alone_misses_its_intermediate);
   tcase_add_test (files, impostor_issuer_stops_the_chain);
+  tcase_add_test (files, dn_values_are_escaped_once);
   suite_add_tcase (s, files);
   TCase *output = tcase_create ("output");
   tcase_add_test (output, json_escapes_hostile_text);
