@@ -51,7 +51,11 @@ mkdir -p "$build" "$out/corpus" "$out/crashes" "$out/logs" "$out/tmp"
 started=$(date +%s)
 
 # --- Build, from the tarball as a user would.
-make -s dist >/dev/null
+if ! make -s dist >"$out/logs/dist.log" 2>&1; then
+  tail -n 30 "$out/logs/dist.log"
+  say "make dist failed; see $out/logs/dist.log"
+  exit 1
+fi
 tar -xzf certwiz-*.tar.gz -C "$build" --strip-components=1
 targets=
 for h in $harnesses; do targets="$targets tests/fuzz/fuzz_$h"; done

@@ -49,8 +49,10 @@ for l in $languages; do
   ok "$l: the country's name in the language"
   send Tab Tab Tab
   type "Contoso"
+  wait_for "Contoso"
   send Tab Tab
   type "mail1.contoso.com"
+  wait_for "mail1.contoso.com"
   col_o=$(column_of "$(tr_msg "$l" "Organization")" "Contoso")
   col_cn=$(column_of "$(tr_msg "$l" "Common name")" "mail1.contoso.com")
   expect_eq "$col_o" "$col_cn" "$l: the fields start in one column"
