@@ -124,7 +124,8 @@ wz_complete_names (const char *typed, const char *const *names,
         else if (common_prefix (names[first], names[i]) < common)
           common = common_prefix (names[first], names[i]);
       }
-  qsort (out->matches, out->count, sizeof (char *), by_bytes);
+  if (out->count > 1)
+    qsort (out->matches, out->count, sizeof (char *), by_bytes);
   if (out->count == 0)
     out->text = xstrdup (typed);
   else
@@ -251,7 +252,8 @@ entries_read (struct wz_folder *f, DIR *d, bool all)
       if (S_ISDIR (st.st_mode) || all || wz_file_likely (e->d_name))
         entry_add (f, &capacity, e->d_name, &st);
     }
-  qsort (f->items, f->count, sizeof *f->items, by_kind_then_name);
+  if (f->count > 1)
+    qsort (f->items, f->count, sizeof *f->items, by_kind_then_name);
 }
 
 int

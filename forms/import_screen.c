@@ -277,6 +277,9 @@ import_file (struct import_form *form)
     action = import_backup (form, file, &data);
   else
     action = import_data (form, file, &data, NULL, &diags, &bad);
+  /* The file may hold a private key beside the certificates. */
+  if (data.data)
+    explicit_bzero (data.data, data.size);
   free (data.data);
   cw_diags_free (&diags);
   free (file);

@@ -124,25 +124,67 @@ write_temporary (int dirfd, const char *base, const void *data, size_t len,
   return EEXIST;
 }
 
+/* Before BASE is replaced, links it as *KEPT (beside the temporary
+   TMPNAME) so that a failure can put it back.  *EXISTED says whether
+   there was a BASE.  A file system without hard links cannot keep it:
+   *KEPT is then NULL and the replacement cannot be undone. */
+static int
+keep_replaced (int dirfd, const char *base, const char *tmpname,
+               char **kept, bool *existed)
+{
+  *kept = xasprintf ("%s.old", tmpname);
+  if (linkat (dirfd, base, dirfd, *kept, 0) == 0)
+    {
+      *existed = true;
+      return 0;
+    }
+  int err = errno;
+  free (*kept);
+  *kept = NULL;
+  *existed = err != ENOENT;
+  return err == ENOENT || err == EPERM || err == EOPNOTSUPP || err == EMLINK
+         ? 0 : err;
+}
+
+/* Once BASE is in place, syncs the folder; when that fails BASE may not
+   last, so what was there is put back and the failure reported. */
+static int
+settle (int dirfd, const char *base, const char *kept, bool existed)
+{
+  int err = cw_fsync_dir (dirfd);
+  if (!err)
+    return 0;
+  if (kept)
+    renameat (dirfd, kept, dirfd, base);
+  else if (!existed)
+    unlinkat (dirfd, base, 0);
+  cw_fsync_dir (dirfd);
+  return err;
+}
+
 int
 cw_write_file_atomic (const char *path, const void *data, size_t len,
                       mode_t mode, bool overwrite)
 {
   int dirfd;
-  char *base, *tmpname = NULL;
+  char *base, *tmpname = NULL, *kept = NULL;
+  bool existed = false;
   int err = open_parent (path, &dirfd, &base);
   if (!err)
     err = write_temporary (dirfd, base, data, len, mode, &tmpname);
+  if (!err && overwrite)
+    err = keep_replaced (dirfd, base, tmpname, &kept, &existed);
   if (!err)
-    {
-      err = overwrite
-        ? (renameat (dirfd, tmpname, dirfd, base) < 0 ? errno : 0)
-        : cw_rename_noreplace_at (dirfd, tmpname, dirfd, base);
-      if (err)
-        unlinkat (dirfd, tmpname, 0);
-      else
-        err = cw_fsync_dir (dirfd);
-    }
+    err = overwrite
+      ? (renameat (dirfd, tmpname, dirfd, base) < 0 ? errno : 0)
+      : cw_rename_noreplace_at (dirfd, tmpname, dirfd, base);
+  if (!err)
+    err = settle (dirfd, base, kept, existed);
+  else if (tmpname)
+    unlinkat (dirfd, tmpname, 0);
+  if (kept)
+    unlinkat (dirfd, kept, 0);
+  free (kept);
   if (dirfd >= 0)
     close (dirfd);
   free (tmpname);

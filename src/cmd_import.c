@@ -107,6 +107,9 @@ run_import (struct import_args *args, const char *file)
   else
     cw_cli_report (&diags);
   cw_password_free (password);
+  /* The file may hold a private key beside the certificates. */
+  if (data.data)
+    explicit_bzero (data.data, data.size);
   free (data.data);
   cw_diags_free (&diags);
   return status;

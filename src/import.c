@@ -209,11 +209,8 @@ install_bound (struct import *im, const char *id)
   /* The entry gains its certificate while still pending, then moves
      whole: it is never half pending, half installed. */
   status = cw_store_update (&im->store, CW_STORE_PENDING, id, files,
-                            im->chain.count ? 3 : 2, im->diags);
-  if (status == CW_OK)
-    status = cw_store_move (&im->store, CW_STORE_PENDING, id,
-                            CW_STORE_INSTALLED, im->result->info.sha1,
-                            im->diags);
+                            im->chain.count ? 3 : 2, CW_STORE_INSTALLED,
+                            im->result->info.sha1, im->diags);
   if (status == CW_OK)
     {
       im->result->bound = im->result->has_key = true;

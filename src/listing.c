@@ -182,7 +182,10 @@ cw_listing_from_store (struct cw_listing *listing, const char *store_option,
   cw_store_close (&store);
   for (size_t i = 0; status == CW_OK && i < entries.count; i++)
     row_from_entry (new_row (listing), &entries.items[i]);
-  qsort (listing->rows, listing->count, sizeof *listing->rows, compare_rows);
+  /* An empty store has no rows at all: qsort wants an array. */
+  if (listing->count > 1)
+    qsort (listing->rows, listing->count, sizeof *listing->rows,
+           compare_rows);
   cw_store_entries_free (&entries);
   return status;
 }

@@ -119,7 +119,12 @@ install (const struct cw_request_options *options,
   if (ret >= 0)
     ret = gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert_pem);
   if (ret < 0)
-    return crypto_failure (ret, diags);
+    {
+      if (key_pem.data)
+        gnutls_memset (key_pem.data, 0, key_pem.size);
+      gnutls_free (key_pem.data);
+      return crypto_failure (ret, diags);
+    }
   char *record = make_record (options, result);
   struct cw_store_file files[] = {
     { "key.pem", key_pem.data, key_pem.size },

@@ -280,8 +280,10 @@ move_into_area (struct cw_store *store, int tmpfd, const char *name,
   if (areafd < 0)
     return errno;
   int err = cw_rename_noreplace_at (tmpfd, name, areafd, id);
-  if (!err)
-    err = cw_fsync_dir (areafd);
+  /* An entry that may not last goes back to tmp/: a failure leaves the
+     area as it was. */
+  if (!err && (err = cw_fsync_dir (areafd)) != 0)
+    cw_rename_noreplace_at (areafd, id, tmpfd, name);
   close (areafd);
   return err;
 }

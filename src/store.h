@@ -120,13 +120,19 @@ enum cw_status cw_store_entry_certs (struct cw_store *store,
                                      struct cw_diags *diags);
 
 /* Adds FILES to the existing entry AREA/ID, replacing files of the same
-   name (each replaced atomically).  The store must be locked. */
+   name (each replaced atomically), then, unless TO_AREA is NULL, moves
+   the entry whole to TO_AREA/TO_ID: all or nothing.  The files replaced
+   are kept in tmp/ until the end and put back on a failure.  An
+   interruption leaves the entry whole, in one place, with some of FILES.
+   The store must be locked. */
 enum cw_status cw_store_update (struct cw_store *store, const char *area,
                                 const char *id,
                                 const struct cw_store_file *files,
-                                size_t count, struct cw_diags *diags);
+                                size_t count, const char *to_area,
+                                const char *to_id, struct cw_diags *diags);
 
-/* Moves a whole entry: one rename, so it is in one place or the other. */
+/* Moves a whole entry: one rename, so it is in one place or the other;
+   on a failure it is where it was. */
 enum cw_status cw_store_move (struct cw_store *store, const char *from_area,
                               const char *from_id, const char *to_area,
                               const char *to_id, struct cw_diags *diags);

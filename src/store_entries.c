@@ -81,6 +81,18 @@ struct listing_walk
   struct cw_diags *diags;
 };
 
+/* Whether AREA/ID is still in the store: another certwiz may have moved
+   or removed it since the folder was read, which is no damage. */
+static bool
+still_there (struct cw_store *store, const char *area, const char *id)
+{
+  char *path = xasprintf ("%s/%s", area, id);
+  bool there = faccessat (store->dirfd, path, F_OK, AT_SYMLINK_NOFOLLOW) == 0
+               || errno != ENOENT;
+  free (path);
+  return there;
+}
+
 static void
 list_one (int fd, const char *name, void *state)
 {
@@ -91,7 +103,7 @@ list_one (int fd, const char *name, void *state)
     return;
   if (load_entry (walk->store, walk->area, name, &entry))
     append_entry (walk->entries, &entry);
-  else
+  else if (still_there (walk->store, walk->area, name))
     cw_diag_add (walk->diags, CW_WARNING, "store-entry-unreadable", "store",
                  _("The entry %s/%s of the store has no readable record and "
                    "was skipped. Look into %s/%s/%s and remove it if it is "
@@ -303,9 +315,101 @@ replace_file (int fd, int tmpfd, const struct cw_store_file *file)
   return err;
 }
 
+/* The name in tmp/ under which an update keeps the file it replaces. */
+static char *
+kept_name (const struct cw_store_file *file)
+{
+  return xasprintf ("%ld.%s.old", (long) getpid (), file->name);
+}
+
+/* What an update knows of the file a new one replaces. */
+enum old_file
+{
+  OLD_NONE,             /* there was none: undone by removing the new one */
+  OLD_KEPT,             /* linked in tmp/: undone by renaming it back */
+  OLD_LOST              /* a file system without hard links: not undone */
+};
+
+/* Links the file FILE replaces in FD, when there is one, into tmp/. */
+static int
+keep_old (int fd, int tmpfd, const struct cw_store_file *file,
+          enum old_file *old)
+{
+  char *kept = kept_name (file);
+  unlinkat (tmpfd, kept, 0);
+  int err = linkat (fd, file->name, tmpfd, kept, 0) == 0 ? 0 : errno;
+  free (kept);
+  *old = err == 0 ? OLD_KEPT : err == ENOENT ? OLD_NONE : OLD_LOST;
+  return err == EPERM || err == EOPNOTSUPP || err == EMLINK || err == ENOENT
+         ? 0 : err;
+}
+
+/* Puts back what the first COUNT of FILES replaced in FD. */
+static void
+undo_update (int fd, int tmpfd, const struct cw_store_file *files,
+             size_t count, const enum old_file *old)
+{
+  for (size_t i = count; i-- > 0;)
+    {
+      char *kept = kept_name (&files[i]);
+      if (old[i] == OLD_KEPT)
+        renameat (tmpfd, kept, fd, files[i].name);
+      else if (old[i] == OLD_NONE)
+        unlinkat (fd, files[i].name, 0);
+      free (kept);
+    }
+  cw_fsync_dir (fd);
+}
+
+static void
+drop_kept (int tmpfd, const struct cw_store_file *files, size_t count)
+{
+  for (size_t i = 0; i < count; i++)
+    {
+      char *kept = kept_name (&files[i]);
+      unlinkat (tmpfd, kept, 0);
+      free (kept);
+    }
+}
+
+/* Moves FROM_AREA/FROM_ID to TO_AREA/TO_ID and makes it last.  When the
+   folders cannot be synced, the entry goes back: a failure leaves it
+   where it was, unless even that fails (*MOVED: it is at TO_AREA). */
+static int
+move_between (struct cw_store *store, const char *from_area,
+              const char *from_id, const char *to_area, const char *to_id,
+              bool *moved)
+{
+  int from = open_area (store, from_area);
+  int to = open_area (store, to_area);
+  int err = from < 0 || to < 0 ? errno : 0;
+  *moved = false;
+  if (!err)
+    err = cw_rename_noreplace_at (from, from_id, to, to_id);
+  if (!err)
+    {
+      *moved = true;
+      err = cw_fsync_dir (to);
+      if (!err)
+        err = cw_fsync_dir (from);
+      if (err && cw_rename_noreplace_at (to, to_id, from, from_id) == 0)
+        {
+          *moved = false;
+          cw_fsync_dir (from);
+          cw_fsync_dir (to);
+        }
+    }
+  if (from >= 0)
+    close (from);
+  if (to >= 0)
+    close (to);
+  return err;
+}
+
 enum cw_status
 cw_store_update (struct cw_store *store, const char *area, const char *id,
                  const struct cw_store_file *files, size_t count,
+                 const char *to_area, const char *to_id,
                  struct cw_diags *diags)
 {
   char *relative = xasprintf ("%s/%s", area, id);
@@ -316,35 +420,34 @@ cw_store_update (struct cw_store *store, const char *area, const char *id,
   int tmpfd = err ? -1 : open_area (store, CW_STORE_TMP);
   if (!err && tmpfd < 0)
     err = errno;
-  for (size_t i = 0; i < count && !err; i++)
-    err = replace_file (fd, tmpfd, &files[i]);
+  enum old_file *old = xcalloc (count + 1, sizeof *old);
+  size_t replaced = 0;
+  while (!err && replaced < count)
+    {
+      err = keep_old (fd, tmpfd, &files[replaced], &old[replaced]);
+      if (!err)
+        err = replace_file (fd, tmpfd, &files[replaced]);
+      if (!err)
+        replaced++;
+    }
   if (!err)
     err = cw_fsync_dir (fd);
+  bool moved = false;
+  if (!err && to_area)
+    err = move_between (store, area, id, to_area, to_id, &moved);
+  /* A failure puts back what was replaced; an entry that could not be
+     moved back is whole where it went, and stays so. */
+  if (err && !moved && tmpfd >= 0)
+    undo_update (fd, tmpfd, files, replaced, old);
   if (tmpfd >= 0)
-    close (tmpfd);
+    {
+      drop_kept (tmpfd, files, count);
+      close (tmpfd);
+    }
+  free (old);
   if (fd >= 0)
     close (fd);
   return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
-}
-
-static int
-move_between (struct cw_store *store, const char *from_area,
-              const char *from_id, const char *to_area, const char *to_id)
-{
-  int from = open_area (store, from_area);
-  int to = open_area (store, to_area);
-  int err = from < 0 || to < 0 ? errno : 0;
-  if (!err)
-    err = cw_rename_noreplace_at (from, from_id, to, to_id);
-  if (!err)
-    err = cw_fsync_dir (to);
-  if (!err)
-    err = cw_fsync_dir (from);
-  if (from >= 0)
-    close (from);
-  if (to >= 0)
-    close (to);
-  return err;
 }
 
 enum cw_status
@@ -352,7 +455,9 @@ cw_store_move (struct cw_store *store, const char *from_area,
                const char *from_id, const char *to_area, const char *to_id,
                struct cw_diags *diags)
 {
-  int err = move_between (store, from_area, from_id, to_area, to_id);
+  bool moved;
+  int err = move_between (store, from_area, from_id, to_area, to_id,
+                          &moved);
   return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
 }
 
@@ -361,7 +466,8 @@ cw_store_remove (struct cw_store *store, const char *area, const char *id,
                  struct cw_diags *diags)
 {
   char *doomed = xasprintf ("%s.removed.%ld", id, (long) getpid ());
-  int err = move_between (store, area, id, CW_STORE_TMP, doomed);
+  bool moved;
+  int err = move_between (store, area, id, CW_STORE_TMP, doomed, &moved);
   if (!err)
     {
       int tmp = open_area (store, CW_STORE_TMP);

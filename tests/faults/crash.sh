@@ -162,7 +162,7 @@ outputs_ok() {
     export-force)
       cmp -s "$fault_out/old.pfx" "$in/old.pfx" || pfx_ok "$1" "$fault_out/old.pfx" ;;
   esac
-  for _t in "$fault_out"/.*.tmp; do
+  for _t in "$fault_out"/.*.tmp "$fault_out"/.*.tmp.old; do
     [ -e "$_t" ] || continue
     out_leftovers=$((out_leftovers + 1))
     echo "$1: $(basename "$_t") ($(stat -c '%a, %s bytes' "$_t"))" >>"$work/leftovers"
@@ -185,20 +185,21 @@ answer_ok() {
 }
 
 # retry_ok WHAT NAME: the command run again after the crash finishes the
-# job, or says why not.
+# job, or says why not; its output in $log.retry.*.
 retry_ok() {
   case $2 in
     request | export | export-force) return 0 ;;
   esac
-  scenario "$2" "$fault_logs/$1.retry"
+  scenario "$2" "$log.retry"
   case $status in
     0) ;;
     1) grep -q -e '\[already-installed\]' -e '\[id-not-found\]' \
-         "$fault_logs/$1.retry.err" ||
-         fail "$1: run again: refused: $(cat "$fault_logs/$1.retry.err")" ;;
-    *) fail "$1: run again: exit $status: $(cat "$fault_logs/$1.retry.err")" ;;
+         "$log.retry.err" ||
+         fail "$1: run again: refused: $(cat "$log.retry.err")" ;;
+    *) fail "$1: run again: exit $status: $(cat "$log.retry.err")" ;;
   esac
   check_store "$s" "$1, run again"
+  keys_kept "$1, run again" "$2"
   case $2 in
     import-answer)
       [ ! -d "$s/pending/$p1" ] && [ -f "$s/certs/$p1_cert/key.pem" ] ||
@@ -216,6 +217,26 @@ retry_ok() {
   return 0
 }
 
+# next_change WHAT NAME: a request, after which the store is still whole;
+# its output in $log.next.*.
+next_change() {
+  set +e
+  "$CERTWIZ" --store "$s" request --key p256 --out "$work/next.req" \
+    --subject "CN=next.contoso.com" >"$log.next.out" 2>"$log.next.err" </dev/null
+  _st=$?
+  set -e
+  rm -f "$work/next.req"
+  [ "$_st" -eq 0 ] || fail "$1: the next request exits $_st: $(cat "$log.next.err")"
+  tmp_cleared "$1"
+  check_store "$s" "$1, after the next change"
+  keys_kept "$1, after the next change" "$2"
+}
+
+tmp_cleared() {
+  [ -z "$(ls -A "$s/tmp")" ] ||
+    fail "$1: tmp/ still holds $(ls -A "$s/tmp") after the next change"
+}
+
 points=0 both=0 both_after=0 out_leftovers=0
 : >"$work/leftovers"
 : >"$work/both"
@@ -231,15 +252,24 @@ for name in request import-answer import-backup import-backup-answers \
     continue
   fi
   total=$(sed -n 's/^total //p' "$work/$name.count")
-  echo "$name: $total fault points: $(shim_counts "$work/$name.count" | tr '\n' ' ')($(date +%s))"
+  echo "$name: $total fault points: $(shim_counts "$work/$name.count" | tr '\n' ' ')"
   shim_counts "$work/$name.count" >"$work/$name.ops"
-  while read -r op count; do
+  # And once just after the last call: all done, but not yet said.
+  echo "after $total" >>"$work/$name.ops"
+  while read -r op count <&3; do
     k=1
+    [ "$op" = after ] && k=$count
     while [ "$k" -le "$count" ]; do
-      point="$name $op:$k"
+      # Each point is named by the call and the file it was on.
+      where=$(sed -n "s|^$op $k $work/||p" "$work/$name.trace")
+      point="$name $op:$k${where:+ on $where}"
       log="$fault_logs/$name-$op-$k"
       fresh
-      scenario "$name" "$log" CERTWIZ_FAULT_KILL="$op:$k"
+      if [ "$op" = after ]; then
+        scenario "$name" "$log" CERTWIZ_FAULT_KILL="any:$k:after"
+      else
+        scenario "$name" "$log" CERTWIZ_FAULT_KILL="$op:$k"
+      fi
       points=$((points + 1))
       if [ "$status" -ne 137 ]; then
         fail "$point: not killed (exit $status): $(cat "$log.err")"
@@ -248,22 +278,18 @@ for name in request import-answer import-backup import-backup-answers \
       keys_kept "$point" "$name" count
       outputs_ok "$point" "$name"
       if [ "$name" = import-answer ]; then answer_ok "$point"; fi
-      # The next change of the store clears what the kill left in tmp/.
-      set +e
-      "$CERTWIZ" --store "$s" request --key p256 --out "$work/next.req" \
-        --subject "CN=next.contoso.com" >"$log.next.out" 2>"$log.next.err" </dev/null
-      st=$?
-      set -e
-      rm -f "$work/next.req"
-      [ "$st" -eq 0 ] || fail "$point: the next request exits $st: $(cat "$log.next.err")"
-      [ -z "$(ls -A "$s/tmp")" ] ||
-        fail "$point: tmp/ still holds $(ls -A "$s/tmp") after the next change"
-      check_store "$s" "$point, after the next change"
-      keys_kept "$point, after the next change" "$name"
-      retry_ok "$point" "$name"
+      # The next change of the store clears what the kill left in tmp/:
+      # an import run again (it takes the lock before anything else),
+      # else a new request.
+      case $name in
+        import-*) retry_ok "$point" "$name" ;;
+        *) next_change "$point" "$name"
+           retry_ok "$point" "$name" ;;
+      esac
+      tmp_cleared "$point"
       k=$((k + 1))
     done
-  done <"$work/$name.ops"
+  done 3<"$work/$name.ops"
 done
 elapsed=$(($(date +%s) - started))
 
@@ -274,12 +300,13 @@ elapsed=$(($(date +%s) - started))
   sed 's/^/  /' "$work/both"
 }
 [ "$out_leftovers" -eq 0 ] || {
-  echo "note: $out_leftovers kill(s) left a temporary file in the output folder:"
+  echo "note: $out_leftovers temporary file(s) left in the output folder by a kill:"
   sed 's/^/  /' "$work/leftovers"
 }
 keep_key_lines "$s"/*/*/key.pem
 check_secrets "crash runs" "$fault_logs"
 if [ "$failures" -eq 0 ]; then consistent=yes; else consistent=no; fi
-echo "fault points tried: $points, store consistent after all: $consistent ($elapsed s)"
+echo "($elapsed s)"
+echo "fault points tried: $points, store consistent after all: $consistent"
 fault_summary "$points" "$points"
 finish

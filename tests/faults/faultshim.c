@@ -19,6 +19,10 @@
    CERTWIZ_FAULT_TRACE=FILE
        appends "OP N PATH" for every counted call, "KILL ..." or
        "FAIL ..." for an injected fault.
+   CERTWIZ_FAULT_PROBE=FILE
+       at exit, appends "dumpable N" (prctl PR_GET_DUMPABLE) and
+       "core-limit SOFT HARD" (RLIMIT_CORE): what the program set up to
+       keep its secrets out of core dumps and debuggers.
 
    OP is one of write pwrite fsync fdatasync rename renameat renameat2
    link linkat unlink unlinkat mkdir mkdirat open openat, or "any": the
@@ -35,6 +39,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -220,9 +226,40 @@ shim_start (void)
   set_up ();
 }
 
+static void
+probe (void)
+{
+  const char *file = getenv ("CERTWIZ_FAULT_PROBE");
+  if (!file || !*file)
+    return;
+  int fd = (int) syscall (SYS_openat, AT_FDCWD, file,
+                          O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return;
+  struct rlimit core;
+  char line[128];
+  if (getrlimit (RLIMIT_CORE, &core) < 0)
+    core.rlim_cur = core.rlim_max = (rlim_t) -1;
+  int n = snprintf (line, sizeof line, "dumpable %d\ncore-limit %lld %lld\n",
+                    prctl (PR_GET_DUMPABLE, 0, 0, 0, 0),
+                    core.rlim_cur == RLIM_INFINITY ? -1LL
+                                                   : (long long) core.rlim_cur,
+                    core.rlim_max == RLIM_INFINITY ? -1LL
+                                                   : (long long) core.rlim_max);
+  if (n > 0)
+    {
+      ssize_t ignored = syscall (SYS_write, fd, line, (size_t) n);
+      (void) ignored;
+    }
+  syscall (SYS_close, fd);
+}
+
 __attribute__ ((destructor)) static void
 shim_end (void)
 {
+  inside++;
+  probe ();
+  inside--;
   if (!count_file || !*count_file)
     return;
   inside++;
