@@ -242,9 +242,9 @@ refuse_kind (enum cw_file_kind kind, const char *file, struct cw_diags *diags)
 
 /* A certificate whose public key cannot be read is of no use, and every
    later step (key IDs, binding) would fail on it: it is dropped here. */
-static void
-drop_unreadable (struct cw_certs *certs, size_t first, const char *file,
-                 struct cw_diags *diags)
+void
+cw_certs_drop_unreadable (struct cw_certs *certs, size_t first,
+                          const char *file, struct cw_diags *diags)
 {
   size_t kept = first;
   for (size_t i = first; i < certs->count; i++)
@@ -291,7 +291,7 @@ cw_certs_read (const gnutls_datum_t *data, const char *file,
       return refuse_kind (kind, file, diags);
     }
   if (ret >= 0)
-    drop_unreadable (certs, first, file, diags);
+    cw_certs_drop_unreadable (certs, first, file, diags);
   if (ret >= 0 && certs->count > first)
     return CW_OK;
   cw_diag_add (diags, CW_ERROR, "file-malformed", "file",

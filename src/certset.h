@@ -47,6 +47,11 @@ const char *cw_file_kind_describe (enum cw_file_kind kind);
 enum cw_status cw_certs_read (const gnutls_datum_t *data, const char *file,
                               struct cw_certs *certs, struct cw_diags *diags);
 
+/* Drops, with a warning, the certificates of CERTS from FIRST on whose
+   public key cannot be read: nothing could be done with them. */
+void cw_certs_drop_unreadable (struct cw_certs *certs, size_t first,
+                               const char *file, struct cw_diags *diags);
+
 /* Takes ownership of CRT. */
 void cw_certs_add (struct cw_certs *certs, gnutls_x509_crt_t crt);
 void cw_certs_free (struct cw_certs *certs);

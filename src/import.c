@@ -303,6 +303,18 @@ read_input (struct import *im)
                                                             : "",
                                        &im->key, &im->certs,
                                        &im->backup_name, im->diags);
+  if (status == CW_OK)
+    {
+      cw_certs_drop_unreadable (&im->certs, 0, o->file, im->diags);
+      if (im->certs.count == 0)
+        {
+          cw_diag_add (im->diags, CW_ERROR, "file-malformed", "file",
+                       _("The backup \"%s\" holds no certificate that can "
+                         "be read. Make a new backup where the certificate "
+                         "is installed."), o->file);
+          status = CW_REFUSED;
+        }
+    }
   if (status == CW_OK && !im->key && !o->cert_only)
     {
       cw_diag_add (im->diags, CW_ERROR, "p12-no-key", "import",

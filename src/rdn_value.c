@@ -361,10 +361,13 @@ check_dc (const char *value, struct cw_diags *diags)
 static char *
 describe_non_ascii (const char *value)
 {
-  uint32_t *seen = xmalloc (strlen (value) * sizeof *seen);
+  /* A handful tells the user what to look for; a hostile name of
+     thousands of distinct characters would otherwise cost seconds. */
+  enum { MAX_DESCRIBED = 8 };
+  uint32_t seen[MAX_DESCRIBED];
   size_t count = 0;
   char *list = xstrdup ("");
-  for (const char *p = value; *p;)
+  for (const char *p = value; *p && count < MAX_DESCRIBED;)
     {
       uint32_t c;
       p += cw_utf8_decode (p, &c);
@@ -381,7 +384,6 @@ describe_non_ascii (const char *value)
       free (list);
       list = longer;
     }
-  free (seen);
   return list;
 }
 

@@ -56,7 +56,7 @@ tests_fuzz_replay_subject_LDADD = $(FUZZ_REPLAY_LIBS)
 
 TESTS += tests/fuzz/replay.sh
 EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/ci-fuzz.sh \
-  tests/fuzz/regressions
+  tests/fuzz/README.md tests/fuzz/regressions
 
 if ENABLE_FUZZING
 # The core again, instrumented for libFuzzer's coverage and for the
