@@ -247,31 +247,45 @@ crypto_failure (struct import *im, int ret)
   return CW_FAILED;
 }
 
-/* A restored backup answers a request of this store made with the same
-   key: that request is no longer pending. */
-static void
-close_answered_request (struct import *im)
+/* A restored backup that answers a request of this store (same key)
+   installs through that request's entry, in one move like an answer
+   from the CA: a crash leaves the request pending or the certificate
+   installed, never both. */
+static enum cw_status
+answer_request (struct import *im, const char *id, char *cert, char *chain)
 {
-  const char *id = im->result->info.key_id;
-  if (!entry_exists (&im->store, CW_STORE_PENDING, id)
-      || cw_store_remove (&im->store, CW_STORE_PENDING, id, im->diags)
-         != CW_OK)
-    return;
-  im->result->request_id = xstrdup (id);
-  cw_diag_add (im->diags, CW_NOTE, "backup-answers-request", "import",
-               _("The pending request %.8s had the same key; the restored "
-                 "certificate answers it, so it is no longer pending."), id);
+  enum cw_status status = read_record (im, id);
+  if (status != CW_OK)
+    return status;
+  char *record = installed_record (im, "backup");
+  struct cw_store_file files[] = {
+    { "cert.pem", cert, strlen (cert) },
+    { "record", record, strlen (record) },
+    { "chain.pem", chain, strlen (chain) },
+  };
+  status = cw_store_update (&im->store, CW_STORE_PENDING, id, files,
+                            im->chain.count ? 3 : 2, CW_STORE_INSTALLED,
+                            im->result->info.sha1, im->diags);
+  if (status == CW_OK)
+    {
+      im->result->request_id = xstrdup (id);
+      cw_diag_add (im->diags, CW_NOTE, "backup-answers-request", "import",
+                   _("The pending request %.8s had the same key; the "
+                     "restored certificate answers it, so it is no longer "
+                     "pending."), id);
+    }
+  free (record);
+  return status;
 }
 
 static enum cw_status
-install_backup (struct import *im)
+restore_entry (struct import *im, char *cert, char *chain)
 {
   gnutls_datum_t key = { NULL, 0 };
   int ret = gnutls_x509_privkey_export2_pkcs8 (im->key, GNUTLS_X509_FMT_PEM,
                                                NULL, GNUTLS_PKCS_PLAIN, &key);
   if (ret < 0)
     return crypto_failure (im, ret);
-  char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
   char *record = installed_record (im, "backup");
   struct cw_store_file files[] = {
     { "key.pem", key.data, key.size },
@@ -282,14 +296,23 @@ install_backup (struct import *im)
   enum cw_status status = cw_store_put (&im->store, CW_STORE_INSTALLED,
                                         im->result->info.sha1, files,
                                         im->chain.count ? 4 : 3, im->diags);
-  if (status == CW_OK)
-    {
-      im->result->restored = im->result->has_key = true;
-      close_answered_request (im);
-    }
   gnutls_memset (key.data, 0, key.size);
   gnutls_free (key.data);
-  free (cert), free (chain), free (record);
+  free (record);
+  return status;
+}
+
+static enum cw_status
+install_backup (struct import *im)
+{
+  const char *id = im->result->info.key_id;
+  char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
+  enum cw_status status = entry_exists (&im->store, CW_STORE_PENDING, id)
+                            ? answer_request (im, id, cert, chain)
+                            : restore_entry (im, cert, chain);
+  if (status == CW_OK)
+    im->result->restored = im->result->has_key = true;
+  free (cert), free (chain);
   return status;
 }
 

@@ -293,10 +293,12 @@ for name in request import-answer import-backup import-backup-answers \
 done
 elapsed=$(($(date +%s) - started))
 
+# A backup answering a request installs through that request's entry in
+# one move: never the key in both places, never a request left pending.
 [ "$both" -eq 0 ] ||
-  echo "note: $both kill(s) left the restored key both in certs/ and in the answered pending request"
+  fail "$both kill(s) left the restored key both in certs/ and in the answered pending request"
 [ "$both_after" -eq 0 ] || {
-  echo "note: run again, the answered request stayed pending $both_after time(s):"
+  fail "run again, the answered request stayed pending $both_after time(s):"
   sed 's/^/  /' "$work/both"
 }
 [ "$out_leftovers" -eq 0 ] || {
