@@ -10,6 +10,7 @@
 
 #include "dialog.h"
 #include "i18n.h"
+#include "report_view.h"
 #include "request.h"
 #include "selfsign.h"
 #include "wizard_ui.h"
@@ -87,24 +88,10 @@ write_draw (struct wz_ui *ui)
   ui_field_draw (&ui->wz.out_path, PATH_ROW, 2, COLS - 4, true);
 }
 
-static char *
-diags_text (const struct cw_diags *diags)
-{
-  char *text = xstrdup ("");
-  for (size_t i = 0; i < diags->count; i++)
-    {
-      char *joined = xasprintf ("%s%s%s", text, *text ? "\n\n" : "",
-                                diags->items[i].message);
-      free (text);
-      text = joined;
-    }
-  return text;
-}
-
 static void
 say_failure (const struct cw_diags *diags, const char *title)
 {
-  char *text = diags_text (diags);
+  char *text = wz_diags_text (diags);
   ui_message (title, text, UI_ERROR);
   free (text);
 }
