@@ -10,16 +10,7 @@
 . "${top_srcdir}/tests/cli/ca.sh"
 . "${top_srcdir}/tests/faults/lib.sh"
 
-shim_build
-ca_init
-umask 022
-
-in="$work/in"
-s="$work/s"
-base="$work/base"
-mkdir -p "$in"
-password="Crash Test Horse 7"
-printf '%s\n' "$password" >"$in/pw"
+fault_scene "Crash Test Horse 7"
 chmod 600 "$in/pw"
 fault_passwords=$password
 

@@ -12,16 +12,7 @@
 . "${top_srcdir}/tests/cli/ca.sh"
 . "${top_srcdir}/tests/faults/lib.sh"
 
-shim_build
-ca_init
-umask 022
-
-in="$work/in"
-s="$work/s"
-base="$work/base"
-mkdir -p "$in"
-password="Disk Full Horse 3"
-printf '%s\n' "$password" >"$in/pw"
+fault_scene "Disk Full Horse 3"
 chmod 600 "$in/pw"
 fault_passwords=$password
 

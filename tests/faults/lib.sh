@@ -298,3 +298,18 @@ fault_summary() {
   fi
   echo "faults: $1 points tried, $2 failures injected, results: $_result"
 }
+
+# fault_scene PASSWORD: what crash.sh and diskfull.sh start from: the shim,
+# an openssl CA, umask 022, the folders $in (inputs), $s (the store) and
+# $base (stores to copy from), and PASSWORD in $in/pw.
+fault_scene() {
+  shim_build
+  ca_init
+  umask 022
+  in="$work/in"
+  s="$work/s"
+  base="$work/base"
+  mkdir -p "$in"
+  password=$1
+  printf '%s\n' "$password" >"$in/pw"
+}

@@ -17,6 +17,7 @@
 #include "browser.h"
 #include "browser_model.h"
 #include "textwidth.h"
+#include "unit.h"
 
 #define DAY 86400
 
@@ -841,12 +842,7 @@ main (void)
 {
   setlocale (LC_ALL, "");
   gnutls_global_init ();
-  SRunner *sr = srunner_create (model_suite ());
-  srunner_add_suite (sr, load_suite ());
-  srunner_add_suite (sr, screens_suite ());
-  srunner_run_all (sr, CK_ENV);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
+  int status = unit_run (model_suite (), load_suite (), screens_suite (), NULL);
   gnutls_global_deinit ();
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return status;
 }

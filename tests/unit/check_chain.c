@@ -15,6 +15,7 @@
 #include "chain.h"
 #include "json.h"
 #include "textwidth.h"
+#include "unit.h"
 
 /* A key and a certificate for NAME, signed by ISSUER (self-signed when
    ISSUER is NULL). */
@@ -316,9 +317,5 @@ chain_suite (void)
 int
 main (void)
 {
-  SRunner *runner = srunner_create (chain_suite ());
-  srunner_run_all (runner, CK_ENV);
-  int failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (chain_suite (), NULL);
 }

@@ -25,6 +25,7 @@
 #include "password_entry.h"
 #include "report_view.h"
 #include "term.h"
+#include "unit.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -585,11 +586,5 @@ main (void)
   /* Widths, characters and collation depend on the locale. */
   if (!setlocale (LC_ALL, "C.UTF-8"))
     return 77;
-  SRunner *sr = srunner_create (names_suite ());
-  srunner_add_suite (sr, password_suite ());
-  srunner_add_suite (sr, outcome_suite ());
-  srunner_run_all (sr, CK_ENV);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (names_suite (), password_suite (), outcome_suite (), NULL);
 }

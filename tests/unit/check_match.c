@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "match.h"
+#include "unit.h"
 
 #define ARRAY_SIZE(a) (sizeof (a) / sizeof (a)[0])
 
@@ -709,9 +710,5 @@ int
 main (void)
 {
   setlocale (LC_ALL, "");
-  SRunner *sr = srunner_create (match_suite ());
-  srunner_run_all (sr, CK_ENV);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (match_suite (), NULL);
 }

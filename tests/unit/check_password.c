@@ -17,31 +17,14 @@
 #include <unistd.h>
 
 #include "cli_password.h"
-
-static char root[] = "/tmp/certwiz-unit.XXXXXX";
-
-static void
-setup (void)
-{
-  strcpy (root, "/tmp/certwiz-unit.XXXXXX");
-  ck_assert_ptr_nonnull (mkdtemp (root));
-}
-
-static void
-teardown (void)
-{
-  char *cmd;
-  ck_assert_int_ge (asprintf (&cmd, "rm -rf '%s'", root), 0);
-  ck_assert_int_eq (system (cmd), 0);
-  free (cmd);
-}
+#include "unit.h"
 
 /* Writes TEXT (LEN bytes) to a new file in the test folder. */
 static char *
 password_file (const char *text, size_t len, mode_t mode)
 {
   char *path;
-  ck_assert_int_ge (asprintf (&path, "%s/password", root), 0);
+  ck_assert_int_ge (asprintf (&path, "%s/password", unit_dir), 0);
   unlink (path);
   int fd = open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
   ck_assert_int_ge (fd, 0);
@@ -132,7 +115,7 @@ START_TEST (file_missing)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
   char *password, *path;
-  ck_assert_int_ge (asprintf (&path, "%s/no-such-file", root), 0);
+  ck_assert_int_ge (asprintf (&path, "%s/no-such-file", unit_dir), 0);
   struct cw_password_source source = { path, 3 };
   ck_assert_int_eq (cw_password_read (&source, "unused", false, &password,
                                       &diags), CW_REFUSED);
@@ -434,7 +417,7 @@ password_suite (void)
 {
   Suite *s = suite_create ("password");
   TCase *files = tcase_create ("files");
-  tcase_add_checked_fixture (files, setup, teardown);
+  tcase_add_checked_fixture (files, unit_dir_setup, unit_dir_teardown);
   tcase_add_test (files, file_first_line_without_line_end);
   tcase_add_test (files, file_empty_password_refused);
   tcase_add_test (files, file_too_long_refused);
@@ -457,9 +440,5 @@ password_suite (void)
 int
 main (void)
 {
-  SRunner *runner = srunner_create (password_suite ());
-  srunner_run_all (runner, CK_ENV);
-  int failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (password_suite (), NULL);
 }

@@ -12,6 +12,7 @@
 #include <gnutls/pkcs12.h>
 
 #include "pkcs12.h"
+#include "unit.h"
 
 #define PASSWORD "correct horse"
 
@@ -482,9 +483,5 @@ pkcs12_suite (void)
 int
 main (void)
 {
-  SRunner *runner = srunner_create (pkcs12_suite ());
-  srunner_run_all (runner, CK_ENV);
-  int failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (pkcs12_suite (), NULL);
 }

@@ -12,6 +12,7 @@
 #include "keyspec.h"
 #include "request.h"
 #include "safetext.h"
+#include "unit.h"
 
 START_TEST (keyspec_default_is_rsa3072)
 {
@@ -201,9 +202,5 @@ request_suite (void)
 int
 main (void)
 {
-  SRunner *runner = srunner_create (request_suite ());
-  srunner_run_all (runner, CK_ENV);
-  int failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (request_suite (), NULL);
 }

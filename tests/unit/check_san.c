@@ -12,6 +12,7 @@
 #include "names.h"
 #include "san.h"
 #include "unicode.h"
+#include "unit.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -938,10 +939,5 @@ int
 main (void)
 {
   setlocale (LC_ALL, "");
-  SRunner *sr = srunner_create (san_suite ());
-  srunner_add_suite (sr, names_suite ());
-  srunner_run_all (sr, CK_ENV);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (san_suite (), names_suite (), NULL);
 }

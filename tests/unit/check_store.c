@@ -13,30 +13,13 @@
 #include "atomicfile.h"
 #include "record.h"
 #include "store.h"
-
-static char root[] = "/tmp/certwiz-unit.XXXXXX";
-
-static void
-setup (void)
-{
-  strcpy (root, "/tmp/certwiz-unit.XXXXXX");
-  ck_assert_ptr_nonnull (mkdtemp (root));
-}
-
-static void
-teardown (void)
-{
-  char *cmd;
-  ck_assert_int_ge (asprintf (&cmd, "rm -rf '%s'", root), 0);
-  ck_assert_int_eq (system (cmd), 0);
-  free (cmd);
-}
+#include "unit.h"
 
 static char *
 path_in_root (const char *name)
 {
   char *p;
-  ck_assert_int_ge (asprintf (&p, "%s/%s", root, name), 0);
+  ck_assert_int_ge (asprintf (&p, "%s/%s", unit_dir, name), 0);
   return p;
 }
 
@@ -85,7 +68,7 @@ START_TEST (atomic_write_sets_exact_mode_and_leaves_no_temporary)
   ck_assert_uint_eq (mode_of (path), 0600);
   char *cmd;
   ck_assert_int_ge (asprintf (&cmd, "test $(ls -A '%s' | wc -l) -eq 1",
-                              root), 0);
+                              unit_dir), 0);
   ck_assert_int_eq (system (cmd), 0);
   free (cmd);
   free (path);
@@ -94,7 +77,7 @@ END_TEST
 
 START_TEST (new_file_at_refuses_symlink)
 {
-  int dirfd = open (root, O_RDONLY | O_DIRECTORY);
+  int dirfd = open (unit_dir, O_RDONLY | O_DIRECTORY);
   char *target = path_in_root ("target");
   ck_assert_int_eq (symlinkat (target, dirfd, "link"), 0);
   ck_assert_int_eq (cw_write_new_file_at (dirfd, "link", "x", 1, 0600),
@@ -260,7 +243,7 @@ store_suite (void)
 {
   Suite *s = suite_create ("store");
   TCase *tc = tcase_create ("files");
-  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_checked_fixture (tc, unit_dir_setup, unit_dir_teardown);
   tcase_add_test (tc, atomic_write_never_replaces_without_overwrite);
   tcase_add_test (tc, atomic_write_sets_exact_mode_and_leaves_no_temporary);
   tcase_add_test (tc, new_file_at_refuses_symlink);
@@ -280,9 +263,5 @@ store_suite (void)
 int
 main (void)
 {
-  SRunner *runner = srunner_create (store_suite ());
-  srunner_run_all (runner, CK_ENV);
-  int failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (store_suite (), NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "subject.h"
+#include "unit.h"
 
 /* The fixture: every test parses into these and they are freed after. */
 static struct cw_diags diags;
@@ -1039,12 +1040,5 @@ int
 main (void)
 {
   setlocale (LC_ALL, "");
-  SRunner *sr = srunner_create (seeds_suite ());
-  srunner_add_suite (sr, syntax_suite ());
-  srunner_add_suite (sr, values_suite ());
-  srunner_add_suite (sr, subject_suite ());
-  srunner_run_all (sr, CK_ENV);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return unit_run (seeds_suite (), syntax_suite (), values_suite (), subject_suite (), NULL);
 }

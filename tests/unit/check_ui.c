@@ -18,6 +18,7 @@
 #include "ui/term.h"
 #include "ui/textview.h"
 #include "ui/wrap.h"
+#include "unit.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -598,12 +599,5 @@ main (void)
   /* Widths and escapes depend on the locale: these tests need UTF-8. */
   if (!setlocale (LC_ALL, "C.UTF-8"))
     return 77;
-  SRunner *sr = srunner_create (wrap_suite ());
-  srunner_add_suite (sr, list_suite ());
-  srunner_add_suite (sr, dialog_parts_suite ());
-  srunner_add_suite (sr, field_suite ());
-  srunner_run_all (sr, CK_ENV);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return unit_run (wrap_suite (), list_suite (), dialog_parts_suite (), field_suite (), NULL);
 }

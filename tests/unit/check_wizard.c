@@ -20,6 +20,7 @@
 #include "record.h"
 #include "textwidth.h"
 #include "wizard.h"
+#include "unit.h"
 
 /* The fixture: a fresh wizard, and a temporary folder whose "store"
    does not exist yet. */
@@ -1249,12 +1250,5 @@ int
 main (void)
 {
   setlocale (LC_ALL, "");
-  SRunner *sr = srunner_create (model_suite ());
-  srunner_add_suite (sr, steps_suite ());
-  srunner_add_suite (sr, draft_suite ());
-  srunner_add_suite (sr, help_suite ());
-  srunner_run_all (sr, CK_ENV);
-  int failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return unit_run (model_suite (), steps_suite (), draft_suite (), help_suite (), NULL);
 }

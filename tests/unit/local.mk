@@ -13,6 +13,11 @@ UNIT_TESTS = \
   tests/unit/check_ui \
   tests/unit/check_wizard
 
+# The runner and the temporary folder every unit test shares.
+check_LIBRARIES = tests/unit/libunit.a
+tests_unit_libunit_a_SOURCES = tests/unit/unit.c tests/unit/unit.h
+tests_unit_libunit_a_CFLAGS = $(UNIT_CFLAGS)
+
 check_PROGRAMS += $(UNIT_TESTS)
 # Unit tests see every layer's headers.
 UNIT_CPPFLAGS = $(FORMS_CPPFLAGS)
