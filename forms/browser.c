@@ -21,6 +21,7 @@
 #include "store.h"
 #include "term.h"
 #include "text.h"
+#include "trace.h"
 #include "tui.h"
 #include "wrap.h"
 #include "xalloc.h"
@@ -427,6 +428,8 @@ read_more (struct browser *b)
   char *id = selected_id (b);
   bw_files_step (&b->files, &b->model, SLICE_MS);
   select_id (b, id);
+  if (bw_files_done (&b->files))
+    cw_trace ("loaded", "rows=%zu", b->model.count);
   if (!bw_files_done (&b->files))
     bw_say (b, UI_NOTE, ngettext ("Reading the files: %zu certificate so "
                                   "far...", "Reading the files: %zu "
@@ -494,6 +497,7 @@ next_key (struct browser *b)
   read_more (b);
   ui_screen_redraw ();
   refresh ();
+  cw_trace ("frame", "loading rows=%zu", b->model.count);
   return poll_key ();
 }
 

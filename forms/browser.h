@@ -9,8 +9,10 @@
 #include <gnutls/gnutls.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "browser_model.h"
+#include "certread.h"
 #include "certset.h"
 #include "cli_target.h"
 #include "diag.h"
@@ -19,25 +21,40 @@
 #include "theme.h"
 #include "wizard_ui.h"
 
-/* One file browsed, read whole when the browser opens. */
+/* One file browsed, read whole when the browser opens and kept: its
+   certificates are read again, one at a time, for their details. */
 struct bw_file
 {
   const char *name;
   gnutls_datum_t data;
   enum cw_file_kind kind;
-  size_t offset;           /* how far its PEM blocks are read */
+  struct cw_cert_reader reader;
+  bool reading;            /* READER is open */
+};
+
+/* Where a certificate of the files is, to be read again whole; and its
+   names' digests, to find its issuer among thousands without reading
+   them all. */
+struct bw_cert
+{
+  size_t file;
+  size_t offset;           /* of its PEM block */
+  gnutls_datum_t der;      /* a copy, for a DER or PKCS#7 file */
+  uint64_t subject;        /* digests of its raw subject and issuer DN */
+  uint64_t issuer;
 };
 
 /* The certificates of the files browsed, read a slice at a time so that
    a bundle of thousands shows at once and fills in while the user
-   already moves and types. */
+   already moves and types.  Only what the list shows is kept of each. */
 struct bw_files
 {
   struct bw_file *items;
   size_t count;
   size_t next;             /* the file being read */
-  struct cw_certs certs;   /* every certificate read so far */
-  size_t added;            /* how many of them are rows */
+  struct bw_cert *certs;   /* every certificate read so far: the rows */
+  size_t added;
+  size_t capacity;
   size_t skipped;          /* certificates that could not be read */
 };
 
@@ -65,10 +82,13 @@ struct bw_item
   bool in_store;
   bool has_key;
   struct cw_cli_target target;    /* in the store: its entry and certs */
-  gnutls_x509_crt_t leaf;         /* NULL for a request; borrowed */
+  gnutls_x509_crt_t leaf;         /* NULL for a request; in TARGET's
+                                     certificates */
   gnutls_x509_crt_t *chain;       /* its issuers, nearest first; the
                                      array is owned, not the items */
   size_t chain_count;
+  size_t *sources;                /* from files: where each of TARGET's
+                                     certificates is among them */
   char *pem;                      /* the leaf and its chain, or the
                                      request */
 };

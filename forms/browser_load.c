@@ -12,16 +12,14 @@
 #include "i18n.h"
 #include "listing.h"
 #include "store.h"
+#include "trace.h"
 #include "xalloc.h"
 
-/* Certificates imported, or made into rows, at a time: small enough
-   that a slice takes a few milliseconds. */
+/* Certificates made into rows at a time: small enough that a slice
+   takes a millisecond or two. */
 #define SLICE 32
 /* How far up a chain is followed among the files' certificates. */
 #define MAX_CHAIN 16
-
-static const char begin_mark[] = "-----BEGIN CERTIFICATE-----";
-static const char end_mark[] = "-----END CERTIFICATE-----";
 
 /* ---------------------------------------------------------- the files */
 
@@ -54,7 +52,7 @@ bool
 bw_files_open (struct bw_files *files, const char *const *names,
                size_t count, struct cw_diags *diags)
 {
-  *files = (struct bw_files) { .certs = CW_CERTS_INIT };
+  *files = (struct bw_files) { .items = NULL };
   files->items = xcalloc (count ? count : 1, sizeof *files->items);
   for (size_t i = 0; i < count; i++)
     {
@@ -74,25 +72,6 @@ bw_files_open (struct bw_files *files, const char *const *names,
   return true;
 }
 
-static void
-file_done (struct bw_files *files)
-{
-  struct bw_file *file = &files->items[files->next++];
-  free (file->data.data);
-  file->data = (gnutls_datum_t) { NULL, 0 };
-}
-
-/* Moves what a read found into the files' certificates: a failed read
-   frees every certificate of the list it was given. */
-static void
-take_certs (struct bw_files *files, struct cw_certs *found)
-{
-  for (size_t i = 0; i < found->count; i++)
-    cw_certs_add (&files->certs, found->items[i]);
-  free (found->items);
-  *found = (struct cw_certs) CW_CERTS_INIT;
-}
-
 static size_t
 count_code (const struct cw_diags *diags, const char *code)
 {
@@ -102,123 +81,111 @@ count_code (const struct cw_diags *diags, const char *code)
   return n;
 }
 
-/* Where the COUNT-th certificate block from START ends, or the data. */
-static size_t
-blocks_end (const struct bw_file *file, size_t start, size_t count)
+/* FNV-1a: names are matched by their digests first, then by GnuTLS. */
+static uint64_t
+digest (const gnutls_datum_t *data)
 {
-  const char *data = (const char *) file->data.data;
-  size_t pos = start;
-  for (size_t i = 0; i < count && pos < file->data.size; i++)
-    {
-      const char *end = memmem (data + pos, file->data.size - pos, end_mark,
-                                sizeof end_mark - 1);
-      if (!end)
-        return file->data.size;
-      pos = (size_t) (end - data) + sizeof end_mark - 1;
-    }
-  return pos;
+  uint64_t h = 0xcbf29ce484222325u;
+  for (unsigned i = 0; i < data->size; i++)
+    h = (h ^ data->data[i]) * 0x100000001b3u;
+  return h;
 }
 
-static size_t
-next_begin (const struct bw_file *file, size_t from)
+static uint64_t
+dn_digest (gnutls_x509_crt_t crt,
+           int (*get) (gnutls_x509_crt_t, gnutls_datum_t *))
 {
-  const char *data = (const char *) file->data.data;
-  const char *begin = memmem (data + from, file->data.size - from,
-                              begin_mark, sizeof begin_mark - 1);
-  return begin ? (size_t) (begin - data) : file->data.size;
-}
-
-static void import_blocks (struct bw_files *files, struct bw_file *file,
-                           size_t start, size_t end, size_t blocks);
-
-/* One damaged block makes GnuTLS refuse all of a slice: its blocks are
-   then read one by one, so that only the damaged one is left out. */
-static void
-import_one_by_one (struct bw_files *files, struct bw_file *file,
-                   size_t start, size_t end)
-{
-  while ((start = next_begin (file, start)) < end)
-    {
-      size_t stop = blocks_end (file, start, 1);
-      import_blocks (files, file, start, stop < end ? stop : end, 1);
-      start = stop;
-    }
+  gnutls_datum_t dn;
+  if (get (crt, &dn) < 0)
+    return 0;
+  uint64_t h = digest (&dn);
+  gnutls_free (dn.data);
+  return h;
 }
 
 static void
-import_blocks (struct bw_files *files, struct bw_file *file, size_t start,
-               size_t end, size_t blocks)
+locate (struct bw_files *files, gnutls_x509_crt_t crt, size_t offset)
 {
-  gnutls_datum_t span = { file->data.data + start, (unsigned) (end - start) };
-  struct cw_certs found = CW_CERTS_INIT;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  if (cw_certs_read (&span, file->name, &found, &diags) == CW_OK)
+  if (files->added == files->capacity)
     {
-      files->skipped += count_code (&diags, "cert-unreadable");
-      take_certs (files, &found);
+      files->capacity = files->capacity ? 2 * files->capacity : 64;
+      files->certs = xreallocarray (files->certs, files->capacity,
+                                    sizeof *files->certs);
     }
-  else if (blocks > 1)
-    import_one_by_one (files, file, start, end);
-  else
+  struct bw_cert *cert = &files->certs[files->added++];
+  *cert = (struct bw_cert) { .file = files->next, .offset = offset };
+  if (files->items[files->next].kind != CW_FILE_CERT_PEM
+      && gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_DER, &cert->der) < 0)
+    cert->der = (gnutls_datum_t) { NULL, 0 };
+  cert->subject = dn_digest (crt, gnutls_x509_crt_get_raw_dn);
+  cert->issuer = dn_digest (crt, gnutls_x509_crt_get_raw_issuer_dn);
+}
+
+static void
+add_row (struct bw_files *files, struct bm_model *model,
+         gnutls_x509_crt_t crt, size_t offset)
+{
+  struct cw_cert_summary summary;
+  if (cw_cert_summary_get (crt, &summary) < 0)
     files->skipped++;
-  cw_certs_free (&found);
-  cw_diags_free (&diags);
-}
-
-/* Reads the next slice of the file being read; false when it is done. */
-static bool
-read_pem_slice (struct bw_files *files, struct bw_file *file)
-{
-  size_t start = next_begin (file, file->offset);
-  if (start >= file->data.size)
-    return false;
-  size_t end = blocks_end (file, start, SLICE);
-  import_blocks (files, file, start, end, SLICE);
-  file->offset = end;
-  return true;
-}
-
-/* A DER certificate or a PKCS#7 bundle is read in one go. */
-static void
-read_whole (struct bw_files *files, struct bw_file *file)
-{
-  struct cw_certs found = CW_CERTS_INIT;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  if (cw_certs_read (&file->data, file->name, &found, &diags) == CW_OK)
-    take_certs (files, &found);
   else
-    files->skipped++;
-  files->skipped += count_code (&diags, "cert-unreadable");
-  cw_certs_free (&found);
-  cw_diags_free (&diags);
+    {
+      bm_add_summary (model, &summary, files->added);
+      locate (files, crt, offset);
+    }
+  cw_cert_summary_free (&summary);
 }
 
 static void
-read_slice (struct bw_files *files)
+file_done (struct bw_files *files)
+{
+  struct bw_file *file = &files->items[files->next++];
+  if (file->reading)
+    cw_cert_reader_close (&file->reader);
+  file->reading = false;
+}
+
+/* Up to a slice of the file being read made into rows.  One damaged
+   block is left out, counted, and reading goes on after it. */
+static void
+read_slice (struct bw_files *files, struct bm_model *model)
 {
   struct bw_file *file = &files->items[files->next];
-  if (file->kind != CW_FILE_CERT_PEM)
-    read_whole (files, file);
-  else if (read_pem_slice (files, file))
-    return;
-  file_done (files);
-}
-
-static void
-add_rows (struct bw_files *files, struct bm_model *model)
-{
-  for (size_t n = 0; n < SLICE && files->added < files->certs.count; n++)
+  struct cw_diags diags = CW_DIAGS_INIT;
+  if (!file->reading
+      && cw_cert_reader_open (&file->reader, &file->data, file->name,
+                              &diags) != CW_OK)
     {
-      struct cw_certinfo info;
-      size_t index = files->added++;
-      if (cw_certinfo_get (files->certs.items[index], &info) < 0)
+      files->skipped++;
+      file_done (files);
+      cw_diags_free (&diags);
+      return;
+    }
+  file->reading = true;
+  for (size_t n = 0; n < SLICE; n++)
+    {
+      gnutls_x509_crt_t crt;
+      size_t offset;
+      enum cw_status status = cw_cert_reader_next (&file->reader, &crt,
+                                                   &offset, &diags);
+      if (status != CW_OK)
         {
-          files->skipped++;
+          /* A damaged block.  When every certificate of a file was
+             skipped, each was counted already. */
+          if (!file->reader.ended)
+            files->skipped++;
           continue;
         }
-      bm_add_certinfo (model, &info, index);
-      cw_certinfo_free (&info);
+      if (!crt)
+        {
+          file_done (files);
+          break;
+        }
+      add_row (files, model, crt, offset);
+      gnutls_x509_crt_deinit (crt);
     }
+  files->skipped += count_code (&diags, "cert-unreadable");
+  cw_diags_free (&diags);
 }
 
 static double
@@ -232,7 +199,7 @@ now_ms (void)
 bool
 bw_files_done (const struct bw_files *files)
 {
-  return files->next >= files->count && files->added == files->certs.count;
+  return files->next >= files->count;
 }
 
 bool
@@ -240,12 +207,7 @@ bw_files_step (struct bw_files *files, struct bm_model *model, int ms)
 {
   double deadline = now_ms () + ms;
   while (!bw_files_done (files) && now_ms () < deadline)
-    {
-      if (files->added < files->certs.count)
-        add_rows (files, model);
-      else
-        read_slice (files);
-    }
+    read_slice (files, model);
   bm_refresh (model);
   return !bw_files_done (files);
 }
@@ -254,9 +216,15 @@ void
 bw_files_free (struct bw_files *files)
 {
   for (size_t i = 0; i < files->count; i++)
-    free (files->items[i].data.data);
+    {
+      if (files->items[i].reading)
+        cw_cert_reader_close (&files->items[i].reader);
+      free (files->items[i].data.data);
+    }
+  for (size_t i = 0; i < files->added; i++)
+    gnutls_free (files->certs[i].der.data);
   free (files->items);
-  cw_certs_free (&files->certs);
+  free (files->certs);
   *files = (struct bw_files) { .items = NULL };
 }
 
@@ -273,6 +241,7 @@ bw_store_load (struct bm_model *model, const char *store,
     bm_add_listing (model, &listing);
   cw_listing_free (&listing);
   bm_refresh (model);
+  cw_trace ("loaded", "rows=%zu", model->count);
   return status == CW_OK;
 }
 
@@ -330,44 +299,90 @@ from_store (const char *store, const struct bm_row *row,
   return true;
 }
 
-static bool
-in_chain (const struct bw_item *item, gnutls_x509_crt_t crt)
+/* The certificate of the files at CERT, read again whole. */
+static gnutls_x509_crt_t
+read_again (const struct bw_files *files, const struct bw_cert *cert)
 {
-  if (crt == item->leaf)
-    return true;
-  for (size_t i = 0; i < item->chain_count; i++)
-    if (item->chain[i] == crt)
+  gnutls_x509_crt_t crt = NULL;
+  const struct bw_file *file = &files->items[cert->file];
+  if (file->kind == CW_FILE_CERT_PEM)
+    {
+      if (cw_cert_at (&file->data, cert->offset, &crt) < 0)
+        return NULL;
+      return crt;
+    }
+  if (gnutls_x509_crt_init (&crt) < 0)
+    return NULL;
+  if (gnutls_x509_crt_import (crt, &cert->der, GNUTLS_X509_FMT_DER) >= 0)
+    return crt;
+  gnutls_x509_crt_deinit (crt);
+  return NULL;
+}
+
+static bool
+in_chain (const struct bw_item *item, const struct bw_cert *cert,
+          const struct bw_files *files)
+{
+  /* Found again by place: each is read anew. */
+  for (size_t i = 0; i < item->target.certs.count; i++)
+    if (item->sources[i] == (size_t) (cert - files->certs))
       return true;
   return false;
 }
 
+/* The issuer of CRT among the files: the certificates whose subject has
+   the digest of CRT's issuer are read, and GnuTLS tells. */
 static gnutls_x509_crt_t
-issuer_among (const struct cw_certs *certs, gnutls_x509_crt_t crt)
+issuer_among (const struct bw_files *files, const struct bw_item *item,
+              gnutls_x509_crt_t crt, size_t *source)
 {
-  for (size_t i = 0; i < certs->count; i++)
-    if (certs->items[i] != crt
-        && gnutls_x509_crt_check_issuer (crt, certs->items[i]))
-      return certs->items[i];
+  uint64_t wanted = dn_digest (crt, gnutls_x509_crt_get_raw_issuer_dn);
+  for (size_t i = 0; i < files->added; i++)
+    {
+      if (files->certs[i].subject != wanted
+          || in_chain (item, &files->certs[i], files))
+        continue;
+      gnutls_x509_crt_t candidate = read_again (files, &files->certs[i]);
+      if (candidate && gnutls_x509_crt_check_issuer (crt, candidate))
+        {
+          *source = i;
+          return candidate;
+        }
+      if (candidate)
+        gnutls_x509_crt_deinit (candidate);
+    }
   return NULL;
 }
 
 /* A file's certificate is followed up to a root by the names of its
-   issuers among every certificate read, as a bundle is used. */
+   issuers among every certificate read, as a bundle is used.  What is
+   read is kept in the item's certificates, freed with it. */
 static void
 from_files (const struct bw_files *files, const struct bm_row *row,
             struct bw_item *item)
 {
-  item->leaf = files->certs.items[row->source];
-  item->chain = xcalloc (MAX_CHAIN, sizeof *item->chain);
-  gnutls_x509_crt_t crt = item->leaf;
-  while (item->chain_count < MAX_CHAIN
-         && !gnutls_x509_crt_check_issuer (crt, crt))
+  gnutls_x509_crt_t crt = read_again (files, &files->certs[row->source]);
+  if (!crt)
+    return;
+  struct cw_certs *certs = &item->target.certs;
+  item->sources = xcalloc (MAX_CHAIN + 1, sizeof *item->sources);
+  item->sources[0] = row->source;
+  cw_certs_add (certs, crt);
+  while (certs->count <= MAX_CHAIN && !gnutls_x509_crt_check_issuer (crt, crt))
     {
-      gnutls_x509_crt_t issuer = issuer_among (&files->certs, crt);
-      if (!issuer || in_chain (item, issuer))
+      size_t source;
+      gnutls_x509_crt_t issuer = issuer_among (files, item, crt, &source);
+      if (!issuer)
         break;
-      item->chain[item->chain_count++] = crt = issuer;
+      item->sources[certs->count] = source;
+      cw_certs_add (certs, issuer);
+      crt = issuer;
     }
+  item->leaf = certs->items[0];
+  item->chain_count = certs->count - 1;
+  item->chain = xcalloc (item->chain_count + 1, sizeof *item->chain);
+  memcpy (item->chain, certs->items + 1,
+          item->chain_count * sizeof *item->chain);
 }
 
 static const char *
@@ -411,6 +426,7 @@ bw_item_free (struct bw_item *item)
   free (item->name);
   free (item->chain);
   free (item->pem);
+  free (item->sources);
   cw_cli_target_free (&item->target);
   item_init (item);
 }

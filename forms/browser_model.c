@@ -217,15 +217,14 @@ bm_add_listing (struct bm_model *model, const struct cw_listing *listing)
 }
 
 void
-bm_add_certinfo (struct bm_model *model, const struct cw_certinfo *info,
-                 size_t source)
+bm_add_summary (struct bm_model *model,
+                const struct cw_cert_summary *summary, size_t source)
 {
-  /* Many roots of a CA bundle have no CN: their subject names them. */
   struct bm_entry entry = {
-    false, false, info->sha1, *info->cn ? info->cn : info->subject,
-    info->cn, info->issuer_name, info->sha256,
-    (const char *const *) info->names, info->name_count, info->not_after,
-    source,
+    false, false, summary->sha1, summary->name, summary->cn,
+    summary->issuer_name, summary->sha256,
+    (const char *const *) summary->names, summary->name_count,
+    summary->not_after, source,
   };
   bm_add (model, &entry);
 }

@@ -100,8 +100,8 @@ void bm_add (struct bm_model *model, const struct bm_entry *entry);
 void bm_add_listing (struct bm_model *model,
                      const struct cw_listing *listing);
 /* A certificate read from a file, SOURCE its place among those read. */
-void bm_add_certinfo (struct bm_model *model, const struct cw_certinfo *info,
-                      size_t source);
+void bm_add_summary (struct bm_model *model,
+                     const struct cw_cert_summary *summary, size_t source);
 /* Sorts and filters the rows added since the last call. */
 void bm_refresh (struct bm_model *model);
 

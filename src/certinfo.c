@@ -3,6 +3,7 @@
 #include "certinfo.h"
 
 #include <arpa/inet.h>
+#include <gnutls/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,17 @@ static char *
 dn_value (gnutls_x509_crt_t crt, dn_value_fn get, const char *oid,
           unsigned index)
 {
-  size_t size = 0;
-  if (get (crt, oid, index, 0, NULL, &size) != GNUTLS_E_SHORT_MEMORY_BUFFER)
+  /* Most values fit: one walk of the DN instead of two. */
+  char small[256];
+  size_t size = sizeof small;
+  int ret = get (crt, oid, index, 0, small, &size);
+  if (ret >= 0 && size < sizeof small)
+    {
+      small[size] = '\0';
+      unescape_in_place (small);
+      return xstrdup (small);
+    }
+  if (ret != GNUTLS_E_SHORT_MEMORY_BUFFER)
     return NULL;
   char *value = xmalloc (size + 1);
   if (get (crt, oid, index, 0, value, &size) < 0)
@@ -168,7 +178,7 @@ alt_name_at (gnutls_x509_crt_t crt, unsigned index, int *type)
 }
 
 static void
-read_alt_names (gnutls_x509_crt_t crt, struct cw_certinfo *info)
+read_alt_names (gnutls_x509_crt_t crt, char ***names, size_t *count)
 {
   for (unsigned i = 0;; i++)
     {
@@ -178,9 +188,8 @@ read_alt_names (gnutls_x509_crt_t crt, struct cw_certinfo *info)
         break;
       if (!name)
         continue;
-      info->names = xreallocarray (info->names, info->name_count + 1,
-                                   sizeof *info->names);
-      info->names[info->name_count++] = name;
+      *names = xreallocarray (*names, *count + 1, sizeof **names);
+      (*names)[(*count)++] = name;
     }
 }
 
@@ -249,15 +258,24 @@ ext_key_usage (gnutls_x509_crt_t crt)
   return text;
 }
 
+/* gnutls_x509_crt_get_fingerprint encodes the certificate again for
+   each digest; its DER, kept since the import, is hashed instead. */
 static int
-digest_hex (gnutls_x509_crt_t crt, gnutls_digest_algorithm_t algorithm,
-            char *out)
+thumbprints (gnutls_x509_crt_t crt, char sha1[41], char sha256[65])
 {
-  unsigned char digest[64];
-  size_t size = sizeof digest;
-  int ret = gnutls_x509_crt_get_fingerprint (crt, algorithm, digest, &size);
+  unsigned char digest[32];
+  gnutls_datum_t der;
+  int ret = gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_DER, &der);
+  if (ret < 0)
+    return ret;
+  ret = gnutls_hash_fast (GNUTLS_DIG_SHA1, der.data, der.size, digest);
   if (ret >= 0)
-    cw_hex_encode (digest, size, out);
+    cw_hex_encode (digest, 20, sha1);
+  if (ret >= 0)
+    ret = gnutls_hash_fast (GNUTLS_DIG_SHA256, der.data, der.size, digest);
+  if (ret >= 0)
+    cw_hex_encode (digest, 32, sha256);
+  gnutls_free (der.data);
   return ret;
 }
 
@@ -312,24 +330,54 @@ serial_hex (gnutls_x509_crt_t crt)
   return hex;
 }
 
+/* The issuer's CN, else its O, else its whole DN. */
 static char *
-issuer_name (gnutls_x509_crt_t crt, const char *issuer)
+issuer_name (gnutls_x509_crt_t crt)
 {
   char *name = dn_value (crt, gnutls_x509_crt_get_issuer_dn_by_oid,
                          GNUTLS_OID_X520_COMMON_NAME, 0);
   if (!name)
     name = dn_value (crt, gnutls_x509_crt_get_issuer_dn_by_oid,
                      GNUTLS_OID_X520_ORGANIZATION_NAME, 0);
-  return name ? name : xstrdup (issuer);
+  return name ? name : format_dn (crt, true);
+}
+
+int
+cw_cert_summary_get (gnutls_x509_crt_t crt, struct cw_cert_summary *summary)
+{
+  *summary = (struct cw_cert_summary) { .names = NULL };
+  int ret = thumbprints (crt, summary->sha1, summary->sha256);
+  if (ret < 0)
+    return ret;
+  summary->cn = first_value (crt, gnutls_x509_crt_get_dn_by_oid,
+                             GNUTLS_OID_X520_COMMON_NAME);
+  summary->name = *summary->cn ? xstrdup (summary->cn)
+                               : format_dn (crt, false);
+  summary->issuer_name = issuer_name (crt);
+  summary->not_after = gnutls_x509_crt_get_expiration_time (crt);
+  read_alt_names (crt, &summary->names, &summary->name_count);
+  return 0;
+}
+
+void
+cw_cert_summary_free (struct cw_cert_summary *summary)
+{
+  free (summary->cn);
+  free (summary->name);
+  free (summary->issuer_name);
+  for (size_t i = 0; i < summary->name_count; i++)
+    free (summary->names[i]);
+  free (summary->names);
+  summary->cn = summary->name = summary->issuer_name = NULL;
+  summary->names = NULL;
+  summary->name_count = 0;
 }
 
 int
 cw_certinfo_get (gnutls_x509_crt_t crt, struct cw_certinfo *info)
 {
   *info = (struct cw_certinfo) { .names = NULL };
-  int ret = digest_hex (crt, GNUTLS_DIG_SHA1, info->sha1);
-  if (ret >= 0)
-    ret = digest_hex (crt, GNUTLS_DIG_SHA256, info->sha256);
+  int ret = thumbprints (crt, info->sha1, info->sha256);
   if (ret >= 0)
     ret = cw_cert_key_id (crt, info->key_id);
   if (ret < 0)
@@ -338,7 +386,7 @@ cw_certinfo_get (gnutls_x509_crt_t crt, struct cw_certinfo *info)
   info->cn = first_value (crt, gnutls_x509_crt_get_dn_by_oid,
                           GNUTLS_OID_X520_COMMON_NAME);
   info->issuer = format_dn (crt, true);
-  info->issuer_name = issuer_name (crt, info->issuer);
+  info->issuer_name = issuer_name (crt);
   info->serial = serial_hex (crt);
   info->not_before = gnutls_x509_crt_get_activation_time (crt);
   info->not_after = gnutls_x509_crt_get_expiration_time (crt);
@@ -347,7 +395,7 @@ cw_certinfo_get (gnutls_x509_crt_t crt, struct cw_certinfo *info)
   info->ext_usage = ext_key_usage (crt);
   info->self_signed = gnutls_x509_crt_check_issuer (crt, crt) != 0;
   info->is_ca = gnutls_x509_crt_get_ca_status (crt, NULL) > 0;
-  read_alt_names (crt, info);
+  read_alt_names (crt, &info->names, &info->name_count);
   return 0;
 }
 

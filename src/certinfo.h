@@ -34,6 +34,25 @@ struct cw_certinfo
 int cw_certinfo_get (gnutls_x509_crt_t crt, struct cw_certinfo *info);
 void cw_certinfo_free (struct cw_certinfo *info);
 
+/* The few fields a list shows, read without the others (both DNs in
+   full, usages, key): what listing thousands of certificates needs. */
+struct cw_cert_summary
+{
+  char sha1[41];
+  char sha256[65];
+  char *cn;                /* "" when none */
+  char *name;              /* the CN, else the whole subject (many roots
+                              have no CN) */
+  char *issuer_name;       /* the issuer's CN, else O, else the whole DN */
+  char **names;            /* as cw_certinfo's */
+  size_t name_count;
+  time_t not_after;
+};
+
+int cw_cert_summary_get (gnutls_x509_crt_t crt,
+                         struct cw_cert_summary *summary);
+void cw_cert_summary_free (struct cw_cert_summary *summary);
+
 /* The certificate's facts as record fields (cert-subject, issuer,
    not-after, ...), so that listing needs no certificate parsing. */
 void cw_certinfo_to_record (const struct cw_certinfo *info,

@@ -241,28 +241,39 @@ refuse_kind (enum cw_file_kind kind, const char *file, struct cw_diags *diags)
 }
 
 /* A certificate whose public key cannot be read is of no use, and every
-   later step (key IDs, binding) would fail on it: it is dropped here. */
+   later step (key IDs, binding) would fail on it: it is dropped. */
+bool
+cw_cert_usable (gnutls_x509_crt_t crt, size_t number, const char *file,
+                struct cw_diags *diags)
+{
+  unsigned char id[20];
+  size_t size = sizeof id;
+  if (gnutls_x509_crt_get_key_id (crt, GNUTLS_KEYID_USE_SHA1, id, &size) >= 0)
+    return true;
+  cw_cert_warn_unusable (number, file, diags);
+  return false;
+}
+
+void
+cw_cert_warn_unusable (size_t number, const char *file,
+                       struct cw_diags *diags)
+{
+  cw_diag_add (diags, CW_WARNING, "cert-unreadable", "file",
+               _("Certificate %zu of \"%s\" has a damaged public key and "
+                 "was skipped. If it is the one you need, get the file "
+                 "again."), number, file);
+}
+
 void
 cw_certs_drop_unreadable (struct cw_certs *certs, size_t first,
                           const char *file, struct cw_diags *diags)
 {
   size_t kept = first;
   for (size_t i = first; i < certs->count; i++)
-    {
-      unsigned char id[20];
-      size_t size = sizeof id;
-      if (gnutls_x509_crt_get_key_id (certs->items[i], GNUTLS_KEYID_USE_SHA1,
-                                      id, &size) >= 0)
-        {
-          certs->items[kept++] = certs->items[i];
-          continue;
-        }
-      cw_diag_add (diags, CW_WARNING, "cert-unreadable", "file",
-                   _("Certificate %zu of \"%s\" has a damaged public key and "
-                     "was skipped. If it is the one you need, get the file "
-                     "again."), i - first + 1, file);
+    if (cw_cert_usable (certs->items[i], i - first + 1, file, diags))
+      certs->items[kept++] = certs->items[i];
+    else
       gnutls_x509_crt_deinit (certs->items[i]);
-    }
   certs->count = kept;
 }
 
@@ -294,13 +305,20 @@ cw_certs_read (const gnutls_datum_t *data, const char *file,
     cw_certs_drop_unreadable (certs, first, file, diags);
   if (ret >= 0 && certs->count > first)
     return CW_OK;
+  cw_certs_refuse_damaged (kind, file, ret, diags);
+  cw_certs_free (certs);
+  return CW_REFUSED;
+}
+
+void
+cw_certs_refuse_damaged (enum cw_file_kind kind, const char *file, int ret,
+                         struct cw_diags *diags)
+{
   cw_diag_add (diags, CW_ERROR, "file-malformed", "file",
                _("\"%s\" looks like %s but cannot be read: %s. The file may "
                  "be cut short or damaged; download or copy it again."),
                file, cw_file_kind_describe (kind),
                ret < 0 ? gnutls_strerror (ret) : _("it holds no certificate"));
-  cw_certs_free (certs);
-  return CW_REFUSED;
 }
 
 static enum cw_status

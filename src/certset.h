@@ -47,6 +47,18 @@ const char *cw_file_kind_describe (enum cw_file_kind kind);
 enum cw_status cw_certs_read (const gnutls_datum_t *data, const char *file,
                               struct cw_certs *certs, struct cw_diags *diags);
 
+/* The error for a file of KIND whose certificates cannot be read: RET,
+   a GnuTLS error, or 0 when it holds none. */
+void cw_certs_refuse_damaged (enum cw_file_kind kind, const char *file,
+                              int ret, struct cw_diags *diags);
+
+/* Whether CRT's public key can be read; if not, warns that certificate
+   NUMBER (from 1) of FILE is skipped. */
+bool cw_cert_usable (gnutls_x509_crt_t crt, size_t number, const char *file,
+                     struct cw_diags *diags);
+void cw_cert_warn_unusable (size_t number, const char *file,
+                            struct cw_diags *diags);
+
 /* Drops, with a warning, the certificates of CERTS from FIRST on whose
    public key cannot be read: nothing could be done with them. */
 void cw_certs_drop_unreadable (struct cw_certs *certs, size_t first,

@@ -3,9 +3,12 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <gnutls/gnutls.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "status.h"
 
@@ -70,6 +73,27 @@ print_version (void)
   printf ("%s\n", PACKAGE_STRING);
 }
 
+/* GnuTLS is started here rather than before main (see main.c): every
+   command and the screens need it, --version and --help do not. */
+static bool
+start_gnutls (void)
+{
+  int ret = gnutls_global_init ();
+  if (ret >= 0)
+    {
+      atexit (gnutls_global_deinit);
+      return true;
+    }
+  struct cw_diags diags = CW_DIAGS_INIT;
+  cw_diag_add (&diags, CW_ERROR, "gnutls-start", "gnutls",
+               _("The GnuTLS library cannot start: %s. Check the system's "
+                 "GnuTLS settings (/etc/gnutls/config) and that its random "
+                 "number generator can be read."), gnutls_strerror (ret));
+  cw_cli_report (&diags);
+  cw_diags_free (&diags);
+  return false;
+}
+
 static const struct command *
 find_command (const char *name)
 {
@@ -107,6 +131,8 @@ cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui)
       default:
         return cw_cli_bad_option (NULL, argv);
       }
+  if (!start_gnutls ())
+    return CW_FAILED;
   if (optind >= argc)
     {
       int status = tui && tui->wizard ? tui->wizard (context.store) : -1;

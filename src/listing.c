@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "certinfo.h"
+#include "certscan.h"
 #include "certset.h"
 #include "i18n.h"
 #include "store.h"
@@ -176,9 +177,7 @@ cw_listing_from_store (struct cw_listing *listing, const char *store_option,
   enum cw_status status = cw_store_open_located (&store, store_option,
                                                  diags);
   if (status == CW_OK)
-    status = cw_store_list (&store, CW_STORE_PENDING, &entries, diags);
-  if (status == CW_OK)
-    status = cw_store_list (&store, CW_STORE_INSTALLED, &entries, diags);
+    status = cw_store_list_summaries (&store, &entries, diags);
   cw_store_close (&store);
   for (size_t i = 0; status == CW_OK && i < entries.count; i++)
     row_from_entry (new_row (listing), &entries.items[i]);
@@ -191,17 +190,18 @@ cw_listing_from_store (struct cw_listing *listing, const char *store_option,
 }
 
 static void
-row_from_cert (struct cw_listing_row *row, const struct cw_certinfo *info)
+row_from_summary (struct cw_listing_row *row,
+                  const struct cw_cert_summary *summary)
 {
-  row->id = xstrdup (info->sha1);
+  row->id = xstrdup (summary->sha1);
   row->friendly_name = xstrdup ("");
-  row->cn = xstrdup (info->cn);
-  row->issuer = xstrdup (info->issuer_name);
-  row->sha256 = xstrdup (info->sha256);
-  row->not_after = info->not_after;
-  row->state = cw_validity_state (info->not_after, &row->state_code);
-  for (size_t i = 0; i < info->name_count; i++)
-    add_name (row, info->names[i]);
+  row->cn = xstrdup (summary->cn);
+  row->issuer = xstrdup (summary->issuer_name);
+  row->sha256 = xstrdup (summary->sha256);
+  row->not_after = summary->not_after;
+  row->state = cw_validity_state (summary->not_after, &row->state_code);
+  for (size_t i = 0; i < summary->name_count; i++)
+    add_name (row, summary->names[i]);
   finish_row (row);
 }
 
@@ -210,21 +210,15 @@ add_file (struct cw_listing *listing, const char *file,
           struct cw_diags *diags)
 {
   gnutls_datum_t data;
-  struct cw_certs certs = CW_CERTS_INIT;
+  struct cw_scan scan;
   enum cw_status status = cw_file_read (file, CW_BUNDLE_MAX_BYTES, &data,
                                         diags);
   if (status != CW_OK)
     return status;
-  status = cw_certs_read (&data, file, &certs, diags);
-  for (size_t i = 0; status == CW_OK && i < certs.count; i++)
-    {
-      struct cw_certinfo info;
-      if (cw_certinfo_get (certs.items[i], &info) < 0)
-        continue;
-      row_from_cert (new_row (listing), &info);
-      cw_certinfo_free (&info);
-    }
-  cw_certs_free (&certs);
+  status = cw_scan_file (&data, file, &scan, diags);
+  for (size_t i = 0; i < scan.count; i++)
+    row_from_summary (new_row (listing), &scan.items[i]);
+  cw_scan_free (&scan);
   free (data.data);
   return status;
 }
@@ -247,10 +241,10 @@ free_list (char **list, size_t count)
   free (list);
 }
 
-void
-cw_listing_free (struct cw_listing *listing)
+static void
+free_rows_from (struct cw_listing *listing, size_t first)
 {
-  for (size_t i = 0; i < listing->count; i++)
+  for (size_t i = first; i < listing->count; i++)
     {
       struct cw_listing_row *row = &listing->rows[i];
       free (row->id), free (row->label), free (row->friendly_name);
@@ -258,6 +252,13 @@ cw_listing_free (struct cw_listing *listing)
       free_list (row->names, row->name_count);
       free_list (row->dns, row->dns_count);
     }
+  listing->count = first;
+}
+
+void
+cw_listing_free (struct cw_listing *listing)
+{
+  free_rows_from (listing, 0);
   free (listing->rows);
   *listing = (struct cw_listing) CW_LISTING_INIT;
 }

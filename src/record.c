@@ -9,9 +9,9 @@
 
 #define RECORD_MAGIC "# certwiz record 1\n"
 
-void
-cw_record_add (struct cw_record *record, const char *name,
-               const char *value)
+/* Takes NAME and VALUE as they are. */
+static void
+add_owned (struct cw_record *record, char *name, char *value)
 {
   if (record->count == record->capacity)
     {
@@ -19,9 +19,14 @@ cw_record_add (struct cw_record *record, const char *name,
       record->fields = xreallocarray (record->fields, record->capacity,
                                       sizeof *record->fields);
     }
-  record->fields[record->count++] = (struct cw_record_field) {
-    xstrdup (name), xstrdup (value)
-  };
+  record->fields[record->count++] = (struct cw_record_field) { name, value };
+}
+
+void
+cw_record_add (struct cw_record *record, const char *name,
+               const char *value)
+{
+  add_owned (record, xstrdup (name), xstrdup (value));
 }
 
 void
@@ -106,11 +111,8 @@ parse_line (const char *line, size_t len, struct cw_record *record)
   if (!colon || colon == line || (size_t) (colon - line) + 1 >= len
       || colon[1] != ' ')
     return false;
-  char *name = xstrndup (line, (size_t) (colon - line));
-  char *value = unescape (colon + 2, len - (size_t) (colon - line) - 2);
-  cw_record_add (record, name, value);
-  free (name);
-  free (value);
+  add_owned (record, xstrndup (line, (size_t) (colon - line)),
+             unescape (colon + 2, len - (size_t) (colon - line) - 2));
   return true;
 }
 

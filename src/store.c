@@ -212,24 +212,39 @@ remove_leftover (int fd, const char *name, void *state)
   cw_store_remove_tree (fd, name);
 }
 
-enum cw_status
-cw_store_lock (struct cw_store *store, struct cw_diags *diags)
+/* 0 once the lock is held, else an errno value (EWOULDBLOCK: another
+   certwiz holds it and WAIT was false). */
+static int
+take_lock (struct cw_store *store, bool wait)
 {
   if (store->lockfd >= 0)
-    return CW_OK;
+    return 0;
   store->lockfd = openat (store->dirfd, STORE_LOCK,
                           O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (store->lockfd < 0)
-    return cw_store_io_error (diags, errno, store->path);
-  while (flock (store->lockfd, LOCK_EX) < 0)
+    return errno;
+  while (flock (store->lockfd, LOCK_EX | (wait ? 0 : LOCK_NB)) < 0)
     if (errno != EINTR)
       {
         int err = errno;
         cw_store_unlock (store);
-        return cw_store_io_error (diags, err, store->path);
+        return err;
       }
   cw_store_each_name (store->dirfd, CW_STORE_TMP, remove_leftover, NULL);
-  return CW_OK;
+  return 0;
+}
+
+enum cw_status
+cw_store_lock (struct cw_store *store, struct cw_diags *diags)
+{
+  int err = take_lock (store, true);
+  return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
+}
+
+bool
+cw_store_try_lock (struct cw_store *store)
+{
+  return take_lock (store, false) == 0;
 }
 
 void

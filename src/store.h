@@ -10,6 +10,8 @@
                            here), record
      tmp/                  entries being written; leftovers of an
                            interrupted write are removed on the next change
+     index                 what a listing shows of every entry, written
+                           by listings (store_index.c): a cache only
 
    An entry is written whole in tmp/ and renamed into place, so it is
    either complete or absent, whatever happens. */
@@ -63,6 +65,8 @@ void cw_store_close (struct cw_store *store);
 /* Takes the store's lock (waiting for another certwiz to finish) and
    clears what an interrupted write left in tmp/. */
 enum cw_status cw_store_lock (struct cw_store *store, struct cw_diags *diags);
+/* The same without waiting: false when another certwiz holds it. */
+bool cw_store_try_lock (struct cw_store *store);
 void cw_store_unlock (struct cw_store *store);
 
 /* Writes FILES as the new entry AREA/ID (e.g. "pending", key id), all
@@ -95,6 +99,15 @@ struct cw_store_entries
 enum cw_status cw_store_list (struct cw_store *store, const char *area,
                               struct cw_store_entries *entries,
                               struct cw_diags *diags);
+/* Every entry, pending first, with only the fields a listing shows
+   (friendly-name, cn, issuer-name, sha256, created, not-after, san,
+   cert-san): read from the store's index (the file "index") for entries
+   unchanged since it was written, else from their records.  The index
+   is written anew when it was out of date and no other certwiz holds
+   the lock. */
+enum cw_status cw_store_list_summaries (struct cw_store *store,
+                                        struct cw_store_entries *entries,
+                                        struct cw_diags *diags);
 void cw_store_entries_free (struct cw_store_entries *entries);
 void cw_store_entry_free (struct cw_store_entry *entry);
 

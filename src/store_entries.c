@@ -93,22 +93,38 @@ still_there (struct cw_store *store, const char *area, const char *id)
   return there;
 }
 
+bool
+cw_store_load_entry (struct cw_store *store, const char *area,
+                     const char *id, struct cw_store_entry *entry,
+                     struct cw_diags *diags)
+{
+  if (load_entry (store, area, id, entry))
+    return true;
+  if (still_there (store, area, id))
+    cw_diag_add (diags, CW_WARNING, "store-entry-unreadable", "store",
+                 _("The entry %s/%s of the store has no readable record and "
+                   "was skipped. Look into %s/%s/%s and remove it if it is "
+                   "not needed."), area, id, store->path, area, id);
+  return false;
+}
+
+void
+cw_store_entries_append (struct cw_store_entries *entries,
+                         struct cw_store_entry *entry)
+{
+  append_entry (entries, entry);
+}
+
 static void
 list_one (int fd, const char *name, void *state)
 {
   struct listing_walk *walk = state;
   struct cw_store_entry entry;
   (void) fd;
-  if (name[0] == '.')
-    return;
-  if (load_entry (walk->store, walk->area, name, &entry))
+  if (name[0] != '.'
+      && cw_store_load_entry (walk->store, walk->area, name, &entry,
+                              walk->diags))
     append_entry (walk->entries, &entry);
-  else if (still_there (walk->store, walk->area, name))
-    cw_diag_add (walk->diags, CW_WARNING, "store-entry-unreadable", "store",
-                 _("The entry %s/%s of the store has no readable record and "
-                   "was skipped. Look into %s/%s/%s and remove it if it is "
-                   "not needed."), walk->area, name, walk->store->path,
-                 walk->area, name);
 }
 
 enum cw_status

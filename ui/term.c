@@ -3,6 +3,7 @@
 #include "term.h"
 
 #include <curses.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "theme.h"
+#include "trace.h"
 #include "xalloc.h"
 
 static volatile sig_atomic_t active;
@@ -54,16 +56,25 @@ finish_signal (void)
 int
 ui_read_key (void)
 {
+  /* get_wch would draw the frame itself; drawn first, its end is
+     known. */
+  if (cw_tracing ())
+    {
+      refresh ();
+      cw_trace ("frame", NULL);
+    }
   for (;;)
     {
       wint_t key;
       int kind = get_wch (&key);
       if (caught)
         finish_signal ();
-      if (kind == KEY_CODE_YES)
-        return UI_KEY ((int) key);
-      if (kind == OK)
-        return (int) key;
+      if (kind == KEY_CODE_YES || kind == OK)
+        {
+          int read = kind == OK ? (int) key : UI_KEY ((int) key);
+          cw_trace ("key", "%d", read);
+          return read;
+        }
     }
 }
 
@@ -97,6 +108,9 @@ ui_term_start (ui_emergency_fn emergency)
   if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO))
     return false;
   emergency_hook = emergency;
+  /* main sets only what every command needs; the screens also sort
+     names (countries, files) in the user's language. */
+  setlocale (LC_COLLATE, "");
   /* A terminal ncurses does not know ends the program inside initscr;
      newterm reports it instead. */
   if (!newterm (NULL, stdout, stdin))

@@ -13,6 +13,7 @@ CLI_TESTS = \
   tests/cli/overwrite.sh \
   tests/cli/request_openssl.sh \
   tests/cli/store.sh \
+  tests/cli/store_index.sh \
   tests/man.sh \
   tests/potfiles.sh
 

@@ -1,0 +1,296 @@
+#!/bin/sh
+# make bench: certwiz beside the tools an admin would otherwise use, on
+# this machine, in one run.  Each pair runs alternately RUNS times; the
+# table gives medians, the ratio certwiz/peer and the largest resident
+# set.  The screens are timed inside certwiz (CERTWIZ_TRACE) while tmux
+# drives them.  Not part of make check: times are measured, not tested.
+#
+# Environment: CERTWIZ, TIMEIT, CERTTOOL, OPENSSL (set by make bench);
+# BENCH_CERTS (10000), BENCH_RUNS (7), BENCH_DATA (where the fixtures
+# are kept between runs), BENCH_TARGETS (yes: exit 1 when a target is
+# missed; no: only report, for a smoke run on a small fixture).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+: "${CERTWIZ:?}" "${TIMEIT:?}" "${CERTTOOL:=certtool}" "${OPENSSL:=openssl}"
+count=${BENCH_CERTS:-10000}
+runs=${BENCH_RUNS:-7}
+data=${BENCH_DATA:-$PWD/tests/bench/data}
+targets=${BENCH_TARGETS:-yes}
+LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE= TZ=UTC
+export LC_ALL LANG LANGUAGE TZ
+unset TMUX TMUX_PANE CERTWIZ_STORE CERTWIZ_TRACE
+
+for tool in "$CERTTOOL" "$OPENSSL" tmux; do
+  command -v "$tool" >/dev/null 2>&1 ||
+    { echo "bench: $tool is needed (./quickstart installs it)" >&2; exit 1; }
+done
+
+sh "$here/fixtures.sh" "$data" "$count" "$CERTWIZ" "$CERTTOOL"
+work=$(mktemp -d "${TMPDIR:-/tmp}/certwiz-bench.XXXXXX")
+socket="certwiz-bench-$$"
+tm() { tmux -u -L "$socket" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1 || :; rm -rf "$work"; }
+trap cleanup EXIT INT TERM
+
+missed=0
+median() {
+  sort -n | awk '{ v[NR] = $1 }
+    END { if (NR == 0) print "nan";
+          else if (NR % 2) print v[(NR + 1) / 2];
+          else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# row WHAT CERTWIZ-MS PEER-MS CERTWIZ-KB PEER-KB TARGET-RATIO
+row() {
+  awk -v what="$1" -v a="$2" -v b="$3" -v ka="$4" -v kb="$5" -v t="$6" '
+    function ms(x) { return x == "-" ? "-" : sprintf("%.1f ms", x) }
+    function mb(x) { return x == "-" ? "-" : sprintf("%.1f MB", x / 1024) }
+    BEGIN {
+      ratio = (b == "-" || b == 0) ? "-" : sprintf("%.2f", a / b)
+      verdict = (t == "-" || ratio == "-") ? "" \
+        : (ratio + 0 <= t + 0 ? "ok (<= " t ")" : "MISSED (> " t ")")
+      printf "%-34s %10s %10s %6s %9s %9s  %s\n", what, ms(a), ms(b), ratio,
+             mb(ka), mb(kb), verdict
+      exit (verdict ~ /MISSED/)
+    }' || missed=$((missed + 1))
+}
+
+# target WHAT VALUE LIMIT UNIT: an absolute target.
+target() {
+  awk -v what="$1" -v v="$2" -v l="$3" -v u="$4" 'BEGIN {
+    ok = v + 0 < l + 0
+    printf "%-34s %10.1f %-4s (target < %s %s)  %s\n", what, v, u, l, u,
+           ok ? "ok" : "MISSED"
+    exit !ok }' || missed=$((missed + 1))
+}
+
+# sample FILE CMD...: one timed run, "microseconds kilobytes" appended.
+sample() {
+  file=$1
+  shift
+  "$TIMEIT" --err "$work/errors" "$@" >>"$file" ||
+    { echo "bench: failed: $*" >&2; cat "$work/errors" >&2; exit 1; }
+}
+
+ms_of() { awk '{ print $1 / 1000 }' "$1" | median; }
+kb_of() { awk '{ print $2 }' "$1" | median; }
+
+# pair WHAT N TARGET: runs certwiz_N and peer_N (shell functions taking
+# the run number) alternately N times.
+pair() {
+  what=$1 n=$2 limit=$3
+  : >"$work/a" && : >"$work/b"
+  i=1
+  while [ "$i" -le "$n" ]; do
+    "certwiz_$what" "$i"
+    "peer_$what" "$i"
+    i=$((i + 1))
+  done
+  row "$(eval echo "\$title_$what")" "$(ms_of "$work/a")" "$(ms_of "$work/b")" \
+    "$(kb_of "$work/a")" "$(kb_of "$work/b")" "$limit"
+}
+
+subject="C=DE, O=certwiz Bench, CN=mail.bench.example"
+cat >"$work/request.tmpl" <<EOF
+country = DE
+organization = "certwiz Bench"
+cn = "mail.bench.example"
+dns_name = "mail.bench.example"
+dns_name = "autodiscover.bench.example"
+tls_www_server
+tls_www_client
+EOF
+
+title_p256="request, P-256 (vs certtool x2)"
+certwiz_p256() {
+  sample "$work/a" "$CERTWIZ" --store "$work/store-p256-$1" request \
+    --subject "$subject" --san autodiscover.bench.example --key p256 \
+    --out "$work/p256-$1.req"
+}
+peer_p256() {
+  sample "$work/b" "$CERTTOOL" --generate-privkey --key-type ecdsa \
+    --curve secp256r1 --outfile "$work/p256-$1.key" :: \
+    "$CERTTOOL" --generate-request --load-privkey "$work/p256-$1.key" \
+    --template "$work/request.tmpl" --outfile "$work/p256-$1.csr"
+}
+
+title_rsa="request, RSA-3072 (vs keygen only)"
+certwiz_rsa() {
+  sample "$work/a" "$CERTWIZ" --store "$work/store-rsa-$1" request \
+    --subject "$subject" --san autodiscover.bench.example --key rsa3072 \
+    --out "$work/rsa-$1.req"
+}
+peer_rsa() {
+  sample "$work/b" "$CERTTOOL" --generate-privkey --key-type rsa \
+    --bits 3072 --outfile "$work/rsa-$1.key"
+}
+
+title_version="start-up (--version)"
+certwiz_version() { sample "$work/a" "$CERTWIZ" --version; }
+peer_version() { sample "$work/b" "$CERTTOOL" --version; }
+
+title_bundle="list $count-cert bundle (vs openssl)"
+certwiz_bundle() { sample "$work/a" "$CERTWIZ" list --file "$data/bundle.pem"; }
+peer_bundle() {
+  sample "$work/b" "$OPENSSL" storeutl -noout -certs "$data/bundle.pem"
+}
+
+# ------------------------------------------------------------ screens
+
+# screen TRACE ARGS...: starts certwiz in tmux (80x24, TERM=screen) with
+# its trace, then waits until it has drawn a frame and read everything.
+screen() {
+  trace=$1
+  shift
+  rm -f "$trace"
+  tm kill-server >/dev/null 2>&1 || :
+  tm new-session -d -x 80 -y 24 -s bench \
+    "env TERM=screen CERTWIZ_TRACE='$trace' '$TIMEIT' --stamp '$trace' \
+     '$CERTWIZ' $*"
+  waited=0
+  until grep -q ' frame$' "$trace" 2>/dev/null &&
+        { ! grep -q ' frame loading' "$trace" || grep -q ' loaded' "$trace"; }
+  do
+    sleep 0.05
+    waited=$((waited + 1))
+    [ "$waited" -lt 600 ] || { echo "bench: no frame from certwiz $*" >&2; exit 1; }
+  done
+  sleep 0.3
+}
+
+# type_filter TRACE: types a filter a key at a time, then leaves.
+type_filter() {
+  for key in h o s t 1 2; do
+    tm send-keys -t bench "$key"
+    sleep 0.15
+  done
+  quit "$1"
+}
+
+quit() {
+  tm send-keys -t bench F10
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    grep -q ' exit ' "$1" 2>/dev/null && break
+    sleep 0.1
+    # A question before leaving: yes.
+    tm send-keys -t bench y 2>/dev/null || :
+  done
+  tm kill-server >/dev/null 2>&1 || :
+}
+
+# Milliseconds from the exec to the first frame drawn once everything
+# was read ("loaded"), to the first frame at all, and the worst frame
+# after a typed filter key; the largest resident set in KB.
+first_full_frame() {
+  awk '$2 == "exec" { t0 = $1 } $2 == "loaded" { l = 1 }
+       l && $2 == "frame" { printf "%.2f\n", ($1 - t0) / 1000; exit }' "$1"
+}
+first_frame() {
+  awk '$2 == "exec" { t0 = $1 }
+       $2 == "frame" { printf "%.2f\n", ($1 - t0) / 1000; exit }' "$1"
+}
+loaded_at() {
+  awk '$2 == "exec" { t0 = $1 }
+       $2 == "loaded" { printf "%.2f\n", ($1 - t0) / 1000; exit }' "$1"
+}
+# Keys 49-122: the digits and letters typed, not the screens' own.
+worst_key() {
+  awk '$2 == "key" && $3 >= 48 && $3 <= 122 { k = $1; next }
+       $2 == "frame" && k { d = ($1 - k) / 1000; if (d > w) w = d; k = 0 }
+       END { printf "%.2f\n", w }' "$1"
+}
+maxrss() { awk '$2 == "exit" { sub("maxrss_kb=", "", $3); print $3 }' "$1"; }
+
+screens() {
+  what=$1 store=$2
+  shift 2
+  : >"$work/full" && : >"$work/first" && : >"$work/keys" && : >"$work/rss"
+  : >"$work/loaded"
+  i=1
+  while [ "$i" -le 3 ]; do
+    screen "$work/trace" --store "$store" "$@"
+    type_filter "$work/trace"
+    first_full_frame "$work/trace" >>"$work/full"
+    first_frame "$work/trace" >>"$work/first"
+    loaded_at "$work/trace" >>"$work/loaded"
+    worst_key "$work/trace" >>"$work/keys"
+    maxrss "$work/trace" >>"$work/rss"
+    i=$((i + 1))
+  done
+}
+
+echo "certwiz $("$CERTWIZ" --version | sed 's/.* //') on $(uname -srm)," \
+  "$(getconf _NPROCESSORS_ONLN) processors," \
+  "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)"
+echo "certtool: $("$CERTTOOL" --version | head -1)"
+echo "openssl: $("$OPENSSL" version)"
+echo "medians of $runs runs (RSA: $((6 * runs - 1)), start-up: $((7 * runs)))"
+echo
+printf "%-34s %10s %10s %6s %9s %9s  %s\n" "" certwiz peer ratio \
+  "certwiz" "peer" ""
+printf "%-34s %10s %10s %6s %9s %9s  %s\n" "" time time "" "max RSS" \
+  "max RSS" target
+pair p256 "$runs" 1.0
+rm -f "$work/rsa.trace"
+CERTWIZ_TRACE="$work/rsa.trace"
+export CERTWIZ_TRACE
+pair rsa $((6 * runs - 1)) 1.0
+unset CERTWIZ_TRACE
+# What certwiz adds to its own prime search, from its trace.
+awk '$2 == "keygen" && $3 == "start" { s = $1 }
+     $2 == "keygen" && $3 == "end" { print ($1 - s) / 1000 }' \
+  "$work/rsa.trace" >"$work/keygen"
+paste "$work/a" "$work/keygen" |
+  awk '{ printf "%.3f\n", $1 / 1000 - $3 }' | median |
+  awk '{ printf "%-34s %10.1f ms on top of its own key generation\n",
+         "  certwiz RSA-3072 overhead", $1 }'
+pair version $((7 * runs)) 1.0
+pair bundle "$runs" 0.5
+
+# The store: its index is written by the first listing, then used.
+cp -R "$data/store" "$work/store"
+"$CERTWIZ" --store "$work/store" list >/dev/null
+: >"$work/a"
+i=1
+while [ "$i" -le "$runs" ]; do
+  sample "$work/a" "$CERTWIZ" --store "$work/store" list
+  i=$((i + 1))
+done
+row "list a $count-cert store" "$(ms_of "$work/a")" - "$(kb_of "$work/a")" - -
+echo
+
+screens store "$work/store" browse
+target "browser, store: first full frame" "$(median <"$work/full")" 100 ms
+target "browser, store: filter keystroke" "$(median <"$work/keys")" 16 ms
+target "browser, store: max RSS" \
+  "$(median <"$work/rss" | awk '{ print $1 / 1024 }')" 64 MB
+
+screens bundle "$work/empty" browse "$data/bundle.pem"
+target "browser, bundle: first frame" "$(median <"$work/first")" 100 ms
+awk '{ print }' "$work/loaded" | median |
+  awk '{ printf "%-34s %10.1f ms (the rows fill in meanwhile)\n",
+         "browser, bundle: all read", $1 }'
+target "browser, bundle: filter keystroke" "$(median <"$work/keys")" 16 ms
+target "browser, bundle: max RSS" \
+  "$(median <"$work/rss" | awk '{ print $1 / 1024 }')" 64 MB
+
+: >"$work/first" && : >"$work/rss"
+i=1
+while [ "$i" -le 5 ]; do
+  rm -rf "$work/empty-$i"
+  screen "$work/trace" --store "$work/empty-$i"
+  quit "$work/trace"
+  first_frame "$work/trace" >>"$work/first"
+  maxrss "$work/trace" >>"$work/rss"
+  i=$((i + 1))
+done
+target "wizard, empty store: first frame" "$(median <"$work/first")" 10 ms
+
+echo
+if [ "$missed" -gt 0 ]; then
+  echo "bench: $missed target(s) missed"
+  [ "$targets" = no ] || exit 1
+else
+  echo "bench: every target met"
+fi
