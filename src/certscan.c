@@ -36,15 +36,14 @@ static void
 read_slot (const gnutls_datum_t *data, struct slot *slot)
 {
   gnutls_x509_crt_t crt;
-  struct cw_diags ignored = CW_DIAGS_INIT;
   slot->ret = cw_cert_at (data, slot->offset, &crt);
   if (slot->ret < 0)
     return;
-  slot->usable = cw_cert_usable (crt, 0, "", &ignored);
+  /* Warnings are given in the file's order, by collect. */
+  slot->usable = cw_cert_key_readable (crt);
   slot->summarized = slot->usable
                      && cw_cert_summary_get (crt, &slot->summary) >= 0;
   gnutls_x509_crt_deinit (crt);
-  cw_diags_free (&ignored);
 }
 
 static void *

@@ -243,12 +243,19 @@ refuse_kind (enum cw_file_kind kind, const char *file, struct cw_diags *diags)
 /* A certificate whose public key cannot be read is of no use, and every
    later step (key IDs, binding) would fail on it: it is dropped. */
 bool
-cw_cert_usable (gnutls_x509_crt_t crt, size_t number, const char *file,
-                struct cw_diags *diags)
+cw_cert_key_readable (gnutls_x509_crt_t crt)
 {
   unsigned char id[20];
   size_t size = sizeof id;
-  if (gnutls_x509_crt_get_key_id (crt, GNUTLS_KEYID_USE_SHA1, id, &size) >= 0)
+  return gnutls_x509_crt_get_key_id (crt, GNUTLS_KEYID_USE_SHA1, id, &size)
+         >= 0;
+}
+
+bool
+cw_cert_usable (gnutls_x509_crt_t crt, size_t number, const char *file,
+                struct cw_diags *diags)
+{
+  if (cw_cert_key_readable (crt))
     return true;
   cw_cert_warn_unusable (number, file, diags);
   return false;

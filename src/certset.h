@@ -52,7 +52,9 @@ enum cw_status cw_certs_read (const gnutls_datum_t *data, const char *file,
 void cw_certs_refuse_damaged (enum cw_file_kind kind, const char *file,
                               int ret, struct cw_diags *diags);
 
-/* Whether CRT's public key can be read; if not, warns that certificate
+/* Whether CRT's public key can be read. */
+bool cw_cert_key_readable (gnutls_x509_crt_t crt);
+/* The same; if not, warns that certificate
    NUMBER (from 1) of FILE is skipped. */
 bool cw_cert_usable (gnutls_x509_crt_t crt, size_t number, const char *file,
                      struct cw_diags *diags);

@@ -241,10 +241,10 @@ free_list (char **list, size_t count)
   free (list);
 }
 
-static void
-free_rows_from (struct cw_listing *listing, size_t first)
+void
+cw_listing_free (struct cw_listing *listing)
 {
-  for (size_t i = first; i < listing->count; i++)
+  for (size_t i = 0; i < listing->count; i++)
     {
       struct cw_listing_row *row = &listing->rows[i];
       free (row->id), free (row->label), free (row->friendly_name);
@@ -252,13 +252,6 @@ free_rows_from (struct cw_listing *listing, size_t first)
       free_list (row->names, row->name_count);
       free_list (row->dns, row->dns_count);
     }
-  listing->count = first;
-}
-
-void
-cw_listing_free (struct cw_listing *listing)
-{
-  free_rows_from (listing, 0);
   free (listing->rows);
   *listing = (struct cw_listing) CW_LISTING_INIT;
 }

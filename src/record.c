@@ -23,6 +23,13 @@ add_owned (struct cw_record *record, char *name, char *value)
 }
 
 void
+cw_record_take (struct cw_record *record, struct cw_record_field *field)
+{
+  add_owned (record, field->name, field->value);
+  field->name = field->value = NULL;
+}
+
+void
 cw_record_add (struct cw_record *record, const char *name,
                const char *value)
 {

@@ -24,6 +24,9 @@ struct cw_record
 
 void cw_record_add (struct cw_record *record, const char *name,
                     const char *value);
+/* Moves FIELD's strings to the end of RECORD, without copying them;
+   FIELD is left empty. */
+void cw_record_take (struct cw_record *record, struct cw_record_field *field);
 /* Replaces the first value of NAME, or adds it. */
 void cw_record_set (struct cw_record *record, const char *name,
                     const char *value);

@@ -99,9 +99,9 @@ struct cw_store_entries
 enum cw_status cw_store_list (struct cw_store *store, const char *area,
                               struct cw_store_entries *entries,
                               struct cw_diags *diags);
-/* Every entry, pending first, with only the fields a listing shows
-   (friendly-name, cn, issuer-name, sha256, created, not-after, san,
-   cert-san): read from the store's index (the file "index") for entries
+/* Every entry into ENTRIES (empty), pending first, with only the fields
+   a listing shows (friendly-name, cn, issuer-name, sha256, created,
+   not-after, san, cert-san): read from the store's index (the file "index") for entries
    unchanged since it was written, else from their records.  The index
    is written anew when it was out of date and no other certwiz holds
    the lock. */

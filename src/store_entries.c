@@ -61,8 +61,9 @@ load_entry (struct cw_store *store, const char *area, const char *id,
   return false;
 }
 
-static void
-append_entry (struct cw_store_entries *entries, struct cw_store_entry *entry)
+void
+cw_store_entries_append (struct cw_store_entries *entries,
+                         struct cw_store_entry *entry)
 {
   if (entries->count == entries->capacity)
     {
@@ -108,13 +109,6 @@ cw_store_load_entry (struct cw_store *store, const char *area,
   return false;
 }
 
-void
-cw_store_entries_append (struct cw_store_entries *entries,
-                         struct cw_store_entry *entry)
-{
-  append_entry (entries, entry);
-}
-
 static void
 list_one (int fd, const char *name, void *state)
 {
@@ -124,7 +118,7 @@ list_one (int fd, const char *name, void *state)
   if (name[0] != '.'
       && cw_store_load_entry (walk->store, walk->area, name, &entry,
                               walk->diags))
-    append_entry (walk->entries, &entry);
+    cw_store_entries_append (walk->entries, &entry);
 }
 
 enum cw_status

@@ -99,21 +99,6 @@ new_cached (struct index *index, const char *key)
   return c;
 }
 
-/* Moves F's strings to the end of TO: an index holds some hundred
-   thousand of them, copied once already by cw_record_parse. */
-static void
-take_field (struct cw_record *to, struct cw_record_field *f)
-{
-  if (to->count == to->capacity)
-    {
-      to->capacity = to->capacity ? 2 * to->capacity : 8;
-      to->fields = xreallocarray (to->fields, to->capacity,
-                                  sizeof *to->fields);
-    }
-  to->fields[to->count++] = *f;
-  f->name = f->value = NULL;
-}
-
 /* Fields "entry", "stamp" and "key" open each entry; its listed fields
    follow.  False when RECORD is not an index of this version. */
 static bool
@@ -135,7 +120,8 @@ index_from_record (struct index *index, struct cw_record *record)
       else if (strcmp (f->name, "key") == 0)
         c->has_key = strcmp (f->value, "yes") == 0;
       else
-        take_field (&c->fields, f);
+        /* Moved, not copied: an index holds some hundred thousand. */
+        cw_record_take (&c->fields, f);
     }
   return true;
 }
@@ -393,7 +379,6 @@ cw_store_list_summaries (struct cw_store *store,
   struct index index = { NULL, 0, false };
   struct cw_record text_record = CW_RECORD_INIT;
   struct names n = { .areafds = { -1, -1 } };
-  size_t first = entries->count;
   int err = 0;
   for (size_t a = 0; a < 2 && !err; a++)
     {
@@ -404,12 +389,12 @@ cw_store_list_summaries (struct cw_store *store,
     {
       char **stamps;
       stamp_while_loading (store, &n, &index, &text_record);
-      stamps = xcalloc (first + n.count + 1, sizeof *stamps);
+      stamps = xcalloc (n.count + 1, sizeof *stamps);
       list_entries (store, &index, &n, entries, stamps, diags);
       /* Entries gone since the index was written. */
       for (size_t i = 0; i < index.count && !index.stale; i++)
         index.stale = !index.items[i].taken;
-      if (index.stale && first == 0)
+      if (index.stale)
         {
           struct cw_record fresh = index_text (entries, stamps);
           index_write (store, &fresh);

@@ -268,7 +268,7 @@ target "browser, store: max RSS" \
 
 screens bundle "$work/empty" browse "$data/bundle.pem"
 target "browser, bundle: first frame" "$(median <"$work/first")" 100 ms
-awk '{ print }' "$work/loaded" | median |
+median <"$work/loaded" |
   awk '{ printf "%-34s %10.1f ms (the rows fill in meanwhile)\n",
          "browser, bundle: all read", $1 }'
 target "browser, bundle: filter keystroke" "$(median <"$work/keys")" 16 ms

@@ -85,6 +85,20 @@ expect_store_same "$store" before "list --file leaves the store alone"
 run 0 env CERTWIZ_STORE="$work/nowhere" "$CERTWIZ" list --file issued.crt
 [ ! -e "$work/nowhere" ] && ok "list --file creates no store" || fail "a store was made"
 
+# --- list --file of a bundle large enough to be read on several threads:
+# every certificate once, in the file's order; one damaged block refuses
+# the file, as a small file is refused.
+"$MAKE_BUNDLE" 1500 >big.pem
+run 0 "$CERTWIZ" list --file big.pem --format json
+expect_eq "$(grep -c '"id":' "$work/out")" 1501 "a large bundle: every certificate"
+grep -o '"cn": "host[0-9]*' "$work/out" | sed 's/.*host//' >order
+sort -n order | cmp -s - order && ok "in the file's order" ||
+  fail "the rows of a large bundle are out of order"
+awk '/BEGIN CERT/ { n++ } n == 1000 && /^M/ && !done { $0 = "M!!!" substr($0, 5); done = 1 } { print }' \
+  big.pem >damaged.pem
+run 1 "$CERTWIZ" list --file damaged.pem
+expect_in "$work/err" "file-malformed" "a damaged block in a large bundle refuses it"
+
 # --- clone: same subject and names, a new key; as a request and as a
 # self-signed certificate.
 run 0 "$CERTWIZ" import issued.crt
