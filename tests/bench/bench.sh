@@ -102,12 +102,15 @@ tls_www_server
 tls_www_client
 EOF
 
-title_p256="request, P-256 (vs certtool x2)"
-certwiz_p256() {
-  sample "$work/a" "$CERTWIZ" --store "$work/store-p256-$1" request \
-    --subject "$subject" --san autodiscover.bench.example --key p256 \
-    --out "$work/p256-$1.req"
+# certwiz_request KEY RUN: a request in a store of its own.
+certwiz_request() {
+  sample "$work/a" "$CERTWIZ" --store "$work/store-$1-$2" request \
+    --subject "$subject" --san autodiscover.bench.example --key "$1" \
+    --out "$work/$1-$2.req"
 }
+
+title_p256="request, P-256 (vs certtool x2)"
+certwiz_p256() { certwiz_request p256 "$1"; }
 peer_p256() {
   sample "$work/b" "$CERTTOOL" --generate-privkey --key-type ecdsa \
     --curve secp256r1 --outfile "$work/p256-$1.key" :: \
@@ -116,11 +119,7 @@ peer_p256() {
 }
 
 title_rsa="request, RSA-3072 (vs keygen only)"
-certwiz_rsa() {
-  sample "$work/a" "$CERTWIZ" --store "$work/store-rsa-$1" request \
-    --subject "$subject" --san autodiscover.bench.example --key rsa3072 \
-    --out "$work/rsa-$1.req"
-}
+certwiz_rsa() { certwiz_request rsa3072 "$1"; }
 peer_rsa() {
   sample "$work/b" "$CERTTOOL" --generate-privkey --key-type rsa \
     --bits 3072 --outfile "$work/rsa-$1.key"
