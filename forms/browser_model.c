@@ -18,12 +18,10 @@ bm_init (struct bm_model *model)
   *model = (struct bm_model) { .sort = BM_EXPIRES, .filter = xstrdup ("") };
 }
 
+/* A row's strings share its allocation (bm_add). */
 static void
 row_free (struct bm_row *row)
 {
-  free (row->id), free (row->label), free (row->issuer);
-  free (row->sha256), free (row->search);
-  free (row->label_key), free (row->issuer_key);
   free (row);
 }
 
@@ -119,20 +117,66 @@ without_kind (const char *name)
   return colon && colon - name <= 5 ? colon + 1 : name;
 }
 
+/* Printable ASCII is shown as it is: most certificates' text, which
+   then needs neither escaping nor Unicode case folding. */
+static bool
+is_plain (const char *text)
+{
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    if (*p < 0x20 || *p > 0x7e)
+      return false;
+  return true;
+}
+
+/* PARTS joined by newlines and lowered, in one allocation. */
 static char *
-search_text (const struct bm_entry *entry)
+join_plain (const char *const *parts, size_t count)
+{
+  size_t len = 0;
+  for (size_t i = 0; i < count; i++)
+    len += strlen (parts[i]) + 1;
+  char *text = xmalloc (len + 1), *out = text;
+  for (size_t i = 0; i < count; i++)
+    {
+      if (i)
+        *out++ = '\n';
+      for (const char *p = parts[i]; *p; p++)
+        *out++ = *p >= 'A' && *p <= 'Z' ? (char) (*p - 'A' + 'a') : *p;
+    }
+  *out = '\0';
+  return text;
+}
+
+static char *
+join_escaped (const char *const *parts, size_t count)
 {
   char *text = xstrdup ("");
   size_t len = 0;
-  append (&text, &len, entry->label);
-  if (entry->cn && strcmp (entry->cn, entry->label) != 0)
-    append (&text, &len, entry->cn);
-  for (size_t i = 0; i < entry->name_count; i++)
-    append (&text, &len, without_kind (entry->names[i]));
-  append (&text, &len, entry->issuer ? entry->issuer : "");
+  for (size_t i = 0; i < count; i++)
+    append (&text, &len, parts[i]);
   char *folded = bm_fold (text);
   free (text);
   return folded;
+}
+
+static char *
+search_text (const struct bm_entry *entry)
+{
+  size_t count = 0;
+  const char **parts = xreallocarray (NULL, entry->name_count + 3,
+                                      sizeof *parts);
+  parts[count++] = entry->label;
+  if (entry->cn && strcmp (entry->cn, entry->label) != 0)
+    parts[count++] = entry->cn;
+  for (size_t i = 0; i < entry->name_count; i++)
+    parts[count++] = without_kind (entry->names[i]);
+  parts[count++] = entry->issuer ? entry->issuer : "";
+  bool plain = true;
+  for (size_t i = 0; i < count && plain; i++)
+    plain = is_plain (parts[i]);
+  char *text = plain ? join_plain (parts, count) : join_escaped (parts, count);
+  free (parts);
+  return text;
 }
 
 static void
@@ -152,8 +196,9 @@ set_state (struct bm_row *row)
                : BM_STATE_VALID;
 }
 
+/* A row with room for TEXT_BYTES after it. */
 static struct bm_row *
-new_row (struct bm_model *model)
+new_row (struct bm_model *model, size_t text_bytes)
 {
   if (model->count == model->capacity)
     {
@@ -163,31 +208,72 @@ new_row (struct bm_model *model)
       model->shown = xreallocarray (model->shown, model->capacity,
                                     sizeof *model->shown);
     }
-  struct bm_row *row = xcalloc (1, sizeof *row);
-  row->serial = model->count;
+  struct bm_row *row = xmalloc (sizeof *row + text_bytes);
+  *row = (struct bm_row) { .serial = model->count };
   model->rows[model->count++] = row;
   model->dirty = true;
   return row;
 }
 
+enum row_text
+{
+  TEXT_ID, TEXT_LABEL, TEXT_ISSUER, TEXT_SHA256, TEXT_SEARCH,
+  TEXT_LABEL_KEY, TEXT_ISSUER_KEY, TEXT_COUNT
+};
+
+/* Copies TEXT to OUT, lowering ASCII letters when FOLD; past the copy. */
+static char *
+put_text (char *out, const char *text, size_t len, bool fold)
+{
+  for (size_t i = 0; i < len; i++)
+    out[i] = fold && text[i] >= 'A' && text[i] <= 'Z'
+             ? (char) (text[i] - 'A' + 'a') : text[i];
+  out[len] = '\0';
+  return out + len + 1;
+}
+
+/* The row and its strings are one allocation: ten thousand rows are
+   made before the browser's first frame. */
 void
 bm_add (struct bm_model *model, const struct bm_entry *entry)
 {
-  struct bm_row *row = new_row (model);
+  /* TRANSLATORS: in the browser's list, for a certificate without a
+     friendly name, a common name or any name. */
+  const char *label = *entry->label ? entry->label : _("(no name)");
+  const char *issuer = entry->issuer ? entry->issuer : "";
+  static const bool folded[TEXT_COUNT] = { true, false, false, true,
+                                           false, true, true };
+  const char *text[TEXT_COUNT] = {
+    entry->id, label, issuer, entry->sha256 ? entry->sha256 : "",
+    NULL, label, issuer,
+  };
+  char *made[TEXT_COUNT] = { NULL };
+  size_t len[TEXT_COUNT], bytes = 0;
+  text[TEXT_SEARCH] = made[TEXT_SEARCH] = search_text (entry);
+  for (size_t i = 0; i < TEXT_COUNT; i++)
+    {
+      if (folded[i] && !is_ascii (text[i]))
+        text[i] = made[i] = bm_fold (text[i]);
+      len[i] = strlen (text[i]);
+      bytes += len[i] + 1;
+    }
+  struct bm_row *row = new_row (model, bytes);
+  char **place[TEXT_COUNT] = {
+    &row->id, &row->label, &row->issuer, &row->sha256, &row->search,
+    &row->label_key, &row->issuer_key,
+  };
+  char *out = (char *) (row + 1);
+  for (size_t i = 0; i < TEXT_COUNT; i++)
+    {
+      *place[i] = out;
+      out = put_text (out, text[i], len[i], folded[i]);
+      free (made[i]);
+    }
   row->pending = entry->pending;
   row->has_key = entry->has_key;
   row->not_after = entry->not_after;
   row->source = entry->source;
   row->name_count = entry->name_count;
-  row->id = bm_fold (entry->id);
-  /* TRANSLATORS: in the browser's list, for a certificate without a
-     friendly name, a common name or any name. */
-  row->label = xstrdup (*entry->label ? entry->label : _("(no name)"));
-  row->issuer = xstrdup (entry->issuer ? entry->issuer : "");
-  row->sha256 = bm_fold (entry->sha256 ? entry->sha256 : "");
-  row->search = search_text (entry);
-  row->label_key = bm_fold (row->label);
-  row->issuer_key = bm_fold (row->issuer);
   set_state (row);
 }
 

@@ -75,14 +75,14 @@ cw_record_dns_names (const struct cw_record *record, size_t *count)
 }
 
 static void
-push (char ***list, size_t *count, const char *value)
+push (const char ***list, size_t *count, const char *value)
 {
   *list = xreallocarray (*list, *count + 1, sizeof **list);
-  (*list)[(*count)++] = xstrdup (value);
+  (*list)[(*count)++] = value;
 }
 
 static bool
-contains (char **list, size_t count, const char *value)
+contains (const char **list, size_t count, const char *value)
 {
   for (size_t i = 0; i < count; i++)
     if (strcmp (list[i], value) == 0)
@@ -109,43 +109,66 @@ new_row (struct cw_listing *listing)
                                      sizeof *listing->rows);
     }
   struct cw_listing_row *row = &listing->rows[listing->count++];
-  *row = (struct cw_listing_row) { .names = NULL };
+  *row = (struct cw_listing_row) { .texts = CW_RECORD_INIT };
   return row;
 }
 
-static const char *
-get (const struct cw_record *record, const char *name)
+static void
+first (const char **place, const char *value)
 {
-  const char *value = cw_record_get (record, name);
-  return value ? value : "";
+  if (!*place)
+    *place = value;
 }
 
+/* Points the row's strings at its texts, read in one pass; the time
+   field (created, not-after) in *TIME_TEXT. */
 static void
-finish_row (struct cw_listing_row *row)
+point_at_texts (struct cw_listing_row *row, const char **time_text)
 {
-  row->label = xstrdup (*row->friendly_name ? row->friendly_name : row->cn);
+  const char *names_field = row->pending ? "san" : "cert-san";
+  const char *time_field = row->pending ? "created" : "not-after";
+  for (size_t i = 0; i < row->texts.count; i++)
+    {
+      const char *name = row->texts.fields[i].name;
+      const char *value = row->texts.fields[i].value;
+      if (strcmp (name, names_field) == 0)
+        add_name (row, value);
+      else if (strcmp (name, "cn") == 0)
+        first (&row->cn, value);
+      else if (strcmp (name, "friendly-name") == 0)
+        first (&row->friendly_name, value);
+      else if (strcmp (name, "issuer-name") == 0)
+        first (&row->issuer, value);
+      else if (strcmp (name, "sha256") == 0)
+        first (&row->sha256, value);
+      else if (strcmp (name, time_field) == 0)
+        first (time_text, value);
+    }
+  first (&row->cn, "");
+  first (&row->friendly_name, "");
+  first (&row->issuer, "");
+  first (&row->sha256, "");
+  first (time_text, "");
+  if (row->pending)
+    row->issuer = row->sha256 = "";
+  row->label = *row->friendly_name ? row->friendly_name : row->cn;
   if (*row->cn && !contains (row->dns, row->dns_count, row->cn))
     push (&row->dns, &row->dns_count, row->cn);
 }
 
+/* Takes the entry's ID and record. */
 static void
-row_from_entry (struct cw_listing_row *row,
-                const struct cw_store_entry *entry)
+row_from_entry (struct cw_listing_row *row, struct cw_store_entry *entry)
 {
-  const struct cw_record *r = &entry->record;
+  const char *time_text = NULL;
   row->pending = strcmp (entry->area, CW_STORE_PENDING) == 0;
-  row->id = xstrdup (entry->id);
-  row->friendly_name = xstrdup (get (r, "friendly-name"));
+  row->id = entry->id;
   row->has_key = entry->has_key;
-  const char *names_field = row->pending ? "san" : "cert-san";
-  for (size_t i = 0; i < r->count; i++)
-    if (strcmp (r->fields[i].name, names_field) == 0)
-      add_name (row, r->fields[i].value);
-  row->cn = xstrdup (get (r, "cn"));
-  row->issuer = xstrdup (row->pending ? "" : get (r, "issuer-name"));
-  row->sha256 = xstrdup (row->pending ? "" : get (r, "sha256"));
-  row->not_after = cw_time_parse (get (r, row->pending ? "created"
-                                                       : "not-after"));
+  row->texts = entry->record;
+  entry->id = NULL;
+  entry->record = (struct cw_record) CW_RECORD_INIT;
+  point_at_texts (row, &time_text);
+  row->not_after = cw_time_parse (time_text);
   if (row->pending)
     {
       row->state_code = "pending";
@@ -154,7 +177,6 @@ row_from_entry (struct cw_listing_row *row,
     }
   else
     row->state = cw_validity_state (row->not_after, &row->state_code);
-  finish_row (row);
 }
 
 static int
@@ -193,16 +215,16 @@ static void
 row_from_summary (struct cw_listing_row *row,
                   const struct cw_cert_summary *summary)
 {
+  const char *time_text = NULL;
   row->id = xstrdup (summary->sha1);
-  row->friendly_name = xstrdup ("");
-  row->cn = xstrdup (summary->cn);
-  row->issuer = xstrdup (summary->issuer_name);
-  row->sha256 = xstrdup (summary->sha256);
+  cw_record_add (&row->texts, "cn", summary->cn);
+  cw_record_add (&row->texts, "issuer-name", summary->issuer_name);
+  cw_record_add (&row->texts, "sha256", summary->sha256);
+  for (size_t i = 0; i < summary->name_count; i++)
+    cw_record_add (&row->texts, "cert-san", summary->names[i]);
+  point_at_texts (row, &time_text);
   row->not_after = summary->not_after;
   row->state = cw_validity_state (summary->not_after, &row->state_code);
-  for (size_t i = 0; i < summary->name_count; i++)
-    add_name (row, summary->names[i]);
-  finish_row (row);
 }
 
 static enum cw_status
@@ -233,24 +255,16 @@ cw_listing_from_files (struct cw_listing *listing, const char *const *files,
   return status;
 }
 
-static void
-free_list (char **list, size_t count)
-{
-  for (size_t i = 0; i < count; i++)
-    free (list[i]);
-  free (list);
-}
-
 void
 cw_listing_free (struct cw_listing *listing)
 {
   for (size_t i = 0; i < listing->count; i++)
     {
       struct cw_listing_row *row = &listing->rows[i];
-      free (row->id), free (row->label), free (row->friendly_name);
-      free (row->cn), free (row->issuer), free (row->sha256);
-      free_list (row->names, row->name_count);
-      free_list (row->dns, row->dns_count);
+      free (row->id);
+      free (row->names);
+      free (row->dns);
+      cw_record_free (&row->texts);
     }
   free (listing->rows);
   *listing = (struct cw_listing) CW_LISTING_INIT;

@@ -8,27 +8,31 @@
 #include <time.h>
 
 #include "diag.h"
+#include "record.h"
 #include "status.h"
 
 #define CW_EXPIRING_DAYS 30
 
+/* The strings of a row are kept in its TEXTS (for a store entry, the
+   entry's record itself): a listing of ten thousand copies nothing. */
 struct cw_listing_row
 {
   bool pending;
   const char *state;       /* translated: pending, valid, expiring... */
   const char *state_code;  /* the same, untranslated, for JSON */
   char *id;                /* thumbprint, or a request's key ID */
-  char *label;             /* the friendly name, else the CN */
-  char *friendly_name;     /* "" when none */
-  char *cn;
-  char *issuer;            /* the issuer's name; "" while pending */
-  char *sha256;            /* "" while pending */
-  char **names;            /* "DNS:...", "IP:..." */
+  const char *label;       /* the friendly name, else the CN */
+  const char *friendly_name;   /* "" when none */
+  const char *cn;
+  const char *issuer;      /* the issuer's name; "" while pending */
+  const char *sha256;      /* "" while pending */
+  const char **names;      /* "DNS:...", "IP:..." */
   size_t name_count;
-  char **dns;              /* the DNS names and the CN, for matching */
+  const char **dns;        /* the DNS names and the CN, for matching */
   size_t dns_count;
   time_t not_after;
   bool has_key;
+  struct cw_record texts;
 };
 
 struct cw_listing
@@ -60,7 +64,6 @@ const char *cw_validity_state (time_t not_after, const char **code);
    translated; owned by the caller. */
 char *cw_validity_text (time_t not_before, time_t not_after);
 
-struct cw_record;
 /* The DNS names a request's record asks for (its "san" lines without
    "DNS:"); free with cw_names_list_free (match.h). */
 char **cw_record_dns_names (const struct cw_record *record, size_t *count);

@@ -9,7 +9,7 @@
 
 #define RECORD_MAGIC "# certwiz record 1\n"
 
-/* Takes NAME and VALUE as they are. */
+/* Takes NAME and VALUE as they are: VALUE lies in NAME's allocation. */
 static void
 add_owned (struct cw_record *record, char *name, char *value)
 {
@@ -29,11 +29,27 @@ cw_record_take (struct cw_record *record, struct cw_record_field *field)
   field->name = field->value = NULL;
 }
 
+/* NAME and VALUE in one allocation, "NAME\0VALUE\0": a store's index
+   holds some hundred thousand fields, read at every listing. */
+static struct cw_record_field
+new_field (const char *name, size_t name_len, const char *value,
+           size_t value_len)
+{
+  char *block = xmalloc (name_len + value_len + 2);
+  memcpy (block, name, name_len);
+  block[name_len] = '\0';
+  memcpy (block + name_len + 1, value, value_len);
+  block[name_len + 1 + value_len] = '\0';
+  return (struct cw_record_field) { block, block + name_len + 1 };
+}
+
 void
 cw_record_add (struct cw_record *record, const char *name,
                const char *value)
 {
-  add_owned (record, xstrdup (name), xstrdup (value));
+  struct cw_record_field f = new_field (name, strlen (name), value,
+                                        strlen (value));
+  add_owned (record, f.name, f.value);
 }
 
 void
@@ -43,8 +59,9 @@ cw_record_set (struct cw_record *record, const char *name,
   for (size_t i = 0; i < record->count; i++)
     if (strcmp (record->fields[i].name, name) == 0)
       {
-        free (record->fields[i].value);
-        record->fields[i].value = xstrdup (value);
+        free (record->fields[i].name);
+        record->fields[i] = new_field (name, strlen (name), value,
+                                       strlen (value));
         return;
       }
   cw_record_add (record, name, value);
@@ -97,18 +114,17 @@ cw_record_format (const struct cw_record *record)
   return text;
 }
 
-static char *
-unescape (const char *value, size_t len)
+/* Undoes escape_into in place. */
+static void
+unescape (char *value, size_t len)
 {
-  char *out = xmalloc (len + 1);
   size_t n = 0;
   for (size_t i = 0; i < len; i++)
     if (value[i] == '\\' && i + 1 < len)
-      out[n++] = value[++i] == 'n' ? '\n' : value[i];
+      value[n++] = value[++i] == 'n' ? '\n' : value[i];
     else
-      out[n++] = value[i];
-  out[n] = '\0';
-  return out;
+      value[n++] = value[i];
+  value[n] = '\0';
 }
 
 static bool
@@ -118,8 +134,12 @@ parse_line (const char *line, size_t len, struct cw_record *record)
   if (!colon || colon == line || (size_t) (colon - line) + 1 >= len
       || colon[1] != ' ')
     return false;
-  add_owned (record, xstrndup (line, (size_t) (colon - line)),
-             unescape (colon + 2, len - (size_t) (colon - line) - 2));
+  size_t name_len = (size_t) (colon - line);
+  struct cw_record_field f = new_field (line, name_len, colon + 2,
+                                        len - name_len - 2);
+  if (memchr (f.value, '\\', len - name_len - 2))
+    unescape (f.value, len - name_len - 2);
+  add_owned (record, f.name, f.value);
   return true;
 }
 
@@ -144,10 +164,7 @@ void
 cw_record_free (struct cw_record *record)
 {
   for (size_t i = 0; i < record->count; i++)
-    {
-      free (record->fields[i].name);
-      free (record->fields[i].value);
-    }
+    free (record->fields[i].name);
   free (record->fields);
   *record = (struct cw_record) CW_RECORD_INIT;
 }

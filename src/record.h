@@ -9,8 +9,8 @@
 
 struct cw_record_field
 {
-  char *name;
-  char *value;
+  char *name;              /* NAME and VALUE are one allocation, owned */
+  char *value;             /* by the record: never freed on their own */
 };
 
 struct cw_record

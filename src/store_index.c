@@ -13,6 +13,7 @@
 #include <gnutls/crypto.h>
 #include <inttypes.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,8 +47,11 @@ struct cached
 
 struct index
 {
-  struct cached *items;
+  struct cached *items;    /* in the index's order */
   size_t count;
+  size_t capacity;
+  size_t next;             /* where the next entry is likely to be */
+  struct cached **by_key;  /* sorted by key, made at the first miss */
   bool stale;              /* to be written anew */
 };
 
@@ -60,40 +64,68 @@ is_listed_field (const char *name)
   return false;
 }
 
+/* Appends V in decimal after OUT, then SEP; past what was written. */
+static char *
+put_number (char *out, uintmax_t v, char sep)
+{
+  char digits[24];
+  size_t n = 0;
+  do
+    digits[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  while (n)
+    *out++ = digits[--n];
+  *out++ = sep;
+  return out;
+}
+
 /* What changes whenever the entry does: a file added or removed in its
    folder changes the folder's time, a record replaced its inode, one
-   edited in place its size or time. */
+   edited in place its size or time.  Written by hand rather than with
+   printf: ten thousand are made at every listing. */
 static char *
 entry_stamp (int areafd, const char *id)
 {
   struct stat folder, record;
-  char *path = xasprintf ("%s/record", id);
-  bool ok = fstatat (areafd, id, &folder, AT_SYMLINK_NOFOLLOW) == 0
-            && S_ISDIR (folder.st_mode)
-            && fstatat (areafd, path, &record, AT_SYMLINK_NOFOLLOW) == 0
-            && S_ISREG (record.st_mode);
-  free (path);
-  if (!ok)
+  char path[256];
+  size_t len = strlen (id);
+  if (len + sizeof "/record" > sizeof path)
     return NULL;
-  return xasprintf ("%ju.%jd.%ld:%ju.%jd.%jd.%ld",
-                    (uintmax_t) folder.st_ino, (intmax_t) folder.st_mtim.tv_sec,
-                    folder.st_mtim.tv_nsec, (uintmax_t) record.st_ino,
-                    (intmax_t) record.st_size,
-                    (intmax_t) record.st_mtim.tv_sec, record.st_mtim.tv_nsec);
+  memcpy (path, id, len);
+  memcpy (path + len, "/record", sizeof "/record");
+  if (fstatat (areafd, id, &folder, AT_SYMLINK_NOFOLLOW) != 0
+      || !S_ISDIR (folder.st_mode)
+      || fstatat (areafd, path, &record, AT_SYMLINK_NOFOLLOW) != 0
+      || !S_ISREG (record.st_mode) || folder.st_mtim.tv_sec < 0
+      || record.st_mtim.tv_sec < 0 || record.st_size < 0)
+    return NULL;
+  char stamp[7 * 24], *out = stamp;
+  out = put_number (out, folder.st_ino, '.');
+  out = put_number (out, (uintmax_t) folder.st_mtim.tv_sec, '.');
+  out = put_number (out, (uintmax_t) folder.st_mtim.tv_nsec, ':');
+  out = put_number (out, record.st_ino, '.');
+  out = put_number (out, (uintmax_t) record.st_size, '.');
+  out = put_number (out, (uintmax_t) record.st_mtim.tv_sec, '.');
+  out = put_number (out, (uintmax_t) record.st_mtim.tv_nsec, '\0');
+  return xstrdup (stamp);
 }
 
 static int
 compare_cached (const void *a, const void *b)
 {
-  return strcmp (((const struct cached *) a)->key,
-                 ((const struct cached *) b)->key);
+  return strcmp ((*(struct cached *const *) a)->key,
+                 (*(struct cached *const *) b)->key);
 }
 
 static struct cached *
 new_cached (struct index *index, const char *key)
 {
-  index->items = xreallocarray (index->items, index->count + 1,
-                                sizeof *index->items);
+  if (index->count == index->capacity)
+    {
+      index->capacity = index->capacity ? 2 * index->capacity : 64;
+      index->items = xreallocarray (index->items, index->capacity,
+                                    sizeof *index->items);
+    }
   struct cached *c = &index->items[index->count++];
   *c = (struct cached) { .key = xstrdup (key), .fields = CW_RECORD_INIT };
   return c;
@@ -135,8 +167,8 @@ index_free (struct index *index)
       cw_record_free (&index->items[i].fields);
     }
   free (index->items);
-  index->items = NULL;
-  index->count = 0;
+  free (index->by_key);
+  *index = (struct index) { .stale = index->stale };
 }
 
 /* The index ends with the SHA-256 of all that comes before it: a cut or
@@ -153,11 +185,13 @@ sum_hex (const char *text, size_t len, char hex[SUM_HEX + 1])
   cw_hex_encode (sum, sizeof sum, hex);
 }
 
+/* The index's text, ended in place after the part the sum covers; NULL
+   when the sum is missing or wrong. */
 static char *
-checked_text (const gnutls_datum_t *data)
+checked_text (gnutls_datum_t *data)
 {
   size_t tail = sizeof SUM_FIELD - 1 + SUM_HEX + 1;
-  const char *text = (const char *) data->data;
+  char *text = (char *) data->data;
   if (data->size < tail || text[data->size - 1] != '\n')
     return NULL;
   size_t body = data->size - tail;
@@ -167,7 +201,8 @@ checked_text (const gnutls_datum_t *data)
   sum_hex (text, body, hex);
   if (memcmp (text + body + sizeof SUM_FIELD - 1, hex, SUM_HEX) != 0)
     return NULL;
-  return xstrndup (text, body);
+  text[body] = '\0';
+  return text;
 }
 
 static void
@@ -184,15 +219,11 @@ index_load (struct cw_store *store, struct index *index,
     close (fd);
   cw_diags_free (&ignored);
   char *text = ok ? checked_text (&data) : NULL;
-  ok = text != NULL;
-  free (data.data);
-  ok = ok && cw_record_parse (text, text_record)
+  ok = text && cw_record_parse (text, text_record)
        && index_from_record (index, text_record);
-  free (text);
+  free (data.data);
   if (!ok)
     index_free (index);
-  if (index->count > 1)
-    qsort (index->items, index->count, sizeof *index->items, compare_cached);
   index->stale = !ok;
 }
 
@@ -228,7 +259,9 @@ struct names
   size_t *areas;           /* index in AREAS */
   char **stamps;           /* NULL where the entry cannot be looked at */
   size_t count;
+  size_t capacity;
   int areafds[2];
+  atomic_size_t next;      /* the next entry to look at, for either thread */
 };
 
 static const char *const areas[] = { CW_STORE_PENDING, CW_STORE_INSTALLED };
@@ -247,17 +280,25 @@ collect_one (int fd, const char *id, void *state)
   (void) fd;
   if (id[0] == '.')
     return;
-  n->ids = xreallocarray (n->ids, n->count + 1, sizeof *n->ids);
-  n->areas = xreallocarray (n->areas, n->count + 1, sizeof *n->areas);
+  if (n->count == n->capacity)
+    {
+      n->capacity = n->capacity ? 2 * n->capacity : 64;
+      n->ids = xreallocarray (n->ids, n->capacity, sizeof *n->ids);
+      n->areas = xreallocarray (n->areas, n->capacity, sizeof *n->areas);
+    }
   n->ids[n->count] = xstrdup (id);
   n->areas[n->count++] = c->area;
 }
 
+/* Run by both threads at once, each taking the next entry not yet
+   taken: a thread that finished reading the index helps the other. */
 static void *
 stamp_all (void *arg)
 {
   struct names *n = arg;
-  for (size_t i = 0; i < n->count; i++)
+  size_t i;
+  while ((i = atomic_fetch_add_explicit (&n->next, 1, memory_order_relaxed))
+         < n->count)
     n->stamps[i] = n->areafds[n->areas[i]] < 0
                    ? NULL : entry_stamp (n->areafds[n->areas[i]], n->ids[i]);
   return NULL;
@@ -280,21 +321,58 @@ names_free (struct names *n)
 }
 
 static bool
-from_index (struct index *index, const char *area, const char *id,
+key_is (const char *key, const char *area, const char *id)
+{
+  size_t len = strlen (area);
+  return strncmp (key, area, len) == 0 && key[len] == '/'
+         && strcmp (key + len + 1, id) == 0;
+}
+
+/* The index lists entries in the order the folders were last read in,
+   which is mostly the order they are read in now: the entry after the
+   last one found is tried first, and the index sorted only when that
+   fails. */
+static struct cached *
+find_cached (struct index *index, const char *area, const char *id)
+{
+  if (index->next < index->count
+      && key_is (index->items[index->next].key, area, id))
+    return &index->items[index->next++];
+  char key[256];
+  int len = snprintf (key, sizeof key, "%s/%s", area, id);
+  /* An ID that long is no certwiz ID: its record tells. */
+  if (index->count == 0 || len < 0 || (size_t) len >= sizeof key)
+    return NULL;
+  if (!index->by_key)
+    {
+      index->by_key = xreallocarray (NULL, index->count,
+                                     sizeof *index->by_key);
+      for (size_t i = 0; i < index->count; i++)
+        index->by_key[i] = &index->items[i];
+      qsort (index->by_key, index->count, sizeof *index->by_key,
+             compare_cached);
+    }
+  struct cached probe = { .key = key }, *p = &probe;
+  struct cached **found = bsearch (&p, index->by_key, index->count,
+                                   sizeof *index->by_key, compare_cached);
+  if (!found)
+    return NULL;
+  index->next = (size_t) (*found - index->items) + 1;
+  return *found;
+}
+
+/* The entry AREA/ID from the index, taking *ID, when the index knows it
+   with STAMP. */
+static bool
+from_index (struct index *index, const char *area, char **id,
             const char *stamp, struct cw_store_entry *entry)
 {
-  char *key = xasprintf ("%s/%s", area, id);
-  struct cached probe = { .key = key };
-  struct cached *c = index->count
-    ? bsearch (&probe, index->items, index->count, sizeof *index->items,
-               compare_cached)
-    : NULL;
-  free (key);
-  if (!c || !c->stamp || strcmp (c->stamp, stamp) != 0)
+  struct cached *c = find_cached (index, area, *id);
+  if (!c || c->taken || !c->stamp || strcmp (c->stamp, stamp) != 0)
     return false;
   c->taken = true;
-  *entry = (struct cw_store_entry) { area, xstrdup (id), c->fields,
-                                     c->has_key };
+  *entry = (struct cw_store_entry) { area, *id, c->fields, c->has_key };
+  *id = NULL;
   c->fields = (struct cw_record) CW_RECORD_INIT;
   return true;
 }
@@ -312,7 +390,7 @@ list_entries (struct cw_store *store, struct index *index,
       const char *area = areas[n->areas[i]];
       struct cw_store_entry entry;
       bool listed = n->stamps[i]
-                    && from_index (index, area, n->ids[i], n->stamps[i],
+                    && from_index (index, area, &n->ids[i], n->stamps[i],
                                    &entry);
       if (!listed)
         {
@@ -360,15 +438,15 @@ stamp_while_loading (struct cw_store *store, struct names *n,
 {
   pthread_t thread;
   n->stamps = xcalloc (n->count + 1, sizeof *n->stamps);
+  atomic_init (&n->next, 0);
   for (size_t a = 0; a < 2; a++)
     n->areafds[a] = openat (store->dirfd, areas[a], O_RDONLY | O_DIRECTORY
                                                     | O_NOFOLLOW | O_CLOEXEC);
   bool threaded = pthread_create (&thread, NULL, stamp_all, n) == 0;
   index_load (store, index, text_record);
+  stamp_all (n);
   if (threaded)
     pthread_join (thread, NULL);
-  else
-    stamp_all (n);
 }
 
 enum cw_status
@@ -376,7 +454,7 @@ cw_store_list_summaries (struct cw_store *store,
                          struct cw_store_entries *entries,
                          struct cw_diags *diags)
 {
-  struct index index = { NULL, 0, false };
+  struct index index = { .items = NULL };
   struct cw_record text_record = CW_RECORD_INIT;
   struct names n = { .areafds = { -1, -1 } };
   int err = 0;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "certinfo.h"
 #include "record.h"
 #include "store.h"
 #include "unit.h"
@@ -238,6 +239,55 @@ START_TEST (store_lock_clears_leftovers)
 }
 END_TEST
 
+START_TEST (record_set_replaces_only_its_value)
+{
+  struct cw_record r = CW_RECORD_INIT;
+  cw_record_add (&r, "cn", "old.example");
+  cw_record_add (&r, "san", "DNS:a.example");
+  cw_record_set (&r, "cn", "a-much-longer-name.example");
+  cw_record_set (&r, "friendly-name", "Mail");
+  ck_assert_uint_eq (r.count, 3);
+  ck_assert_str_eq (r.fields[0].name, "cn");
+  ck_assert_str_eq (r.fields[0].value, "a-much-longer-name.example");
+  ck_assert_str_eq (cw_record_get (&r, "san"), "DNS:a.example");
+  ck_assert_str_eq (cw_record_get (&r, "friendly-name"), "Mail");
+  cw_record_free (&r);
+}
+END_TEST
+
+/* The parser is written by hand: it must agree with the C library's
+   calendar on every day, leap days and centuries included. */
+START_TEST (time_parse_inverts_format)
+{
+  for (time_t t = -86400LL * 365; t < 86400LL * 366 * 400; t += 86399 * 7)
+    {
+      char *text = cw_time_format (t);
+      struct tm tm = { 0 };
+      ck_assert_ptr_nonnull (strptime (text, "%Y-%m-%dT%H:%M:%SZ", &tm));
+      ck_assert_int_eq (cw_time_parse (text), t);
+      ck_assert_int_eq (cw_time_parse (text), timegm (&tm));
+      free (text);
+    }
+  ck_assert_int_eq (cw_time_parse ("2024-02-29T12:00:00Z"), 1709208000);
+  ck_assert_int_eq (cw_time_parse ("2000-03-01T00:00:00Z"), 951868800);
+  ck_assert_int_eq (cw_time_parse ("9999-12-31T23:59:59Z"), 253402300799);
+}
+END_TEST
+
+START_TEST (time_parse_refuses_other_forms)
+{
+  static const char *const bad[] = {
+    "", "2027-06-18", "2027-06-18T23:06:00", "2027-06-18 23:06:00Z",
+    "2027-06-18T23:06:00Z ", "2027-13-01T00:00:00Z", "2027-00-01T00:00:00Z",
+    "2027-06-32T00:00:00Z", "2027-06-18T24:00:00Z", "2027-06-18T23:60:00Z",
+    "2027-06-18T23:06:61Z", "+027-06-18T23:06:00Z", "2027-6-18T23:06:00ZZ",
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+    ck_assert_msg (cw_time_parse (bad[i]) == (time_t) -1, "%s", bad[i]);
+  ck_assert (cw_time_parse (NULL) == (time_t) -1);
+}
+END_TEST
+
 static Suite *
 store_suite (void)
 {
@@ -255,6 +305,9 @@ store_suite (void)
   TCase *rec = tcase_create ("record");
   tcase_add_test (rec, record_round_trip_with_escapes);
   tcase_add_test (rec, record_rejects_other_text);
+  tcase_add_test (rec, record_set_replaces_only_its_value);
+  tcase_add_test (rec, time_parse_inverts_format);
+  tcase_add_test (rec, time_parse_refuses_other_forms);
   tcase_add_test (rec, store_locate_order);
   suite_add_tcase (s, rec);
   return s;
