@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "keyrace.h"
 #include "trace.h"
 #include "xalloc.h"
 
@@ -136,8 +137,9 @@ cw_key_generate (const struct cw_keyspec *spec, gnutls_x509_privkey_t *key)
   if (ret < 0)
     return ret;
   /* The benchmarks tell certwiz's own time from the prime search's. */
-  cw_trace ("keygen", "start");
-  ret = gnutls_x509_privkey_generate (*key, spec->algorithm, bits, 0);
+  cw_trace ("keygen", "start searches=%d",
+            cw_key_race_size (spec->algorithm));
+  ret = cw_key_race (*key, spec->algorithm, bits);
   cw_trace ("keygen", "end");
   if (ret < 0)
     {

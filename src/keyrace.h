@@ -1,0 +1,19 @@
+/* RSA key generation on two processors at once, the first key found
+   kept (see keyrace.c). */
+#ifndef CERTWIZ_KEYRACE_H
+#define CERTWIZ_KEYRACE_H
+
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
+/* How many searches cw_key_race runs for ALGORITHM here: 2 for RSA when
+   this process may use two processors, else 1. */
+int cw_key_race_size (gnutls_pk_algorithm_t algorithm);
+
+/* Fills KEY (initialised, empty) with a new key; a GnuTLS error code.
+   With one search, or when no child process can be started, the key is
+   generated in this process. */
+int cw_key_race (gnutls_x509_privkey_t key, gnutls_pk_algorithm_t algorithm,
+                 unsigned bits);
+
+#endif
