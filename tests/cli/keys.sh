@@ -43,6 +43,14 @@ marker="certwiz_keys_test_$$"
 left() {
   grep -l "$marker" /proc/[0-9]*/environ 2>/dev/null | wc -l | tr -d ' '
 }
+# until_left N: waits up to five seconds for N such processes.
+until_left() {
+  waited=0
+  while [ "$(left)" -ne "$1" ] && [ "$waited" -lt 50 ]; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+}
 processors=$(nproc 2>/dev/null || echo 1)
 if [ "$processors" -ge 2 ]; then
   run 0 env CERTWIZ_TRACE="$work/race.trace" "$marker=1" "$CERTWIZ" request \
@@ -64,19 +72,11 @@ if [ "$processors" -ge 2 ]; then
   env "$marker=1" "$CERTWIZ" request --key-size 16384 --out long.req \
     --subject "$subject" >/dev/null 2>&1 &
   pid=$!
-  waited=0
-  while [ "$(left)" -lt 3 ] && [ "$waited" -lt 50 ]; do
-    sleep 0.1
-    waited=$((waited + 1))
-  done
+  until_left 3
   expect_eq "$(left)" 3 "certwiz and its two searches run"
   kill -KILL "$pid"
   wait "$pid" 2>/dev/null || true
-  waited=0
-  while [ "$(left)" -gt 0 ] && [ "$waited" -lt 50 ]; do
-    sleep 0.1
-    waited=$((waited + 1))
-  done
+  until_left 0
   expect_eq "$(left)" 0 "the searches die with certwiz"
   [ ! -e long.req ] && ok "nothing written by the killed request" ||
     fail "long.req written by a killed request"

@@ -479,7 +479,7 @@ START_TEST (from_listing)
   char name[] = "DNS:x.example", empty[] = "", friendly[] = "Friendly";
   char id_a[] = "aaaa", id_b[] = "bbbb", cn[] = "cn.example";
   char issuer[] = "Some CA", sha[] = "cc";
-  char *names[] = { name };
+  const char *names[] = { name };
   struct cw_listing_row rows[2] = {
     { .pending = true, .id = id_a, .label = empty, .friendly_name = empty,
       .cn = empty, .issuer = empty, .sha256 = empty, .names = names,
