@@ -56,13 +56,18 @@ is_ascii (const char *text)
   return true;
 }
 
+static char
+lower_ascii (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+}
+
 static char *
 fold_ascii (const char *text)
 {
   char *copy = xstrdup (text);
   for (char *p = copy; *p; p++)
-    if (*p >= 'A' && *p <= 'Z')
-      *p = (char) (*p - 'A' + 'a');
+    *p = lower_ascii (*p);
   return copy;
 }
 
@@ -141,7 +146,7 @@ join_plain (const char *const *parts, size_t count)
       if (i)
         *out++ = '\n';
       for (const char *p = parts[i]; *p; p++)
-        *out++ = *p >= 'A' && *p <= 'Z' ? (char) (*p - 'A' + 'a') : *p;
+        *out++ = lower_ascii (*p);
     }
   *out = '\0';
   return text;
@@ -226,8 +231,7 @@ static char *
 put_text (char *out, const char *text, size_t len, bool fold)
 {
   for (size_t i = 0; i < len; i++)
-    out[i] = fold && text[i] >= 'A' && text[i] <= 'Z'
-             ? (char) (text[i] - 'A' + 'a') : text[i];
+    out[i] = fold ? lower_ascii (text[i]) : text[i];
   out[len] = '\0';
   return out + len + 1;
 }

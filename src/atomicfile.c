@@ -13,8 +13,8 @@
 
 #include "xalloc.h"
 
-static int
-write_all (int fd, const void *data, size_t len)
+int
+cw_write_all (int fd, const void *data, size_t len)
 {
   const char *p = data;
   while (len > 0)
@@ -38,7 +38,7 @@ fill_and_close (int fd, const void *data, size_t len, mode_t mode)
 {
   int err = fchmod (fd, mode) < 0 ? errno : 0;
   if (!err)
-    err = write_all (fd, data, len);
+    err = cw_write_all (fd, data, len);
   if (!err && fsync (fd) < 0)
     err = errno;
   if (close (fd) < 0 && !err)

@@ -21,6 +21,10 @@ int cw_write_file_atomic (const char *path, const void *data, size_t len,
 int cw_write_new_file_at (int dirfd, const char *name, const void *data,
                           size_t len, mode_t mode);
 
+/* Writes all LEN bytes of DATA to FD, again after a signal; 0 or an
+   errno value. */
+int cw_write_all (int fd, const void *data, size_t len);
+
 /* Renames FROM to TO within DIRFD unless TO exists (EEXIST). */
 int cw_rename_noreplace_at (int from_dirfd, const char *from, int to_dirfd,
                             const char *to);

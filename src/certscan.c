@@ -5,9 +5,9 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "certread.h"
+#include "processors.h"
 #include "xalloc.h"
 
 /* Below this many certificates a second thread costs more than it
@@ -58,8 +58,7 @@ read_share (void *arg)
 static size_t
 thread_count (size_t blocks)
 {
-  long cpus = sysconf (_SC_NPROCESSORS_ONLN);
-  size_t n = cpus > 0 ? (size_t) cpus : 1;
+  size_t n = cw_processors ();
   if (n > MAX_THREADS)
     n = MAX_THREADS;
   if (n > blocks / MIN_PER_THREAD)

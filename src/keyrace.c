@@ -16,7 +16,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -27,6 +26,8 @@
 # include <sys/prctl.h>
 #endif
 
+#include "atomicfile.h"
+#include "processors.h"
 #include "xalloc.h"
 
 #define RACERS 2
@@ -41,43 +42,13 @@ struct racer
   size_t len;
 };
 
-/* Processors this process may run on: a container or taskset may allow
-   fewer than the machine has. */
-static int
-usable_processors (void)
-{
-#ifdef CPU_COUNT
-  cpu_set_t set;
-  if (sched_getaffinity (0, sizeof set, &set) == 0)
-    return CPU_COUNT (&set);
-#endif
-  long n = sysconf (_SC_NPROCESSORS_ONLN);
-  return n > 0 ? (int) n : 1;
-}
-
 int
 cw_key_race_size (gnutls_pk_algorithm_t algorithm)
 {
   if (algorithm != GNUTLS_PK_RSA)
     return 1;
-  int n = usable_processors ();
-  return n < RACERS ? n : RACERS;
-}
-
-static bool
-write_all (int fd, const unsigned char *data, size_t len)
-{
-  while (len > 0)
-    {
-      ssize_t n = write (fd, data, len);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return false;
-      data += n;
-      len -= (size_t) n;
-    }
-  return true;
+  size_t n = cw_processors ();
+  return n < RACERS ? (int) n : RACERS;
 }
 
 /* The child: one search, its key written to FD as DER.  It never
@@ -98,7 +69,7 @@ search (int fd, pid_t parent, gnutls_pk_algorithm_t algorithm,
   bool ok = gnutls_x509_privkey_init (&key) == 0;
   ok = ok && gnutls_x509_privkey_generate (key, algorithm, bits, 0) == 0
        && gnutls_x509_privkey_export2 (key, GNUTLS_X509_FMT_DER, &der) == 0
-       && write_all (fd, der.data, der.size);
+       && cw_write_all (fd, der.data, der.size) == 0;
   if (der.data)
     {
       gnutls_memset (der.data, 0, der.size);
@@ -235,10 +206,10 @@ stop_all (struct racer *racers, int count)
 
 int
 cw_key_race (gnutls_x509_privkey_t key, gnutls_pk_algorithm_t algorithm,
-             unsigned bits)
+             unsigned bits, int searches)
 {
   struct racer racers[RACERS];
-  int count = cw_key_race_size (algorithm);
+  int count = searches < RACERS ? searches : RACERS;
   int started = count > 1 ? start (racers, count, algorithm, bits) : 0;
   int winner = started > 0 ? first_key (racers, started) : -1;
   int ret = GNUTLS_E_INTERNAL_ERROR;

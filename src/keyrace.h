@@ -10,10 +10,11 @@
    this process may use two processors, else 1. */
 int cw_key_race_size (gnutls_pk_algorithm_t algorithm);
 
-/* Fills KEY (initialised, empty) with a new key; a GnuTLS error code.
-   With one search, or when no child process can be started, the key is
-   generated in this process. */
+/* Fills KEY (initialised, empty) with a new key, running SEARCHES
+   searches (cw_key_race_size) at once; a GnuTLS error code.  With one
+   search, or when no child process can be started, the key is generated
+   in this process. */
 int cw_key_race (gnutls_x509_privkey_t key, gnutls_pk_algorithm_t algorithm,
-                 unsigned bits);
+                 unsigned bits, int searches);
 
 #endif

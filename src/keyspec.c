@@ -136,10 +136,10 @@ cw_key_generate (const struct cw_keyspec *spec, gnutls_x509_privkey_t *key)
   int ret = gnutls_x509_privkey_init (key);
   if (ret < 0)
     return ret;
+  int searches = cw_key_race_size (spec->algorithm);
   /* The benchmarks tell certwiz's own time from the prime search's. */
-  cw_trace ("keygen", "start searches=%d",
-            cw_key_race_size (spec->algorithm));
-  ret = cw_key_race (*key, spec->algorithm, bits);
+  cw_trace ("keygen", "start searches=%d", searches);
+  ret = cw_key_race (*key, spec->algorithm, bits, searches);
   cw_trace ("keygen", "end");
   if (ret < 0)
     {
