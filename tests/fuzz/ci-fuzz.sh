@@ -25,20 +25,7 @@ harnesses="subject san detect pkcs12 import safetext"
 
 say() { printf 'ci-fuzz: %s\n' "$*"; }
 
-# corpora_of NAME: the folders of GnuTLS's corpora NAME starts from (the
-# same as tests/fuzz/replay.sh replays).
-corpora_of() {
-  case $1 in
-    subject) echo dn_parser idna_parser ;;
-    san) echo idna_parser ;;
-    detect) echo x509_parser pkcs7_parser x509_crq_parser \
-      private_key_parser pkcs8_key_parser ;;
-    pkcs12) echo pkcs12_key_parser ;;
-    import) echo x509_parser pkcs7_parser pkcs12_key_parser ;;
-    safetext) echo dn_parser idna_parser pkcs12_key_parser pkcs7_parser \
-      pkcs8_key_parser private_key_parser x509_crq_parser x509_parser ;;
-  esac
-}
+. "$top/tests/fuzz/corpora.sh"
 
 if ! command -v "$CC" >/dev/null 2>&1; then
   say "$CC is missing: install the Debian packages clang and libclang-rt-dev"

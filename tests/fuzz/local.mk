@@ -55,7 +55,7 @@ tests_fuzz_replay_subject_CFLAGS = $(AM_CFLAGS) $(GNUTLS_CFLAGS)
 tests_fuzz_replay_subject_LDADD = $(FUZZ_REPLAY_LIBS)
 
 TESTS += tests/fuzz/replay.sh
-EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/ci-fuzz.sh \
+EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/ci-fuzz.sh tests/fuzz/corpora.sh \
   tests/fuzz/README.md tests/fuzz/regressions
 
 if ENABLE_FUZZING

@@ -21,19 +21,7 @@ trap 'rm -rf "$work"' EXIT
 TMPDIR=$work
 export TMPDIR
 
-# corpora_of NAME: the folders of GnuTLS's corpora NAME is replayed over.
-corpora_of() {
-  case $1 in
-    subject) echo dn_parser idna_parser ;;
-    san) echo idna_parser ;;
-    detect) echo x509_parser pkcs7_parser x509_crq_parser \
-      private_key_parser pkcs8_key_parser ;;
-    pkcs12) echo pkcs12_key_parser ;;
-    import) echo x509_parser pkcs7_parser pkcs12_key_parser ;;
-    safetext) echo dn_parser idna_parser pkcs12_key_parser pkcs7_parser \
-      pkcs8_key_parser private_key_parser x509_crq_parser x509_parser ;;
-  esac
-}
+. "$top_srcdir/tests/fuzz/corpora.sh"
 
 have_corpora=yes
 if [ ! -d "$CORPORA" ]; then
