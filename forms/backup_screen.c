@@ -12,18 +12,18 @@
 
 #include "cert_picker.h"
 #include "dialog.h"
-#include "export.h"
+#include "pki/export.h"
 #include "file_picker.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "password_entry.h"
 #include "report_view.h"
-#include "safetext.h"
+#include "base/safetext.h"
 #include "screen.h"
 #include "screen_frame.h"
 #include "term.h"
 #include "text.h"
 #include "wizard_ui.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 enum { FOCUS_PROFILE, FOCUS_PASSWORD, FOCUS_AGAIN, FOCUS_PATH, FOCUS_COUNT };
 

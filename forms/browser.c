@@ -12,19 +12,19 @@
 #include <unistd.h>
 
 #include "browser.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "dialog.h"
 #include "help.h"
-#include "i18n.h"
-#include "safetext.h"
+#include "base/i18n.h"
+#include "base/safetext.h"
 #include "screen.h"
-#include "store.h"
+#include "store/store.h"
 #include "term.h"
 #include "text.h"
-#include "trace.h"
+#include "base/trace.h"
 #include "tui.h"
 #include "wrap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define FILTER_ROW WZ_TOP
 #define HINT_ROW (WZ_TOP + 1)

@@ -12,10 +12,10 @@
 #include <stdint.h>
 
 #include "browser_model.h"
-#include "certread.h"
-#include "certset.h"
-#include "cli_target.h"
-#include "diag.h"
+#include "pki/certread.h"
+#include "pki/certset.h"
+#include "pki/target.h"
+#include "base/diag.h"
 #include "field.h"
 #include "list.h"
 #include "theme.h"
@@ -81,7 +81,7 @@ struct bw_item
   bool pending;
   bool in_store;
   bool has_key;
-  struct cw_cli_target target;    /* in the store: its entry and certs */
+  struct cw_target target;    /* in the store: its entry and certs */
   gnutls_x509_crt_t leaf;         /* NULL for a request; in TARGET's
                                      certificates */
   gnutls_x509_crt_t *chain;       /* its issuers, nearest first; the

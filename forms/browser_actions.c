@@ -8,17 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "atomicfile.h"
+#include "base/atomicfile.h"
 #include "browser.h"
-#include "clone.h"
+#include "pki/clone.h"
 #include "dialog.h"
 #include "draft.h"
-#include "i18n.h"
-#include "listing.h"
-#include "match.h"
-#include "subject.h"
+#include "base/i18n.h"
+#include "store/listing.h"
+#include "names/match.h"
+#include "names/subject.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static const struct bw_action_info actions[BW_ACTION_COUNT] = {
   /* TRANSLATORS: the key bar's words for the actions (short: the bar

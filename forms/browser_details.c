@@ -8,16 +8,16 @@
 #include <string.h>
 
 #include "browser.h"
-#include "chain.h"
+#include "pki/chain.h"
 #include "help.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "keybar.h"
 #include "screen.h"
-#include "subject.h"
+#include "names/subject.h"
 #include "term.h"
 #include "text.h"
 #include "wrap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 /* Labels take 14 columns, so that a SHA-256 thumbprint (64 digits) fits
    on one line at 80 columns. */

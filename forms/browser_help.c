@@ -3,7 +3,7 @@
 #include <config.h>
 
 #include "browser.h"
-#include "i18n.h"
+#include "base/i18n.h"
 
 struct help
 {

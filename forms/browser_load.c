@@ -8,12 +8,12 @@
 #include <time.h>
 
 #include "browser.h"
-#include "chain.h"
-#include "i18n.h"
-#include "listing.h"
-#include "store.h"
-#include "trace.h"
-#include "xalloc.h"
+#include "pki/chain.h"
+#include "base/i18n.h"
+#include "store/listing.h"
+#include "store/store.h"
+#include "base/trace.h"
+#include "base/xalloc.h"
 
 /* Certificates made into rows at a time: small enough that a slice
    takes a millisecond or two. */
@@ -274,11 +274,11 @@ static bool
 from_store (const char *store, const struct bm_row *row,
             struct bw_item *item, struct cw_diags *diags)
 {
-  struct cw_cli_target *target = &item->target;
+  struct cw_target *target = &item->target;
   item->in_store = true;
-  if (cw_cli_target_load (target, row->id, store, false, diags) != CW_OK)
+  if (cw_target_load (target, row->id, store, false, diags) != CW_OK)
     return false;
-  item->pending = cw_cli_target_is_pending (target);
+  item->pending = cw_target_is_pending (target);
   item->has_key = target->entry.has_key;
   if (target->certs.count == 0)
     {
@@ -427,6 +427,6 @@ bw_item_free (struct bw_item *item)
   free (item->chain);
   free (item->pem);
   free (item->sources);
-  cw_cli_target_free (&item->target);
+  cw_target_free (&item->target);
   item_init (item);
 }

@@ -8,9 +8,9 @@
 #include <unicase.h>
 #include <unistr.h>
 
-#include "i18n.h"
-#include "safetext.h"
-#include "xalloc.h"
+#include "base/i18n.h"
+#include "base/safetext.h"
+#include "base/xalloc.h"
 
 void
 bm_init (struct bm_model *model)

@@ -13,8 +13,8 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "certinfo.h"
-#include "listing.h"
+#include "pki/certinfo.h"
+#include "store/listing.h"
 
 /* The columns, in the order shown; each can be sorted on. */
 enum bm_column

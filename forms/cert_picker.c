@@ -9,14 +9,14 @@
 #include <time.h>
 
 #include "dialog.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "list.h"
 #include "screen.h"
 #include "screen_frame.h"
-#include "store.h"
+#include "store/store.h"
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define LIST_ROW (WZ_TOP + 3)
 

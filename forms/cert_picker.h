@@ -3,7 +3,7 @@
 #ifndef CERTWIZ_FORMS_CERT_PICKER_H
 #define CERTWIZ_FORMS_CERT_PICKER_H
 
-#include "listing.h"
+#include "store/listing.h"
 #include "wizard_ui.h"
 
 /* Whether ROW is a certificate whose key is here. */

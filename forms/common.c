@@ -5,12 +5,12 @@
 #include <stdlib.h>
 
 #include "draft.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "wizard_ui.h"
 #include "text.h"
-#include "textwidth.h"
+#include "base/textwidth.h"
 #include "wrap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 void
 wz_say (struct wz_ui *ui, const char *text, enum ui_role role)

@@ -6,16 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "country.h"
+#include "names/country.h"
 #include "field.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "keybar.h"
 #include "list.h"
 #include "screen.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 struct picker
 {

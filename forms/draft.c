@@ -10,13 +10,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "atomicfile.h"
-#include "certinfo.h"
-#include "certset.h"
-#include "record.h"
-#include "selfsign.h"
-#include "store.h"
-#include "xalloc.h"
+#include "base/atomicfile.h"
+#include "pki/certinfo.h"
+#include "pki/certset.h"
+#include "base/record.h"
+#include "pki/selfsign.h"
+#include "store/store.h"
+#include "base/xalloc.h"
 
 #define DRAFT_NAME "draft"
 /* A draft is a few hundred bytes; a larger file is not one of ours. */

@@ -12,14 +12,14 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 #include "list.h"
 #include "screen.h"
 #include "screen_frame.h"
 #include "term.h"
 #include "text.h"
 #include "wizard_ui.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define FOLDER_ROW WZ_TOP
 #define SHOWN_ROW (WZ_TOP + 1)

@@ -2,7 +2,7 @@
 
 #include "help_text.h"
 
-#include "i18n.h"
+#include "base/i18n.h"
 
 struct help
 {

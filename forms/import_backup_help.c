@@ -2,7 +2,7 @@
 
 #include "import_backup_help.h"
 
-#include "i18n.h"
+#include "base/i18n.h"
 
 struct help
 {

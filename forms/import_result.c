@@ -11,13 +11,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "i18n.h"
-#include "listing.h"
+#include "base/i18n.h"
+#include "store/listing.h"
 #include "screen.h"
 #include "screen_frame.h"
-#include "store.h"
+#include "store/store.h"
 #include "term.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 typedef bool (*diag_filter) (const struct cw_diag *diag);
 

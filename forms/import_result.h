@@ -3,10 +3,10 @@
 #ifndef CERTWIZ_FORMS_IMPORT_RESULT_H
 #define CERTWIZ_FORMS_IMPORT_RESULT_H
 
-#include "diag.h"
-#include "import.h"
+#include "base/diag.h"
+#include "pki/import.h"
 #include "report_view.h"
-#include "status.h"
+#include "base/status.h"
 #include "wizard_ui.h"
 
 /* What to say about an import of FILE that ended with STATUS, RESULT and

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "certset.h"
+#include "pki/certset.h"
 #include "dialog.h"
 #include "file_picker.h"
-#include "i18n.h"
-#include "import.h"
+#include "base/i18n.h"
+#include "pki/import.h"
 #include "import_result.h"
 #include "password_entry.h"
 #include "report_view.h"
@@ -20,7 +20,7 @@
 #include "term.h"
 #include "text.h"
 #include "wizard_ui.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define PROMPT_ROW WZ_TOP
 #define PATH_ROW (WZ_TOP + 2)

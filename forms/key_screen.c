@@ -5,12 +5,12 @@
 #include <curses.h>
 #include <stdlib.h>
 
-#include "i18n.h"
-#include "safetext.h"
+#include "base/i18n.h"
+#include "base/safetext.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 enum { FOCUS_TYPE, FOCUS_EXPORTABLE, FOCUS_FRIENDLY, FOCUS_COUNT };
 

@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "dialog.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define LIST_TOP (WZ_TOP + 2)
 #define LIST_ROWS 9

@@ -12,10 +12,10 @@
 
 #include "box.h"
 #include "help.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 void
 wz_secret_init (struct wz_secret *secret)

@@ -11,7 +11,7 @@
 #include "text.h"
 #include "wizard_ui.h"
 #include "wrap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 /* One row of the wrapped report. */
 struct row

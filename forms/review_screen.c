@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
 #include "wrap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define LABEL_WIDTH 14
 

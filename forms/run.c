@@ -9,15 +9,15 @@
 #include "dialog.h"
 #include "draft.h"
 #include "help.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "screen.h"
 #include "screen_frame.h"
 #include "wizard_ui.h"
-#include "store.h"
+#include "store/store.h"
 #include "term.h"
 #include "text.h"
 #include "tui.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 /* The state the signal path saves: set while the wizard runs. */
 static struct wz_ui *running;

@@ -9,7 +9,7 @@
 #include "help.h"
 #include "term.h"
 #include "wizard_ui.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 void
 wz_frame_draw (const char *left, const char *right, const char *status,

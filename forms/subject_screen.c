@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "country.h"
+#include "names/country.h"
 #include "country_picker.h"
 #include "dialog.h"
-#include "i18n.h"
-#include "safetext.h"
+#include "base/i18n.h"
+#include "base/safetext.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define LABEL_X 2
 #define FIELD_X 20

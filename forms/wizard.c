@@ -6,12 +6,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "i18n.h"
-#include "keyspec.h"
-#include "request.h"
-#include "san.h"
-#include "subject.h"
-#include "xalloc.h"
+#include "base/i18n.h"
+#include "keys/keyspec.h"
+#include "pki/request.h"
+#include "names/san.h"
+#include "names/subject.h"
+#include "base/xalloc.h"
 
 static const struct wz_field_info fields[WZ_FIELD_COUNT] = {
   { WZ_COUNTRY, CW_ATTR_C, N_("Country"), "C", 2, true, false },

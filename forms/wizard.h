@@ -7,10 +7,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "attr.h"
-#include "diag.h"
+#include "names/attr.h"
+#include "base/diag.h"
 #include "field.h"
-#include "names.h"
+#include "names/names.h"
 
 enum wz_step
 {

@@ -9,15 +9,15 @@
 #include <sys/stat.h>
 
 #include "dialog.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "report_view.h"
-#include "request.h"
-#include "selfsign.h"
+#include "pki/request.h"
+#include "pki/selfsign.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
 #include "wrap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define PATH_ROW (WZ_TOP + 2)
 

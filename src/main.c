@@ -8,9 +8,9 @@
 # include <sys/prctl.h>
 #endif
 
-#include "cli.h"
-#include "i18n.h"
-#include "trace.h"
+#include "cli/cli.h"
+#include "base/i18n.h"
+#include "base/trace.h"
 #include "tui.h"
 
 /* certwiz holds private keys and passwords in its memory: no core dump

@@ -3,7 +3,7 @@
 # po/POTFILES.in, so no message is left out of the catalogs.
 set -eu
 cd "${top_srcdir:?}"
-missing=$(grep -l -E '\b(N?C?_|ngettext) ?\(' src/*.c ui/*.c forms/*.c 2>/dev/null |
+missing=$(grep -l -E '\b(N?C?_|ngettext) ?\(' src/*.c src/*/*.c ui/*.c forms/*.c 2>/dev/null |
   while read -r f; do
     grep -qx "$f" po/POTFILES.in || echo "$f"
   done)

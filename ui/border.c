@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "safetext.h"
+#include "base/safetext.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 struct border_chars
 {

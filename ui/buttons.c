@@ -10,7 +10,7 @@
 
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define GAP 2
 

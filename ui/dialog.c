@@ -8,10 +8,10 @@
 #include "box.h"
 #include "buttons.h"
 #include "field.h"
-#include "i18n.h"
+#include "base/i18n.h"
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static void
 draw_ok (struct ui_box *box, int y, int x, int width)

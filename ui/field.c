@@ -11,7 +11,7 @@
 
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 void
 ui_field_init (struct ui_field *field, size_t max_chars)

@@ -7,7 +7,7 @@
 
 #include "field.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static char *
 masked_copy (const char *text)

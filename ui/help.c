@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 #include "keybar.h"
-#include "safetext.h"
+#include "base/safetext.h"
 #include "screen.h"
 #include "term.h"
 #include "textview.h"

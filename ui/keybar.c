@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 void
 ui_titlebar (const char *left, const char *right)

@@ -5,10 +5,10 @@
 #include <curses.h>
 #include <stdlib.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 #include "term.h"
 #include "text.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 void
 ui_list_init (struct ui_list *list, size_t count)

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 #include "text.h"
 #include "theme.h"
-#include "trace.h"
-#include "xalloc.h"
+#include "base/trace.h"
+#include "base/xalloc.h"
 
 static volatile sig_atomic_t active;
 static volatile sig_atomic_t caught;

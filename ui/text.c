@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "safetext.h"
-#include "textwidth.h"
+#include "base/safetext.h"
+#include "base/textwidth.h"
 
 char *
 ui_safe (const char *text)

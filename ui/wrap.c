@@ -15,8 +15,8 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-#include "safetext.h"
-#include "xalloc.h"
+#include "base/safetext.h"
+#include "base/xalloc.h"
 
 static void
 push_line (struct ui_lines *out, const char *start, size_t len)

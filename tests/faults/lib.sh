@@ -161,7 +161,7 @@ FILENAME == ARGV[3] {
   # tmp/ is checked after the next change, which must empty it.
   if (part[1] == "tmp" && n > 1) next
   if (n == 1) {
-    # index: the listing's cache (src/store_index.c), rewritten whole.
+    # index: the listing's cache (src/store/index.c), rewritten whole.
     if (p != "pending" && p != "certs" && p != "tmp" && p != ".lock" \
         && p != "draft" && p != "index")
       bad("a stray " p " in the store")

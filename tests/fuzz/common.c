@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 char *
 fuzz_string (const uint8_t *data, size_t size)

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "certinfo.h"
-#include "certset.h"
-#include "chain.h"
+#include "pki/certinfo.h"
+#include "pki/certset.h"
+#include "pki/chain.h"
 #include "fuzz.h"
-#include "record.h"
-#include "safetext.h"
+#include "base/record.h"
+#include "base/safetext.h"
 
 static bool
 same_record (const struct cw_record *a, const struct cw_record *b)

@@ -15,9 +15,9 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "import.h"
-#include "request.h"
-#include "xalloc.h"
+#include "pki/import.h"
+#include "pki/request.h"
+#include "base/xalloc.h"
 
 /* The password of the valid files of GnuTLS's pkcs12_key_parser corpus. */
 #define RIGHT_PASSWORD "1234"

@@ -4,9 +4,9 @@
 
 #include <stdlib.h>
 
-#include "certinfo.h"
+#include "pki/certinfo.h"
 #include "fuzz.h"
-#include "pkcs12.h"
+#include "pki/pkcs12.h"
 
 /* The password of the valid files of GnuTLS's pkcs12_key_parser corpus. */
 #define RIGHT_PASSWORD "1234"

@@ -14,8 +14,8 @@
 #include <unistr.h>
 
 #include "fuzz.h"
-#include "json.h"
-#include "safetext.h"
+#include "base/json.h"
+#include "base/safetext.h"
 
 static void
 check_safe_text (const uint8_t *data, size_t size, bool utf8_ok)

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "names.h"
-#include "san.h"
-#include "xalloc.h"
+#include "names/names.h"
+#include "names/san.h"
+#include "base/xalloc.h"
 
 /* A CA's limit, low enough for inputs of a few lines to pass it. */
 #define MAX_SANS 4

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "subject.h"
+#include "names/subject.h"
 
 static bool
 same_subject (const struct cw_subject *a, const struct cw_subject *b)

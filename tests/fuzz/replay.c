@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 /* The file being replayed, for the crash message. */
 static const char *current;

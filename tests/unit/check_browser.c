@@ -16,7 +16,7 @@
 
 #include "browser.h"
 #include "browser_model.h"
-#include "textwidth.h"
+#include "base/textwidth.h"
 #include "unit.h"
 
 #define DAY 86400

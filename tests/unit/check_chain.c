@@ -10,11 +10,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "certinfo.h"
-#include "certset.h"
-#include "chain.h"
-#include "json.h"
-#include "textwidth.h"
+#include "pki/certinfo.h"
+#include "pki/certset.h"
+#include "pki/chain.h"
+#include "base/json.h"
+#include "base/textwidth.h"
 #include "unit.h"
 
 /* A key and a certificate for NAME, signed by ISSUER (self-signed when

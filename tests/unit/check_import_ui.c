@@ -17,9 +17,9 @@
 #include <uniwidth.h>
 #include <unistd.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "file_picker.h"
-#include "import.h"
+#include "pki/import.h"
 #include "import_backup_help.h"
 #include "import_result.h"
 #include "password_entry.h"

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "match.h"
+#include "names/match.h"
 #include "unit.h"
 
 #define ARRAY_SIZE(a) (sizeof (a) / sizeof (a)[0])

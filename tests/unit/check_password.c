@@ -16,7 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "cli_password.h"
+#include "cli/password.h"
 #include "unit.h"
 
 /* Writes TEXT (LEN bytes) to a new file in the test folder. */

@@ -11,7 +11,7 @@
 
 #include <gnutls/pkcs12.h>
 
-#include "pkcs12.h"
+#include "pki/pkcs12.h"
 #include "unit.h"
 
 #define PASSWORD "correct horse"

@@ -8,10 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csr.h"
-#include "keyspec.h"
-#include "request.h"
-#include "safetext.h"
+#include "pki/csr.h"
+#include "keys/keyspec.h"
+#include "pki/request.h"
+#include "base/safetext.h"
 #include "unit.h"
 
 START_TEST (keyspec_default_is_rsa3072)

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "names.h"
-#include "san.h"
-#include "unicode.h"
+#include "base/diag.h"
+#include "names/names.h"
+#include "names/san.h"
+#include "base/unicode.h"
 #include "unit.h"
 
 /* ------------------------------------------------------------ helpers */

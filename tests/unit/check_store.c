@@ -10,10 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomicfile.h"
-#include "certinfo.h"
-#include "record.h"
-#include "store.h"
+#include "base/atomicfile.h"
+#include "pki/certinfo.h"
+#include "base/record.h"
+#include "store/store.h"
 #include "unit.h"
 
 static char *

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "subject.h"
+#include "base/diag.h"
+#include "names/subject.h"
 #include "unit.h"
 
 /* The fixture: every test parses into these and they are freed after. */

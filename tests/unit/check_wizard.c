@@ -13,12 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "atomicfile.h"
-#include "certinfo.h"
+#include "base/atomicfile.h"
+#include "pki/certinfo.h"
 #include "draft.h"
 #include "help_text.h"
-#include "record.h"
-#include "textwidth.h"
+#include "base/record.h"
+#include "base/textwidth.h"
 #include "wizard.h"
 #include "unit.h"
 

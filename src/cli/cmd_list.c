@@ -1,0 +1,230 @@
+/* certwiz list: pending requests and installed certificates, or the
+   certificates of files. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pki/certset.h"
+#include "cli/cli.h"
+#include "cli/print_cert.h"
+#include "base/i18n.h"
+#include "base/json.h"
+#include "store/listing.h"
+#include "names/match.h"
+#include "base/status.h"
+#include "store/store.h"
+#include "base/textwidth.h"
+#include "base/xalloc.h"
+
+enum
+{
+  OPT_DOMAIN = CW_OPT_COMMAND,
+  OPT_FORMAT,
+  OPT_FILE
+};
+
+struct list_args
+{
+  const char *domain;
+  bool json;
+  const char **files;
+  size_t file_count;
+};
+
+static void
+print_help (void)
+{
+  printf (_("Usage: certwiz list [--domain NAME] [--format text|json] "
+            "[--file FILE]...\n\n"
+            "List the pending requests and the installed certificates of "
+            "the store: ID,\nfriendly name or common name, number of names, "
+            "issuer, expiry and days left,\nwhether the key is here, and "
+            "state (pending, valid, expiring within %d days,\nexpired).\n\n"
+            "  --domain NAME        only those whose names cover NAME (the "
+            "rules of match)\n"
+            "  --format text|json   a table (default) or JSON for scripts\n"
+            "  --file FILE          list the certificates of FILE (a bundle, "
+            "a chain,\n"
+            "                       a .p7b) instead of the store; repeat it "
+            "for several\n"
+            "                       files\n"), CW_EXPIRING_DAYS);
+}
+
+static enum cw_cli_option_result
+list_option (int opt, const char *arg, void *state)
+{
+  static const char *const formats[] = { "text", "json", NULL };
+  struct list_args *args = state;
+  int format;
+  switch (opt)
+    {
+    case OPT_DOMAIN:
+      args->domain = arg;
+      return CW_CLI_OPTION_TAKEN;
+    case OPT_FORMAT:
+      if (!cw_cli_parse_format (arg, formats, &format))
+        return CW_CLI_OPTION_BAD;
+      args->json = format == 1;
+      return CW_CLI_OPTION_TAKEN;
+    case OPT_FILE:
+      args->files = xreallocarray (args->files, args->file_count + 1,
+                                   sizeof *args->files);
+      args->files[args->file_count++] = arg;
+      return CW_CLI_OPTION_TAKEN;
+    default:
+      return CW_CLI_OPTION_NOT_MINE;
+    }
+}
+
+static bool
+row_covers (const struct cw_listing_row *row, const char *domain)
+{
+  return cw_match_domain ((const char *const *) row->dns, row->dns_count,
+                          domain, NULL);
+}
+
+static void
+print_cell (const char *text, size_t width, bool last)
+{
+  char *safe = cw_cli_safe (text);
+  char *cell = cw_text_fit (safe, width);
+  if (last)
+    {
+      /* No trailing blanks at the end of a line. */
+      size_t n = strlen (cell);
+      while (n > 0 && cell[n - 1] == ' ')
+        cell[--n] = '\0';
+    }
+  fputs (cell, stdout);
+  fputs (last ? "\n" : " ", stdout);
+  free (cell);
+  free (safe);
+}
+
+/* Column widths: 73 columns with the blanks fit an 80-column terminal. */
+static const size_t widths[] = { 8, 8, 20, 3, 15, 10, 5, 4 };
+
+static void
+print_header (void)
+{
+  /* TRANSLATORS: column headings of certwiz list; they are cut to 8, 8,
+     20, 3, 15, 10, 5 and 4 columns. */
+  const char *heads[] = { _("STATE"), _("ID"), _("NAME"), _("#"),
+                          _("ISSUER"), _("EXPIRES"), _("DAYS"), _("KEY") };
+  for (size_t i = 0; i < 8; i++)
+    print_cell (heads[i], widths[i], i == 7);
+}
+
+static void
+print_row (const struct cw_listing_row *row)
+{
+  char count[16], days[24];
+  char *expires = row->pending ? xstrdup ("-")
+                               : cw_time_format (row->not_after);
+  expires[expires[0] == '-' ? 1 : 10] = '\0';
+  snprintf (count, sizeof count, "%zu", row->name_count);
+  if (row->pending)
+    strcpy (days, "-");
+  else
+    snprintf (days, sizeof days, "%ld", cw_days_left (row->not_after));
+  /* Any 4 or more digits of an ID select it; 8 are shown. */
+  char id[9];
+  snprintf (id, sizeof id, "%.8s", row->id);
+  const char *cells[] = { row->state, id, row->label, count,
+                          row->issuer, expires, days,
+                          row->has_key ? _("yes") : _("no") };
+  for (size_t i = 0; i < 8; i++)
+    print_cell (cells[i], widths[i], i == 7);
+  free (expires);
+}
+
+static void
+print_json_row (struct cw_json *json, const struct cw_listing_row *row)
+{
+  cw_json_object_begin (json, NULL);
+  cw_json_string (json, "id", row->id);
+  cw_json_string (json, "state", row->state_code);
+  cw_json_string (json, "friendly_name", row->friendly_name);
+  cw_json_string (json, "cn", row->cn);
+  cw_json_array_begin (json, "names");
+  for (size_t i = 0; i < row->name_count; i++)
+    cw_json_string (json, NULL, row->names[i]);
+  cw_json_array_end (json);
+  cw_json_string (json, "issuer", row->pending ? NULL : row->issuer);
+  if (row->pending)
+    cw_json_string (json, "not_after", NULL);
+  else
+    {
+      char *when = cw_time_format (row->not_after);
+      cw_json_string (json, "not_after", when);
+      cw_json_number (json, "days_left", cw_days_left (row->not_after));
+      free (when);
+    }
+  cw_json_bool (json, "key_here", row->has_key);
+  cw_json_string (json, "sha256", row->pending ? NULL : row->sha256);
+  cw_json_object_end (json);
+}
+
+static void
+print_rows (const struct cw_listing *listing, const struct list_args *args)
+{
+  struct cw_json json;
+  size_t shown = 0;
+  if (args->json)
+    {
+      cw_json_begin (&json, stdout);
+      cw_json_array_begin (&json, NULL);
+    }
+  else
+    print_header ();
+  for (size_t i = 0; i < listing->count; i++)
+    {
+      const struct cw_listing_row *row = &listing->rows[i];
+      if (args->domain && !row_covers (row, args->domain))
+        continue;
+      shown++;
+      if (args->json)
+        print_json_row (&json, row);
+      else
+        print_row (row);
+    }
+  if (args->json)
+    {
+      cw_json_array_end (&json);
+      cw_json_end (&json);
+    }
+  else if (shown == 0)
+    printf (_("(nothing to list)\n"));
+}
+
+int
+cw_cmd_list (struct cw_cli_context *context, int argc, char **argv)
+{
+  static const struct option options[] = {
+    { "domain", required_argument, NULL, OPT_DOMAIN },
+    { "format", required_argument, NULL, OPT_FORMAT },
+    { "file", required_argument, NULL, OPT_FILE },
+    CW_CLI_COMMON_OPTIONS,
+    { NULL, 0, NULL, 0 },
+  };
+  struct list_args args = { NULL, false, NULL, 0 };
+  struct cw_diags diags = CW_DIAGS_INIT;
+  struct cw_listing listing = CW_LISTING_INIT;
+  int status = cw_cli_parse ("list", argc, argv, options, list_option, &args,
+                             context, print_help);
+  if (status == CW_OK)
+    status = cw_cli_operands ("list", argc, argv, 0, "");
+  if (status == CW_OK)
+    status = args.file_count
+               ? cw_listing_from_files (&listing, args.files,
+                                        args.file_count, &diags)
+               : cw_listing_from_store (&listing, context->store, &diags);
+  cw_cli_report (&diags);
+  if (status == CW_OK)
+    print_rows (&listing, &args);
+  cw_listing_free (&listing);
+  cw_diags_free (&diags);
+  free (args.files);
+  return status == CW_CLI_HELP_DONE ? CW_OK : status;
+}

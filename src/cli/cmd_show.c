@@ -1,0 +1,289 @@
+/* certwiz show: every field of a certificate, of the store or a file. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pki/certset.h"
+#include "pki/chain.h"
+#include "cli/cli.h"
+#include "cli/print_cert.h"
+#include "base/i18n.h"
+#include "base/json.h"
+#include "base/status.h"
+#include "pki/target.h"
+#include "store/store.h"
+#include "base/xalloc.h"
+
+enum { OPT_FORMAT = CW_OPT_COMMAND };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_PEM };
+
+/* What is shown: the certificates (leaf first, then its chain) and, for
+   an entry of the store, its record. */
+struct shown
+{
+  struct cw_certs certs;
+  const struct cw_store_entry *entry;
+};
+
+static void
+print_help (void)
+{
+  printf (_("Usage: certwiz show ID|FILE [--format text|json|pem]\n\n"
+            "Show every field of a certificate of the store (by its ID, or "
+            "the first 4 or\nmore digits of it), of a pending request, or "
+            "of the certificates in FILE:\nsubject in order, issuer, serial, "
+            "validity, names, key, key usage and extended\nkey usage, both "
+            "thumbprints, and the chain.\n"));
+}
+
+static enum cw_cli_option_result
+show_option (int opt, const char *arg, void *state)
+{
+  static const char *const formats[] = { "text", "json", "pem", NULL };
+  if (opt != OPT_FORMAT)
+    return CW_CLI_OPTION_NOT_MINE;
+  return cw_cli_parse_format (arg, formats, state) ? CW_CLI_OPTION_TAKEN
+                                                   : CW_CLI_OPTION_BAD;
+}
+
+static void
+print_record_fields (const struct cw_store_entry *entry)
+{
+  const struct cw_record *r = &entry->record;
+  const char *name = cw_record_get (r, "friendly-name");
+  const char *created = cw_record_get (r, "created");
+  const char *host = cw_record_get (r, "host");
+  if (name && *name)
+    cw_cli_field (_("Friendly name"), name);
+  /* TRANSLATORS: label of show: whether the private key is in this
+     store; at most 14 columns. */
+  cw_cli_field (_("Key here"), entry->has_key ? _("yes") : _("no"));
+  if (created)
+    {
+      /* TRANSLATORS: when a request was made (a UTC time), on which
+         computer (its host name). */
+      char *made = xasprintf (_("%s on %s"), created, host ? host : "?");
+      cw_cli_field (_("Requested"), made);
+      free (made);
+    }
+}
+
+static void
+print_cert_text (const struct shown *shown, size_t index)
+{
+  struct cw_certinfo info;
+  if (cw_certinfo_get (shown->certs.items[index], &info) < 0)
+    return;
+  if (index > 0)
+    putchar ('\n');
+  cw_cli_print_cert_summary (&info);
+  cw_cli_field (_("Serial"), info.serial);
+  cw_cli_field (_("Key usage"), info.usage);
+  /* TRANSLATORS: label of show: the extended key usage, such as
+     serverAuth; at most 14 columns. */
+  cw_cli_field (_("Ext. usage"), info.ext_usage);
+  cw_cli_field (_("Key ID"), info.key_id);
+  cw_certinfo_free (&info);
+}
+
+static void
+print_text (const struct shown *shown)
+{
+  print_cert_text (shown, 0);
+  if (shown->entry)
+    print_record_fields (shown->entry);
+  for (size_t i = 1; i < shown->certs.count; i++)
+    {
+      char *name = cw_cert_short_name (shown->certs.items[i]);
+      /* TRANSLATORS: labels of show: a certificate of the chain, or
+         another certificate found in the same file; at most 14 columns. */
+      cw_cli_field (shown->entry ? _("Chain") : _("Also in file"), name);
+      free (name);
+    }
+  if (!shown->entry)
+    for (size_t i = 1; i < shown->certs.count; i++)
+      print_cert_text (shown, i);
+}
+
+static void
+json_cert (struct cw_json *json, gnutls_x509_crt_t crt)
+{
+  struct cw_certinfo info;
+  if (cw_certinfo_get (crt, &info) < 0)
+    return;
+  char *from = cw_time_format (info.not_before);
+  char *to = cw_time_format (info.not_after);
+  cw_json_object_begin (json, NULL);
+  cw_json_string (json, "subject", info.subject);
+  cw_json_string (json, "cn", info.cn);
+  cw_json_array_begin (json, "names");
+  for (size_t i = 0; i < info.name_count; i++)
+    cw_json_string (json, NULL, info.names[i]);
+  cw_json_array_end (json);
+  cw_json_string (json, "issuer", info.issuer);
+  cw_json_string (json, "serial", info.serial);
+  cw_json_string (json, "not_before", from);
+  cw_json_string (json, "not_after", to);
+  cw_json_number (json, "days_left", cw_days_left (info.not_after));
+  cw_json_string (json, "key", info.key);
+  cw_json_string (json, "key_usage", info.usage);
+  cw_json_string (json, "extended_key_usage", info.ext_usage);
+  cw_json_string (json, "sha1", info.sha1);
+  cw_json_string (json, "sha256", info.sha256);
+  cw_json_string (json, "key_id", info.key_id);
+  cw_json_object_end (json);
+  free (from), free (to);
+  cw_certinfo_free (&info);
+}
+
+static void
+print_json (const struct shown *shown)
+{
+  struct cw_json json;
+  cw_json_begin (&json, stdout);
+  cw_json_object_begin (&json, NULL);
+  if (shown->entry)
+    {
+      const char *name = cw_record_get (&shown->entry->record,
+                                        "friendly-name");
+      cw_json_string (&json, "friendly_name", name ? name : "");
+      cw_json_bool (&json, "key_here", shown->entry->has_key);
+    }
+  cw_json_array_begin (&json, "certificates");
+  for (size_t i = 0; i < shown->certs.count; i++)
+    json_cert (&json, shown->certs.items[i]);
+  cw_json_array_end (&json);
+  cw_json_object_end (&json);
+  cw_json_end (&json);
+}
+
+static void
+print_pem (const struct shown *shown)
+{
+  for (size_t i = 0; i < shown->certs.count; i++)
+    {
+      gnutls_datum_t pem;
+      if (gnutls_x509_crt_export2 (shown->certs.items[i], GNUTLS_X509_FMT_PEM,
+                                   &pem) < 0)
+        continue;
+      fwrite (pem.data, 1, pem.size, stdout);
+      gnutls_free (pem.data);
+    }
+}
+
+static void
+print_pending_text (const struct cw_store_entry *entry)
+{
+  const struct cw_record *r = &entry->record;
+  cw_cli_field (_("State"), _("pending: waiting for the CA's certificate"));
+  cw_cli_field (_("Subject"), cw_record_get (r, "subject"));
+  for (size_t i = 0; i < r->count; i++)
+    if (strcmp (r->fields[i].name, "san") == 0)
+      cw_cli_field (_("Name"), r->fields[i].value);
+  cw_cli_field (_("Key"), cw_record_get (r, "key"));
+  cw_cli_field (_("ID"), entry->id);
+  const char *fingerprint = cw_record_get (r, "request-fingerprint");
+  cw_cli_field (_("SHA-256"), fingerprint ? fingerprint : "");
+  const char *file = cw_record_get (r, "request-file");
+  cw_cli_field (_("Request file"), file ? file : "");
+  print_record_fields (entry);
+}
+
+static void
+print_pending_json (const struct cw_store_entry *entry)
+{
+  const struct cw_record *r = &entry->record;
+  struct cw_json json;
+  cw_json_begin (&json, stdout);
+  cw_json_object_begin (&json, NULL);
+  cw_json_string (&json, "state", "pending");
+  cw_json_string (&json, "id", entry->id);
+  cw_json_string (&json, "subject", cw_record_get (r, "subject"));
+  cw_json_array_begin (&json, "names");
+  for (size_t i = 0; i < r->count; i++)
+    if (strcmp (r->fields[i].name, "san") == 0)
+      cw_json_string (&json, NULL, r->fields[i].value);
+  cw_json_array_end (&json);
+  static const char *const fields[] = { "key", "created", "host",
+                                        "friendly-name", "exportable",
+                                        "request-fingerprint",
+                                        "request-file" };
+  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+    cw_json_string (&json, fields[i], cw_record_get (r, fields[i]));
+  cw_json_object_end (&json);
+  cw_json_end (&json);
+}
+
+static enum cw_status
+show_pending (struct cw_store *store, const struct cw_store_entry *entry,
+              enum format format, struct cw_diags *diags)
+{
+  if (format == FORMAT_TEXT)
+    print_pending_text (entry);
+  else if (format == FORMAT_JSON)
+    print_pending_json (entry);
+  else
+    {
+      gnutls_datum_t pem;
+      enum cw_status status = cw_store_read (store, entry->area, entry->id,
+                                             "request.pem", &pem, false,
+                                             diags);
+      if (status != CW_OK)
+        return status;
+      fwrite (pem.data, 1, pem.size, stdout);
+      free (pem.data);
+    }
+  return CW_OK;
+}
+
+static void
+print_shown (const struct shown *shown, enum format format)
+{
+  if (format == FORMAT_JSON)
+    print_json (shown);
+  else if (format == FORMAT_PEM)
+    print_pem (shown);
+  else
+    print_text (shown);
+}
+
+static enum cw_status
+show (const char *what, const char *store_option, enum format format,
+      struct cw_diags *diags)
+{
+  struct cw_target target;
+  enum cw_status status = cw_target_load (&target, what, store_option,
+                                              true, diags);
+  struct shown shown = { target.certs,
+                         target.entry.id ? &target.entry : NULL };
+  if (status == CW_OK && cw_target_is_pending (&target))
+    status = show_pending (&target.store, &target.entry, format, diags);
+  else if (status == CW_OK)
+    print_shown (&shown, format);
+  cw_target_free (&target);
+  return status;
+}
+
+int
+cw_cmd_show (struct cw_cli_context *context, int argc, char **argv)
+{
+  static const struct option options[] = {
+    { "format", required_argument, NULL, OPT_FORMAT },
+    CW_CLI_COMMON_OPTIONS,
+    { NULL, 0, NULL, 0 },
+  };
+  int format = FORMAT_TEXT;
+  int status = cw_cli_parse ("show", argc, argv, options, show_option,
+                             &format, context, print_help);
+  if (status == CW_OK)
+    status = cw_cli_operands ("show", argc, argv, 1,
+                              _("the certificate's ID or file"));
+  if (status != CW_OK)
+    return status == CW_CLI_HELP_DONE ? CW_OK : status;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  status = show (argv[optind], context->store, (enum format) format, &diags);
+  cw_cli_report (&diags);
+  cw_diags_free (&diags);
+  return status;
+}

@@ -1,0 +1,40 @@
+/* Which key to make: the --key names, the Exchange-style --key-size, and
+   generation through GnuTLS. */
+#ifndef CERTWIZ_KEYSPEC_H
+#define CERTWIZ_KEYSPEC_H
+
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <stdbool.h>
+
+#include "base/diag.h"
+
+#define CW_RSA_MIN_BITS 2048
+#define CW_RSA_MAX_BITS 16384
+
+struct cw_keyspec
+{
+  gnutls_pk_algorithm_t algorithm;   /* GNUTLS_PK_RSA or GNUTLS_PK_ECDSA */
+  unsigned bits;                     /* RSA modulus size */
+  gnutls_ecc_curve_t curve;          /* for ECDSA */
+};
+
+/* The key made when nothing is asked for: RSA 3072. */
+void cw_keyspec_default (struct cw_keyspec *spec);
+
+/* Reads --key TYPE (rsa2048, rsa3072, rsa4096, p256, p384) or, when TYPE
+   is NULL, --key-size BITS (RSA).  Below 2048 bits is refused with the
+   reason.  Returns false on an error. */
+bool cw_keyspec_parse (const char *type, const char *bits,
+                       struct cw_keyspec *spec, struct cw_diags *diags);
+
+/* "rsa3072", "p256": the name --key takes and the store records. */
+char *cw_keyspec_name (const struct cw_keyspec *spec);
+/* "RSA 3072 bits", "ECDSA P-256", translated. */
+char *cw_keyspec_describe (const struct cw_keyspec *spec);
+
+/* Generates a new private key; returns a GnuTLS error code. */
+int cw_key_generate (const struct cw_keyspec *spec,
+                     gnutls_x509_privkey_t *key);
+
+#endif

@@ -1,0 +1,36 @@
+/* Putting a CA's answer in order: the leaf, then each certificate that
+   signed the one before, every link's signature checked. */
+#ifndef CERTWIZ_CHAIN_H
+#define CERTWIZ_CHAIN_H
+
+#include <stdbool.h>
+
+#include "pki/certset.h"
+#include "base/diag.h"
+
+struct cw_chain
+{
+  gnutls_x509_crt_t leaf;
+  gnutls_x509_crt_t *issuers;  /* the leaf's issuer first; borrowed */
+  size_t count;
+};
+
+#define CW_CHAIN_INIT { NULL, NULL, 0 }
+
+/* The leaf among CERTS when no key says which: the first certificate
+   that signed none of the others, preferring one that is not a CA. */
+gnutls_x509_crt_t cw_chain_guess_leaf (const struct cw_certs *certs);
+
+/* Builds the chain of LEAF from CERTS and says what was repaired or is
+   missing: certificates out of order (put in order), a root (left out:
+   clients have their own), certificates of no use to this chain (left
+   out), a link whose signature fails (the chain stops there), a missing
+   intermediate. */
+void cw_chain_build (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
+                     struct cw_chain *chain, struct cw_diags *diags);
+void cw_chain_free (struct cw_chain *chain);
+
+/* "CN of the certificate" for messages (owned by the caller). */
+char *cw_cert_short_name (gnutls_x509_crt_t crt);
+
+#endif

@@ -1,0 +1,155 @@
+#include <config.h>
+
+#include "pki/export.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/atomicfile.h"
+#include "base/i18n.h"
+#include "base/xalloc.h"
+
+static enum cw_status
+refuse (struct cw_diags *diags, const char *code, const char *message)
+{
+  cw_diag_add (diags, CW_ERROR, code, "backup", "%s", message);
+  return CW_REFUSED;
+}
+
+static enum cw_status
+check_exportable (struct cw_export *export, struct cw_diags *diags)
+{
+  const struct cw_store_entry *e = &export->entry;
+  const char *exportable = cw_record_get (&e->record, "exportable");
+  if (strcmp (e->area, CW_STORE_PENDING) == 0)
+    return refuse (diags, "export-pending",
+                   _("This is a pending request: there is no certificate to "
+                     "back up yet. Import the CA's answer first."));
+  if (!e->has_key)
+    return refuse (diags, "export-no-key",
+                   _("The private key of this certificate is not in this "
+                     "store, so a backup could not restore it. Back it up "
+                     "where the key is."));
+  if (exportable && strcmp (exportable, "no") == 0)
+    return refuse (diags, "export-not-exportable",
+                   _("This key was made non-exportable, so certwiz will not "
+                     "write it out. Keep the store itself safe, or make a "
+                     "new exportable request if you need a backup."));
+  struct stat st;
+  if (!export->force && lstat (export->out, &st) == 0)
+    {
+      cw_diag_add (diags, CW_ERROR, "out-exists", "out",
+                   _("The file \"%s\" already exists and was left as it is. "
+                     "Choose another file name, or replace it on purpose "
+                     "with --force."), export->out);
+      return CW_REFUSED;
+    }
+  return CW_OK;
+}
+
+static enum cw_status
+load_key (struct cw_export *export, struct cw_diags *diags)
+{
+  gnutls_datum_t pem;
+  enum cw_status status = cw_store_read (&export->store, export->entry.area,
+                                         export->entry.id, "key.pem", &pem,
+                                         false, diags);
+  if (status != CW_OK)
+    return status;
+  int ret = gnutls_x509_privkey_init (&export->key);
+  if (ret >= 0)
+    ret = gnutls_x509_privkey_import (export->key, &pem, GNUTLS_X509_FMT_PEM);
+  gnutls_memset (pem.data, 0, pem.size);
+  free (pem.data);
+  if (ret >= 0)
+    return CW_OK;
+  cw_diag_add (diags, CW_ERROR, "store-entry-damaged", "store",
+               _("The key of %s in the store cannot be read: %s. Nothing "
+                 "was written."), export->entry.id, gnutls_strerror (ret));
+  return CW_FAILED;
+}
+
+enum cw_status
+cw_export_open (struct cw_export *export, const char *id, const char *store,
+                const char *out, bool force, struct cw_diags *diags)
+{
+  *export = (struct cw_export) { .store = { NULL, -1, -1 },
+                                 .certs = CW_CERTS_INIT, .out = out,
+                                 .force = force };
+  enum cw_status status = cw_store_open_located (&export->store, store,
+                                                 diags);
+  if (status == CW_OK)
+    status = cw_store_find (&export->store, id, &export->entry, diags);
+  if (status == CW_OK)
+    status = check_exportable (export, diags);
+  if (status == CW_OK)
+    status = load_key (export, diags);
+  if (status == CW_OK)
+    status = cw_store_entry_certs (&export->store, &export->entry,
+                                   &export->certs, diags);
+  return status;
+}
+
+static enum cw_status
+write_error (struct cw_export *export, int err, struct cw_diags *diags)
+{
+  if (err == EEXIST)
+    cw_diag_add (diags, CW_ERROR, "out-exists", "out",
+                 _("The file \"%s\" appeared while the backup was made and "
+                   "was left as it is. Choose another file name."),
+                 export->out);
+  else
+    cw_diag_add (diags, CW_ERROR, "out-write", "out",
+                 _("The backup could not be written to \"%s\": %s. Nothing "
+                   "was written; choose another place."), export->out,
+                 strerror (err));
+  return err == EEXIST ? CW_REFUSED : CW_FAILED;
+}
+
+/* Reads the written file back from the disk and opens it. */
+static enum cw_status
+verify_written (struct cw_export *export, const char *password,
+                struct cw_diags *diags)
+{
+  gnutls_datum_t back;
+  enum cw_status status = cw_file_read (export->out, CW_BUNDLE_MAX_BYTES,
+                                        &back, diags);
+  if (status != CW_OK)
+    return status;
+  status = cw_p12_verify (&back, password, export->key, diags);
+  free (back.data);
+  return status;
+}
+
+enum cw_status
+cw_export_write (struct cw_export *export, enum cw_p12_profile profile,
+                 const char *password, struct cw_diags *diags)
+{
+  gnutls_datum_t der = { NULL, 0 };
+  const char *name = cw_record_get (&export->entry.record, "friendly-name");
+  enum cw_status status = cw_p12_write (export->key, export->certs.items,
+                                        export->certs.count,
+                                        name && *name ? name : NULL, profile,
+                                        password, &der, diags);
+  if (status != CW_OK)
+    return status;
+  int err = cw_write_file_atomic (export->out, der.data, der.size, 0600,
+                                  export->force);
+  gnutls_free (der.data);
+  if (err)
+    return write_error (export, err, diags);
+  return verify_written (export, password, diags);
+}
+
+void
+cw_export_close (struct cw_export *export)
+{
+  if (export->key)
+    gnutls_x509_privkey_deinit (export->key);
+  cw_certs_free (&export->certs);
+  if (export->entry.id)
+    cw_store_entry_free (&export->entry);
+  cw_store_close (&export->store);
+}

@@ -1,0 +1,489 @@
+#include <config.h>
+
+#include "pki/import.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pki/chain.h"
+#include "base/i18n.h"
+#include "pki/import_report.h"
+#include "pki/pkcs12.h"
+#include "base/record.h"
+#include "store/store.h"
+#include "base/xalloc.h"
+
+/* What one import works with, whichever path it takes. */
+struct import
+{
+  const struct cw_import_options *options;
+  struct cw_import_result *result;
+  struct cw_diags *diags;
+  struct cw_store store;
+  struct cw_certs certs;
+  gnutls_x509_crt_t leaf;
+  struct cw_chain chain;
+  gnutls_x509_privkey_t key;        /* from a PKCS#12 backup */
+  char *backup_name;                /* its friendly name */
+  struct cw_record pending;         /* the request's record, when bound */
+};
+
+static bool
+entry_exists (struct cw_store *store, const char *area, const char *id)
+{
+  char *path = xasprintf ("%s/%s", area, id);
+  bool exists = faccessat (store->dirfd, path, F_OK, AT_SYMLINK_NOFOLLOW)
+                == 0;
+  free (path);
+  return exists;
+}
+
+static char *
+pem_of (gnutls_x509_crt_t crt)
+{
+  gnutls_datum_t pem;
+  if (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &pem) < 0)
+    return xstrdup ("");
+  char *text = xstrndup ((const char *) pem.data, pem.size);
+  gnutls_free (pem.data);
+  return text;
+}
+
+static char *
+chain_pem (const struct cw_chain *chain)
+{
+  char *text = xstrdup ("");
+  for (size_t i = 0; i < chain->count; i++)
+    {
+      char *pem = pem_of (chain->issuers[i]);
+      char *joined = xasprintf ("%s%s", text, pem);
+      free (text);
+      free (pem);
+      text = joined;
+    }
+  return text;
+}
+
+static void
+keep_chain_names (struct import *im)
+{
+  im->result->chain_count = im->chain.count;
+  im->result->chain = xcalloc (im->chain.count + 1, sizeof (char *));
+  for (size_t i = 0; i < im->chain.count; i++)
+    im->result->chain[i] = cw_cert_short_name (im->chain.issuers[i]);
+}
+
+static char *
+utc_now (void)
+{
+  return cw_time_format (time (NULL));
+}
+
+/* The record of the installed certificate: what the request recorded,
+   then when and how it was imported, then the certificate's facts. */
+static char *
+installed_record (struct import *im, const char *how)
+{
+  struct cw_record record = CW_RECORD_INIT;
+  /* Where the entry lives says whether it is pending; the request's
+     own state line would only contradict it.  An import interrupted
+     before the entry moved left its record there: what it added, from
+     "imported" on, is added again below, not twice. */
+  for (size_t i = 0; i < im->pending.count; i++)
+    {
+      if (strcmp (im->pending.fields[i].name, "imported") == 0)
+        break;
+      if (strcmp (im->pending.fields[i].name, "state") != 0)
+        cw_record_add (&record, im->pending.fields[i].name,
+                       im->pending.fields[i].value);
+    }
+  char *now = utc_now ();
+  cw_record_add (&record, "imported", now);
+  cw_record_add (&record, "imported-from", im->options->file);
+  cw_record_add (&record, "import", how);
+  if (im->options->friendly_name || im->backup_name)
+    cw_record_set (&record, "friendly-name",
+                   im->options->friendly_name ? im->options->friendly_name
+                                              : im->backup_name);
+  cw_certinfo_to_record (&im->result->info, &record);
+  char *text = cw_record_format (&record);
+  cw_record_free (&record);
+  free (now);
+  return text;
+}
+
+static enum cw_status
+report_damaged (struct import *im, const char *id)
+{
+  cw_diag_add (im->diags, CW_ERROR, "store-entry-damaged", "store",
+               _("The pending request %s of the store is damaged: its key "
+                 "or its record cannot be read, or does not fit the "
+                 "certificate. Nothing was changed. Look into %s/%s/%s."),
+               id, im->store.path, CW_STORE_PENDING, id);
+  return CW_FAILED;
+}
+
+static enum cw_status
+refuse_already_installed (struct import *im)
+{
+  const char *id = im->result->info.sha1;
+  if (!entry_exists (&im->store, CW_STORE_INSTALLED, id))
+    return CW_OK;
+  cw_diag_add (im->diags, CW_ERROR, "already-installed", "import",
+               _("This certificate is already installed, with the "
+                 "thumbprint %s. Nothing was changed. To install it again, "
+                 "delete it first (certwiz delete %.8s)."), id, id);
+  return CW_REFUSED;
+}
+
+/* The certificate of the file whose key a pending request keeps. */
+static gnutls_x509_crt_t
+find_pending_leaf (struct import *im, char key_id[41])
+{
+  for (size_t i = 0; i < im->certs.count; i++)
+    if (cw_cert_key_id (im->certs.items[i], key_id) >= 0
+        && entry_exists (&im->store, CW_STORE_PENDING, key_id))
+      return im->certs.items[i];
+  return NULL;
+}
+
+static enum cw_status
+read_record (struct import *im, const char *id)
+{
+  gnutls_datum_t data;
+  enum cw_status status = cw_store_read (&im->store, CW_STORE_PENDING, id,
+                                         "record", &data, false, im->diags);
+  if (status != CW_OK)
+    return status;
+  char *text = xstrndup ((const char *) data.data, data.size);
+  if (!cw_record_parse (text, &im->pending))
+    status = report_damaged (im, id);
+  free (text);
+  free (data.data);
+  return status;
+}
+
+/* Makes sure the kept key is the certificate's, beyond its key ID. */
+static enum cw_status
+check_kept_key (struct import *im, const char *id)
+{
+  gnutls_datum_t pem;
+  gnutls_x509_privkey_t key;
+  enum cw_status status = cw_store_read (&im->store, CW_STORE_PENDING, id,
+                                         "key.pem", &pem, false, im->diags);
+  if (status != CW_OK)
+    return status;
+  bool fits = gnutls_x509_privkey_init (&key) >= 0;
+  if (fits)
+    {
+      fits = gnutls_x509_privkey_import (key, &pem, GNUTLS_X509_FMT_PEM) >= 0
+             && cw_cert_fits_key (im->leaf, key);
+      gnutls_x509_privkey_deinit (key);
+    }
+  gnutls_memset (pem.data, 0, pem.size);
+  free (pem.data);
+  if (fits)
+    return CW_OK;
+  return report_damaged (im, id);
+}
+
+static enum cw_status
+install_bound (struct import *im, const char *id)
+{
+  enum cw_status status = read_record (im, id);
+  if (status == CW_OK)
+    status = check_kept_key (im, id);
+  if (status != CW_OK)
+    return status;
+  cw_report_ca_changes (&im->pending, &im->result->info, im->diags);
+  char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
+  char *record = installed_record (im, "request");
+  struct cw_store_file files[] = {
+    { "cert.pem", cert, strlen (cert) },
+    { "record", record, strlen (record) },
+    { "chain.pem", chain, strlen (chain) },
+  };
+  /* The entry gains its certificate while still pending, then moves
+     whole: it is never half pending, half installed. */
+  status = cw_store_update (&im->store, CW_STORE_PENDING, id, files,
+                            im->chain.count ? 3 : 2, CW_STORE_INSTALLED,
+                            im->result->info.sha1, im->diags);
+  if (status == CW_OK)
+    {
+      im->result->bound = im->result->has_key = true;
+      im->result->request_id = xstrdup (id);
+    }
+  free (cert), free (chain), free (record);
+  return status;
+}
+
+static enum cw_status
+install_cert_only (struct import *im)
+{
+  char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
+  char *record = installed_record (im, "cert-only");
+  struct cw_store_file files[] = {
+    { "cert.pem", cert, strlen (cert) },
+    { "record", record, strlen (record) },
+    { "chain.pem", chain, strlen (chain) },
+  };
+  enum cw_status status = cw_store_put (&im->store, CW_STORE_INSTALLED,
+                                        im->result->info.sha1, files,
+                                        im->chain.count ? 3 : 2, im->diags);
+  free (cert), free (chain), free (record);
+  return status;
+}
+
+static enum cw_status
+crypto_failure (struct import *im, int ret)
+{
+  cw_diag_add (im->diags, CW_ERROR, "crypto", "import",
+               _("The key could not be stored: %s. Nothing was changed; "
+                 "try again, and report it if it persists."),
+               gnutls_strerror (ret));
+  return CW_FAILED;
+}
+
+/* A restored backup that answers a request of this store (same key)
+   installs through that request's entry, in one move like an answer
+   from the CA: a crash leaves the request pending or the certificate
+   installed, never both. */
+static enum cw_status
+answer_request (struct import *im, const char *id, char *cert, char *chain)
+{
+  enum cw_status status = read_record (im, id);
+  if (status != CW_OK)
+    return status;
+  char *record = installed_record (im, "backup");
+  struct cw_store_file files[] = {
+    { "cert.pem", cert, strlen (cert) },
+    { "record", record, strlen (record) },
+    { "chain.pem", chain, strlen (chain) },
+  };
+  status = cw_store_update (&im->store, CW_STORE_PENDING, id, files,
+                            im->chain.count ? 3 : 2, CW_STORE_INSTALLED,
+                            im->result->info.sha1, im->diags);
+  if (status == CW_OK)
+    {
+      im->result->request_id = xstrdup (id);
+      cw_diag_add (im->diags, CW_NOTE, "backup-answers-request", "import",
+                   _("The pending request %.8s had the same key; the "
+                     "restored certificate answers it, so it is no longer "
+                     "pending."), id);
+    }
+  free (record);
+  return status;
+}
+
+static enum cw_status
+restore_entry (struct import *im, char *cert, char *chain)
+{
+  gnutls_datum_t key = { NULL, 0 };
+  int ret = gnutls_x509_privkey_export2_pkcs8 (im->key, GNUTLS_X509_FMT_PEM,
+                                               NULL, GNUTLS_PKCS_PLAIN, &key);
+  if (ret < 0)
+    return crypto_failure (im, ret);
+  char *record = installed_record (im, "backup");
+  struct cw_store_file files[] = {
+    { "key.pem", key.data, key.size },
+    { "cert.pem", cert, strlen (cert) },
+    { "record", record, strlen (record) },
+    { "chain.pem", chain, strlen (chain) },
+  };
+  enum cw_status status = cw_store_put (&im->store, CW_STORE_INSTALLED,
+                                        im->result->info.sha1, files,
+                                        im->chain.count ? 4 : 3, im->diags);
+  gnutls_memset (key.data, 0, key.size);
+  gnutls_free (key.data);
+  free (record);
+  return status;
+}
+
+static enum cw_status
+install_backup (struct import *im)
+{
+  const char *id = im->result->info.key_id;
+  char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
+  enum cw_status status = entry_exists (&im->store, CW_STORE_PENDING, id)
+                            ? answer_request (im, id, cert, chain)
+                            : restore_entry (im, cert, chain);
+  if (status == CW_OK)
+    im->result->restored = im->result->has_key = true;
+  free (cert), free (chain);
+  return status;
+}
+
+static enum cw_status
+read_input (struct import *im)
+{
+  const struct cw_import_options *o = im->options;
+  if (cw_file_detect (o->data) != CW_FILE_PKCS12)
+    return cw_certs_read (o->data, o->file, &im->certs, im->diags);
+  enum cw_status status = cw_p12_read (o->data, o->password ? o->password
+                                                            : "",
+                                       &im->key, &im->certs,
+                                       &im->backup_name, im->diags);
+  if (status == CW_OK)
+    {
+      cw_certs_drop_unreadable (&im->certs, 0, o->file, im->diags);
+      if (im->certs.count == 0)
+        {
+          cw_diag_add (im->diags, CW_ERROR, "file-malformed", "file",
+                       _("The backup \"%s\" holds no certificate that can "
+                         "be read. Make a new backup where the certificate "
+                         "is installed."), o->file);
+          status = CW_REFUSED;
+        }
+    }
+  if (status == CW_OK && !im->key && !o->cert_only)
+    {
+      cw_diag_add (im->diags, CW_ERROR, "p12-no-key", "import",
+                   _("The backup \"%s\" holds no private key, so it cannot "
+                     "restore one. Import it with --cert-only to keep its "
+                     "certificate alone."), o->file);
+      status = CW_REFUSED;
+    }
+  return status;
+}
+
+/* The certificate of a backup is the one its key belongs to. */
+static enum cw_status
+find_backup_leaf (struct import *im)
+{
+  for (size_t i = 0; i < im->certs.count; i++)
+    if (cw_cert_fits_key (im->certs.items[i], im->key))
+      {
+        im->leaf = im->certs.items[i];
+        return CW_OK;
+      }
+  cw_diag_add (im->diags, CW_ERROR, "p12-key-mismatch", "import",
+               _("The backup \"%s\" holds a key that fits none of its "
+                 "certificates, so it cannot be restored. Make a new backup "
+                 "where the certificate is installed."), im->options->file);
+  return CW_REFUSED;
+}
+
+static enum cw_status
+open_store (struct import *im)
+{
+  enum cw_status status = cw_store_open_located (&im->store,
+                                                 im->options->store,
+                                                 im->diags);
+  if (status == CW_OK)
+    im->result->store_path = xstrdup (im->store.path);
+  return status == CW_OK ? cw_store_lock (&im->store, im->diags) : status;
+}
+
+/* Picks the certificate to install: the one a backup's key or a pending
+   request's key fits, else the likeliest leaf.  *PENDING_ID is set when
+   a pending request holds its key. */
+static enum cw_status
+choose_leaf (struct import *im, char pending_id[41], bool *bound)
+{
+  *bound = false;
+  if (im->key)
+    {
+      enum cw_status status = find_backup_leaf (im);
+      if (status == CW_OK && im->options->cert_only)
+        {
+          /* Asked for the certificate alone: the key stays out. */
+          gnutls_x509_privkey_deinit (im->key);
+          im->key = NULL;
+        }
+      return status;
+    }
+  gnutls_x509_crt_t found = find_pending_leaf (im, pending_id);
+  *bound = found != NULL;
+  im->leaf = found ? found : cw_chain_guess_leaf (&im->certs);
+  return CW_OK;
+}
+
+static enum cw_status
+install (struct import *im)
+{
+  char pending_id[41];
+  bool bound;
+  enum cw_status status = choose_leaf (im, pending_id, &bound);
+  if (status != CW_OK)
+    return status;
+  if (cw_certinfo_get (im->leaf, &im->result->info) < 0)
+    return crypto_failure (im, GNUTLS_E_CERTIFICATE_ERROR);
+  status = refuse_already_installed (im);
+  if (status != CW_OK)
+    return status;
+  if (!im->key && !bound && !im->options->cert_only)
+    {
+      cw_report_key_not_here (&im->store, &im->result->info, im->diags);
+      return CW_REFUSED;
+    }
+  cw_chain_build (&im->certs, im->leaf, &im->chain, im->diags);
+  keep_chain_names (im);
+  cw_report_validity (&im->result->info, im->diags);
+  return im->key ? install_backup (im)
+         : bound ? install_bound (im, pending_id) : install_cert_only (im);
+}
+
+/* Without a store there is no kept key: say so without making one. */
+static enum cw_status
+refuse_without_store (struct import *im)
+{
+  struct cw_store none = { cw_store_locate (im->options->store), -1, -1 };
+  enum cw_status status = CW_REFUSED;
+  im->leaf = cw_chain_guess_leaf (&im->certs);
+  if (!none.path)
+    status = open_store (im);
+  else if (cw_certinfo_get (im->leaf, &im->result->info) >= 0)
+    cw_report_key_not_here (&none, &im->result->info, im->diags);
+  free (none.path);
+  return status;
+}
+
+static bool
+needs_a_kept_key (const struct import *im)
+{
+  return !im->key && !im->options->cert_only;
+}
+
+enum cw_status
+cw_import (const struct cw_import_options *options,
+           struct cw_import_result *result, struct cw_diags *diags)
+{
+  *result = (struct cw_import_result) { .store_path = NULL };
+  struct import im = {
+    .options = options, .result = result, .diags = diags,
+    .store = { NULL, -1, -1 }, .certs = CW_CERTS_INIT,
+    .chain = CW_CHAIN_INIT, .pending = CW_RECORD_INIT,
+  };
+  enum cw_status status = read_input (&im);
+  if (status == CW_OK && needs_a_kept_key (&im)
+      && !cw_store_exists (options->store))
+    status = refuse_without_store (&im);
+  else if (status == CW_OK)
+    {
+      status = open_store (&im);
+      if (status == CW_OK)
+        status = install (&im);
+    }
+  cw_store_close (&im.store);
+  cw_chain_free (&im.chain);
+  cw_certs_free (&im.certs);
+  cw_record_free (&im.pending);
+  if (im.key)
+    gnutls_x509_privkey_deinit (im.key);
+  free (im.backup_name);
+  return status;
+}
+
+void
+cw_import_result_free (struct cw_import_result *result)
+{
+  free (result->store_path);
+  cw_certinfo_free (&result->info);
+  free (result->request_id);
+  for (size_t i = 0; i < result->chain_count; i++)
+    free (result->chain[i]);
+  free (result->chain);
+}

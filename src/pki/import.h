@@ -1,0 +1,43 @@
+/* Importing the CA's answer (or a PKCS#12 backup) into the store: find
+   the kept key, bind the certificate to it, put the chain in order. */
+#ifndef CERTWIZ_IMPORT_H
+#define CERTWIZ_IMPORT_H
+
+#include <gnutls/gnutls.h>
+#include <stdbool.h>
+
+#include "pki/certinfo.h"
+#include "base/diag.h"
+#include "base/status.h"
+
+struct cw_import_options
+{
+  const char *file;                 /* names the data in messages */
+  const gnutls_datum_t *data;
+  const char *password;             /* for a PKCS#12 file */
+  const char *store;                /* NULL: the default store */
+  bool cert_only;                   /* install without a key on purpose */
+  const char *friendly_name;        /* NULL: keep the request's or the
+                                       backup's */
+};
+
+struct cw_import_result
+{
+  char *store_path;
+  struct cw_certinfo info;          /* the certificate installed */
+  bool bound;                       /* to a pending request of the store */
+  bool restored;                    /* from a PKCS#12 backup */
+  bool has_key;
+  char *request_id;                 /* the pending request it answered */
+  char **chain;                     /* the issuers' names, in order */
+  size_t chain_count;
+};
+
+/* Nothing is installed unless CW_OK is returned; the store is as it
+   was on every other outcome. */
+enum cw_status cw_import (const struct cw_import_options *options,
+                          struct cw_import_result *result,
+                          struct cw_diags *diags);
+void cw_import_result_free (struct cw_import_result *result);
+
+#endif

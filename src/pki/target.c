@@ -1,0 +1,58 @@
+#include <config.h>
+
+#include "pki/target.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/i18n.h"
+
+static enum cw_status
+load_file (struct cw_target *target, const char *file,
+           struct cw_diags *diags)
+{
+  gnutls_datum_t data;
+  enum cw_status status = cw_file_read (file, CW_BUNDLE_MAX_BYTES, &data,
+                                        diags);
+  if (status != CW_OK)
+    return status;
+  status = cw_certs_read (&data, file, &target->certs, diags);
+  free (data.data);
+  return status;
+}
+
+enum cw_status
+cw_target_load (struct cw_target *target, const char *what,
+                    const char *store_option, bool allow_file,
+                    struct cw_diags *diags)
+{
+  *target = (struct cw_target) { .store = { NULL, -1, -1 },
+                                     .certs = CW_CERTS_INIT };
+  if (allow_file && access (what, F_OK) == 0)
+    return load_file (target, what, diags);
+  enum cw_status status = cw_store_open_located (&target->store,
+                                                 store_option, diags);
+  if (status == CW_OK)
+    status = cw_store_find (&target->store, what, &target->entry, diags);
+  if (status == CW_OK && !cw_target_is_pending (target))
+    status = cw_store_entry_certs (&target->store, &target->entry,
+                                   &target->certs, diags);
+  return status;
+}
+
+bool
+cw_target_is_pending (const struct cw_target *target)
+{
+  return target->entry.id
+         && strcmp (target->entry.area, CW_STORE_PENDING) == 0;
+}
+
+void
+cw_target_free (struct cw_target *target)
+{
+  cw_certs_free (&target->certs);
+  if (target->entry.id)
+    cw_store_entry_free (&target->entry);
+  cw_store_close (&target->store);
+}

@@ -1,0 +1,71 @@
+/* The rows certwiz lists: pending requests and installed certificates
+   from the store's records, or the certificates of files. */
+#ifndef CERTWIZ_LISTING_H
+#define CERTWIZ_LISTING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "base/diag.h"
+#include "base/record.h"
+#include "base/status.h"
+
+#define CW_EXPIRING_DAYS 30
+
+/* The strings of a row are kept in its TEXTS (for a store entry, the
+   entry's record itself): a listing of ten thousand copies nothing. */
+struct cw_listing_row
+{
+  bool pending;
+  const char *state;       /* translated: pending, valid, expiring... */
+  const char *state_code;  /* the same, untranslated, for JSON */
+  char *id;                /* thumbprint, or a request's key ID */
+  const char *label;       /* the friendly name, else the CN */
+  const char *friendly_name;   /* "" when none */
+  const char *cn;
+  const char *issuer;      /* the issuer's name; "" while pending */
+  const char *sha256;      /* "" while pending */
+  const char **names;      /* "DNS:...", "IP:..." */
+  size_t name_count;
+  const char **dns;        /* the DNS names and the CN, for matching */
+  size_t dns_count;
+  time_t not_after;
+  bool has_key;
+  struct cw_record texts;
+};
+
+struct cw_listing
+{
+  struct cw_listing_row *rows;
+  size_t count;
+  size_t capacity;
+};
+
+#define CW_LISTING_INIT { NULL, 0, 0 }
+
+/* Pending requests first, oldest first; then certificates, those that
+   expire first first. */
+enum cw_status cw_listing_from_store (struct cw_listing *listing,
+                                      const char *store,
+                                      struct cw_diags *diags);
+enum cw_status cw_listing_from_files (struct cw_listing *listing,
+                                      const char *const *files, size_t count,
+                                      struct cw_diags *diags);
+void cw_listing_free (struct cw_listing *listing);
+
+/* Days from now until T, rounded down; negative once past. */
+long cw_days_left (time_t t);
+/* The state of a certificate that expires at NOT_AFTER; *CODE receives
+   the untranslated word when CODE is not NULL. */
+const char *cw_validity_state (time_t not_after, const char **code);
+
+/* "2026-11-21T19:50:00Z to 2027-11-21T19:50:00Z (365 days left)",
+   translated; owned by the caller. */
+char *cw_validity_text (time_t not_before, time_t not_after);
+
+/* The DNS names a request's record asks for (its "san" lines without
+   "DNS:"); free with cw_names_list_free (match.h). */
+char **cw_record_dns_names (const struct cw_record *record, size_t *count);
+
+#endif

@@ -1,0 +1,162 @@
+/* certwiz's store: the folder where private keys live beside their
+   requests and, later, their certificates.
+
+   Layout (all folders 0700, all files 0600):
+     .lock                 taken by every process that changes the store
+     pending/<key-id>/     a request waiting for its certificate:
+                           key.pem, request.pem, record
+     certs/<thumbprint>/   an installed certificate: cert.pem, chain.pem
+                           (when it has one), key.pem (when the key is
+                           here), record
+     tmp/                  entries being written; leftovers of an
+                           interrupted write are removed on the next change
+     index                 what a listing shows of every entry, written
+                           by listings (store_index.c): a cache only
+
+   An entry is written whole in tmp/ and renamed into place, so it is
+   either complete or absent, whatever happens. */
+#ifndef CERTWIZ_STORE_H
+#define CERTWIZ_STORE_H
+
+#include <stdbool.h>
+#include <gnutls/gnutls.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "base/record.h"
+#include "base/status.h"
+
+#define CW_STORE_PENDING "pending"
+#define CW_STORE_INSTALLED "certs"
+
+struct cw_store
+{
+  char *path;
+  int dirfd;
+  int lockfd;
+};
+
+struct cw_store_file
+{
+  const char *name;
+  const void *data;
+  size_t len;
+};
+
+/* OPTION (--store), else $CERTWIZ_STORE, else $XDG_DATA_HOME/certwiz,
+   else ~/.local/share/certwiz.  NULL when none can be found. */
+char *cw_store_locate (const char *option);
+
+/* Whether the store OPTION names (see cw_store_locate) exists. */
+bool cw_store_exists (const char *option);
+
+/* Opens the store at PATH, creating it (and missing parents) 0700.
+   Refuses a store that group or others can reach or that another user
+   owns, saying how to fix it. */
+enum cw_status cw_store_open (struct cw_store *store, const char *path,
+                              struct cw_diags *diags);
+/* Opens the store OPTION names (see cw_store_locate), saying what to do
+   when none can be found. */
+enum cw_status cw_store_open_located (struct cw_store *store,
+                                      const char *option,
+                                      struct cw_diags *diags);
+void cw_store_close (struct cw_store *store);
+
+/* Takes the store's lock (waiting for another certwiz to finish) and
+   clears what an interrupted write left in tmp/. */
+enum cw_status cw_store_lock (struct cw_store *store, struct cw_diags *diags);
+/* The same without waiting: false when another certwiz holds it. */
+bool cw_store_try_lock (struct cw_store *store);
+void cw_store_unlock (struct cw_store *store);
+
+/* Writes FILES as the new entry AREA/ID (e.g. "pending", key id), all
+   or nothing.  The store must be locked. */
+enum cw_status cw_store_put (struct cw_store *store, const char *area,
+                             const char *id,
+                             const struct cw_store_file *files, size_t count,
+                             struct cw_diags *diags);
+
+struct cw_store_entry
+{
+  const char *area;        /* CW_STORE_PENDING or CW_STORE_INSTALLED */
+  char *id;                /* the key ID of a request, the thumbprint of a
+                              certificate */
+  struct cw_record record;
+  bool has_key;
+};
+
+struct cw_store_entries
+{
+  struct cw_store_entry *items;
+  size_t count;
+  size_t capacity;
+};
+
+#define CW_STORE_ENTRIES_INIT { NULL, 0, 0 }
+
+/* Every entry of AREA with its record; entries whose record cannot be
+   read are skipped with a warning. */
+enum cw_status cw_store_list (struct cw_store *store, const char *area,
+                              struct cw_store_entries *entries,
+                              struct cw_diags *diags);
+/* Every entry into ENTRIES (empty), pending first, with only the fields
+   a listing shows (friendly-name, cn, issuer-name, sha256, created,
+   not-after, san, cert-san): read from the store's index (the file "index") for entries
+   unchanged since it was written, else from their records.  The index
+   is written anew when it was out of date and no other certwiz holds
+   the lock. */
+enum cw_status cw_store_list_summaries (struct cw_store *store,
+                                        struct cw_store_entries *entries,
+                                        struct cw_diags *diags);
+void cw_store_entries_free (struct cw_store_entries *entries);
+void cw_store_entry_free (struct cw_store_entry *entry);
+
+/* The one entry, pending or installed, whose ID starts with TEXT (at least
+   4 hexadecimal digits, any case).  Refuses an unknown, ambiguous or too
+   short ID, saying what to do. */
+enum cw_status cw_store_find (struct cw_store *store, const char *text,
+                              struct cw_store_entry *entry,
+                              struct cw_diags *diags);
+
+/* Reads AREA/ID/NAME whole.  ENOENT is reported as a plain false with no
+   diagnostic when OPTIONAL. */
+enum cw_status cw_store_read (struct cw_store *store, const char *area,
+                              const char *id, const char *name,
+                              gnutls_datum_t *data, bool optional,
+                              struct cw_diags *diags);
+
+struct cw_certs;
+/* An installed entry's certificate, then its chain, added to CERTS. */
+enum cw_status cw_store_entry_certs (struct cw_store *store,
+                                     const struct cw_store_entry *entry,
+                                     struct cw_certs *certs,
+                                     struct cw_diags *diags);
+
+/* Adds FILES to the existing entry AREA/ID, replacing files of the same
+   name (each replaced atomically), then, unless TO_AREA is NULL, moves
+   the entry whole to TO_AREA/TO_ID: all or nothing.  The files replaced
+   are kept in tmp/ until the end and put back on a failure.  An
+   interruption leaves the entry whole, in one place, with some of FILES.
+   The store must be locked. */
+enum cw_status cw_store_update (struct cw_store *store, const char *area,
+                                const char *id,
+                                const struct cw_store_file *files,
+                                size_t count, const char *to_area,
+                                const char *to_id, struct cw_diags *diags);
+
+/* Moves a whole entry: one rename, so it is in one place or the other;
+   on a failure it is where it was. */
+enum cw_status cw_store_move (struct cw_store *store, const char *from_area,
+                              const char *from_id, const char *to_area,
+                              const char *to_id, struct cw_diags *diags);
+
+/* Removes an entry: it leaves its area at once (renamed into tmp/), then
+   its files are deleted.  The store must be locked. */
+enum cw_status cw_store_remove (struct cw_store *store, const char *area,
+                                const char *id, struct cw_diags *diags);
+
+/* The path of AREA/ID/NAME inside the store (owned by the caller). */
+char *cw_store_entry_path (const struct cw_store *store, const char *area,
+                           const char *id, const char *name);
+
+#endif
