@@ -2,8 +2,10 @@
 
 #include <gnutls/gnutls.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #ifdef __linux__
 # include <sys/prctl.h>
 #endif
@@ -27,6 +29,29 @@ protect_memory (void)
 #endif
 }
 
+/* Whether this is the program of the build folder, not an installed
+   copy: the inode /proc/self/exe leads to is that of BUILD_PROGRAM. */
+static bool
+running_uninstalled (void)
+{
+  struct stat self, built;
+  return stat ("/proc/self/exe", &self) == 0
+         && stat (BUILD_PROGRAM, &built) == 0
+         && self.st_dev == built.st_dev && self.st_ino == built.st_ino;
+}
+
+/* CERTWIZ_LOCALEDIR when set; the build folder's catalogs for the
+   program that has not been installed (./quickstart starts that one);
+   else the installed ones. */
+static const char *
+catalog_folder (void)
+{
+  const char *named = getenv ("CERTWIZ_LOCALEDIR");
+  if (named && *named)
+    return named;
+  return running_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR;
+}
+
 /* GnuTLS would otherwise start itself before main, a third of a
    millisecond that --version and --help do not need: cw_cli_main starts
    it when a command runs. */
@@ -42,9 +67,7 @@ main (int argc, char **argv)
      screens that sort names. */
   setlocale (LC_CTYPE, "");
   setlocale (LC_MESSAGES, "");
-  /* Catalogs that are not installed yet (the tests') can be named. */
-  const char *localedir = getenv ("CERTWIZ_LOCALEDIR");
-  bindtextdomain (PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bindtextdomain (PACKAGE, catalog_folder ());
   /* Messages stay UTF-8 inside certwiz, like everything else it handles;
      the text is converted for the terminal when it is shown. */
   bind_textdomain_codeset (PACKAGE, "UTF-8");

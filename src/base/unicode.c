@@ -42,13 +42,103 @@ cw_utf8_decode (const char *s, uint32_t *c)
   return n > 0 ? (size_t) n : 1;
 }
 
+/* Unicode names these by rule ("CJK UNIFIED IDEOGRAPH-4F8B"), and
+   libunistring leaves them out of its table.  */
+static const struct
+{
+  uint32_t first, last;
+  const char *prefix;
+} named_by_rule[] = {
+  { 0x3400, 0x4DBF, "CJK UNIFIED IDEOGRAPH" },
+  { 0x4E00, 0x9FFF, "CJK UNIFIED IDEOGRAPH" },
+  { 0x20000, 0x2A6DF, "CJK UNIFIED IDEOGRAPH" },
+  { 0x2A700, 0x2EBEF, "CJK UNIFIED IDEOGRAPH" },
+  { 0x30000, 0x323AF, "CJK UNIFIED IDEOGRAPH" },
+  { 0xF900, 0xFAFF, "CJK COMPATIBILITY IDEOGRAPH" },
+  { 0x2F800, 0x2FA1F, "CJK COMPATIBILITY IDEOGRAPH" },
+  { 0x17000, 0x187F7, "TANGUT IDEOGRAPH" },
+  { 0x18D00, 0x18D08, "TANGUT IDEOGRAPH" },
+  { 0x1B170, 0x1B2FB, "NUSHU CHARACTER" },
+};
+
 char *
 cw_unicode_describe (uint32_t c)
 {
   char name[UNINAME_MAX];
-  if (!unicode_character_name (c, name))
-    return xasprintf ("U+%04X", (unsigned) c);
-  return xasprintf ("U+%04X %s", (unsigned) c, name);
+  if (unicode_character_name (c, name))
+    return xasprintf ("U+%04X %s", (unsigned) c, name);
+  for (size_t i = 0; i < sizeof named_by_rule / sizeof named_by_rule[0]; i++)
+    if (c >= named_by_rule[i].first && c <= named_by_rule[i].last)
+      return xasprintf ("U+%04X %s-%04X", (unsigned) c,
+                        named_by_rule[i].prefix, (unsigned) c);
+  return xasprintf ("U+%04X", (unsigned) c);
+}
+
+char *
+cw_unicode_describe_quoted (uint32_t c)
+{
+  if (c > 0x20 && c < 0x7f)
+    return xasprintf ("\"%c\"", (char) c);
+  return cw_unicode_describe (c);
+}
+
+/* Whether C is among the COUNT code points of SEEN, kept sorted, and if
+   not, where it goes.  */
+static bool
+seen_before (const uint32_t *seen, size_t count, uint32_t c, size_t *at)
+{
+  size_t low = 0, high = count;
+  while (low < high)
+    {
+      size_t mid = low + (high - low) / 2;
+      if (seen[mid] == c)
+        return true;
+      if (seen[mid] < c)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  *at = low;
+  return false;
+}
+
+char *
+cw_unicode_list (const char *utf8, bool (*wanted) (uint32_t c), size_t max)
+{
+  uint32_t *seen = xreallocarray (NULL, max ? max : 1, sizeof *seen);
+  size_t count = 0, more = 0;
+  char *list = xstrdup ("");
+  for (const char *p = utf8; *p;)
+    {
+      uint32_t c;
+      size_t at;
+      p += cw_utf8_decode (p, &c);
+      if (!wanted (c) || seen_before (seen, count, c, &at))
+        continue;
+      if (count == max)
+        {
+          /* Counted once each only up to what a message can hold: a
+             hostile value of thousands stays linear.  */
+          more++;
+          continue;
+        }
+      memmove (&seen[at + 1], &seen[at], (count - at) * sizeof *seen);
+      seen[at] = c;
+      count++;
+      char *described = cw_unicode_describe_quoted (c);
+      char *longer = xasprintf ("%s%s%s", list, *list ? ", " : "",
+                                described);
+      free (described), free (list);
+      list = longer;
+    }
+  if (more)
+    {
+      char *longer = xasprintf ("%s, +%zu", list, more);
+      free (list);
+      list = longer;
+    }
+  free (seen);
+  return list;
 }
 
 /* Letters from other scripts drawn like ASCII ones.  Compatibility

@@ -30,7 +30,7 @@ print_help (void)
             "(mail1.contoso.com covers\n"
             "                   contoso.com), two labels below does not\n"
             "  --mode hostname  host name checking as TLS clients do it "
-            "(RFC 6125)\n\n"
+            "(RFC 9525)\n\n"
             "Exit status: 0 when it covers DOMAIN, 1 when it does not.\n"));
 }
 

@@ -157,7 +157,7 @@ bool
 cw_match_domain (const char *const *names, size_t count,
                  const char *domain, struct cw_match *match)
 {
-  struct cw_match best = { CW_RULE_NONE, count, CW_MATCH_DOMAIN };
+  struct cw_match best = { CW_RULE_NONE, count, CW_MATCH_DOMAIN, "" };
   char *target = comparable_domain (domain);
   for (size_t i = 0; target && i < count; i++)
     {
@@ -167,7 +167,7 @@ cw_match_domain (const char *const *names, size_t count,
       enum cw_match_rule rule = domain_rule (name, target);
       free (name);
       if (rule_strength (rule) > rule_strength (best.rule))
-        best = (struct cw_match) { rule, i, CW_MATCH_DOMAIN };
+        best = (struct cw_match) { rule, i, CW_MATCH_DOMAIN, "" };
     }
   free (target);
   if (match)
@@ -311,44 +311,59 @@ cw_names_list_free (char **names, size_t count)
 
 /* ------------------------------------------------ TLS host names */
 
-/* GnuTLS's rule (_gnutls_hostname_compare), on comparable names: a
-   leading "*" stands for the start of the first label only, and needs
-   two labels after it, so "*.com" matches nothing.  */
+/* The domain a TLS wildcard may stand over (RFC 9525, section 6.3): two
+   labels or more, and not a public suffix, or "*.co.uk" would cover
+   every site registered there.  NULL when NAME is no such wildcard.  */
+static const char *
+tls_wildcard_base (const char *name)
+{
+  const char *base = wildcard_base (name);
+  if (!base || !strchr (base, '.') || cw_dns_is_public_suffix (base))
+    return NULL;
+  return base;
+}
+
+/* NAME and HOST are comparable; HOST is a valid host name.  */
 static bool
 tls_name_matches (const char *name, const char *host)
 {
-  if (name[0] != '*')
+  if (!strchr (name, '*'))
     return strcmp (name, host) == 0;
-  const char *first_dot = strchr (name, '.');
-  if (!first_dot || first_dot == strrchr (name, '.'))
-    return false;
-  for (const char *h = host;; h++)
-    {
-      if (strcmp (name + 1, h) == 0)
-        return true;
-      if (*h == '\0' || *h == '.')
-        return false;
-    }
+  const char *base = tls_wildcard_base (name);
+  return base && labels_below (host, base) == 1;
 }
 
-/* The names a TLS client compares: the SAN dNSNames, and the common
-   name only when there are none (RFC 6125, section 6.4.4).  */
+/* HOST as TLS clients compare it: comparable, and a valid host name, or
+   an underscore or a "*" in it would equal the same junk in a
+   certificate.  NULL otherwise.  */
+static char *
+comparable_host (const char *host)
+{
+  char *name = comparable_target (host);
+  if (name && cw_dns_check_name (name, NULL) != CW_DNS_OK)
+    {
+      free (name);
+      return NULL;
+    }
+  return name;
+}
+
+/* The names a TLS client compares: the SAN dNSNames, never the common
+   name (RFC 9525, section 6.4.4, which ended RFC 6125's fallback).  */
 static struct name_list
 tls_checked_names (gnutls_x509_crt_t crt)
 {
   struct name_list list = NAME_LIST_INIT;
   add_san_dns_names (crt, &list);
-  if (list.count == 0)
-    add_dns_common_names (crt, &list);
   return list;
 }
 
-/* Which of NAMES made GnuTLS accept HOST: an exact name before a
-   wildcard, and never a name the client did not look at (a common name
-   beside SANs), lest we credit the wrong one.  */
+/* Which of NAMES makes HOST match: an exact name before a wildcard, and
+   never a name the client does not look at (a common name), lest it be
+   credited.  COUNT when none does.  */
 static size_t
-explaining_name (gnutls_x509_crt_t crt, const char *const *names,
-                 size_t count, const char *host)
+matching_name (gnutls_x509_crt_t crt, const char *const *names,
+               size_t count, const char *host)
 {
   struct name_list checked = tls_checked_names (crt);
   size_t found = count;
@@ -368,22 +383,65 @@ explaining_name (gnutls_x509_crt_t crt, const char *const *names,
   return found;
 }
 
+/* The binary form of HOST when it is an IPv4 or IPv6 address; 0 when it
+   is not one.  */
+static unsigned
+parse_address (const char *host, unsigned char out[16])
+{
+  if (inet_pton (AF_INET, host, out) == 1)
+    return 4;
+  if (inet_pton (AF_INET6, host, out) == 1)
+    return 16;
+  return 0;
+}
+
+/* Whether one of CRT's SAN iPAddress entries is ADDRESS; its text form
+   into TEXT.  */
+static bool
+has_address (gnutls_x509_crt_t crt, const unsigned char *address,
+             unsigned len, char text[46])
+{
+  for (unsigned i = 0;; i++)
+    {
+      unsigned char entry[16];
+      size_t size = sizeof entry;
+      unsigned type;
+      int ret = gnutls_x509_crt_get_subject_alt_name2 (crt, i, entry, &size,
+                                                       &type, NULL);
+      if (ret == GNUTLS_E_SHORT_MEMORY_BUFFER)
+        continue;
+      if (ret < 0)
+        return false;
+      if (type == GNUTLS_SAN_IPADDRESS && size == len
+          && memcmp (entry, address, len) == 0)
+        return inet_ntop (len == 4 ? AF_INET : AF_INET6, entry, text, 46);
+    }
+}
+
 bool
 cw_match_hostname (gnutls_x509_crt_t crt, const char *const *names,
                    size_t count, const char *host, struct cw_match *match)
 {
-  struct cw_match result = { CW_RULE_NONE, count, CW_MATCH_HOSTNAME };
-  /* GnuTLS compares a trailing dot literally; clients drop it first.  */
-  char *target = comparable_target (host);
-  if (target && gnutls_x509_crt_check_hostname2 (crt, target, 0))
+  struct cw_match result = { CW_RULE_NONE, count, CW_MATCH_HOSTNAME, "" };
+  unsigned char address[16];
+  unsigned address_len = parse_address (host, address);
+  if (address_len)
     {
-      result.rule = CW_RULE_HOSTNAME;
-      result.index = explaining_name (crt, names, count, target);
+      if (has_address (crt, address, address_len, result.address))
+        result.rule = CW_RULE_ADDRESS;
     }
-  free (target);
+  else
+    {
+      char *target = comparable_host (host);
+      if (target)
+        result.index = matching_name (crt, names, count, target);
+      if (result.index < count)
+        result.rule = CW_RULE_HOSTNAME;
+      free (target);
+    }
   if (match)
     *match = result;
-  return result.rule == CW_RULE_HOSTNAME;
+  return result.rule != CW_RULE_NONE;
 }
 
 /* ------------------------------------------------------ near misses */
@@ -400,7 +458,7 @@ enum miss_kind
   MISS_BELOW,              /* TLS: any label below */
   MISS_WILDCARD_BARE,      /* TLS: *.d for d itself */
   MISS_WILDCARD_DEEP,      /* TLS: *.d for two or more labels below d */
-  MISS_WILDCARD_REFUSED    /* TLS: a wildcard GnuTLS does not accept */
+  MISS_WILDCARD_PUBLIC     /* TLS: a wildcard over a public suffix */
 };
 
 struct near_miss
@@ -453,18 +511,17 @@ domain_miss (const char *name, const char *domain)
   return miss_by (MISS_ABOVE, labels_below (domain, name));
 }
 
-/* NAME starts with "*", as GnuTLS reads wildcards.  */
+/* NAME is a wildcard over BASE.  */
 static struct near_miss
-wildcard_host_miss (const char *name, const char *host)
+wildcard_host_miss (const char *base, const char *host)
 {
-  const char *dot = strchr (name, '.');
-  const char *base = dot ? dot + 1 : "";
+  bool public_base = !strchr (base, '.') || cw_dns_is_public_suffix (base);
   if (strcmp (base, host) == 0)
-    return miss_of (MISS_WILDCARD_BARE);
+    return miss_of (public_base ? MISS_WILDCARD_PUBLIC : MISS_WILDCARD_BARE);
   size_t below = labels_below (host, base);
-  if (below >= 2)
-    return miss_by (MISS_WILDCARD_DEEP, below);
-  return miss_by (MISS_WILDCARD_REFUSED, below);
+  if (public_base)
+    return below ? miss_of (MISS_WILDCARD_PUBLIC) : no_miss;
+  return miss_by (MISS_WILDCARD_DEEP, below);
 }
 
 static struct near_miss
@@ -472,8 +529,9 @@ hostname_miss (const char *name, const char *host)
 {
   if (tls_name_matches (name, host))
     return miss_of (MISS_NOT_CHECKED);
-  if (name[0] == '*')
-    return wildcard_host_miss (name, host);
+  const char *base = wildcard_base (name);
+  if (base)
+    return wildcard_host_miss (base, host);
   if (strchr (name, '*'))
     return bad_wildcard_miss (name, host);
   size_t below = labels_below (name, host);
@@ -542,9 +600,11 @@ common_miss_sentence (const struct near_miss *near, const char *name,
                         "nothing."), domain, name);
   if (near->kind == MISS_NOT_CHECKED)
     return xasprintf (_("None of the certificate's names covers %s for TLS "
-                        "clients: %s is only the common name, which they "
-                        "ignore when the certificate lists alternative "
-                        "names."), domain, name);
+                        "clients: %s is only its common name, which they "
+                        "no longer look at (RFC 9525). The name must be "
+                        "one of the certificate's subject alternative "
+                        "names: ask the CA for a certificate that lists "
+                        "it."), domain, name);
   /* TRANSLATORS: the first %s is the domain checked, the second a
      domain above it, such as contoso.com for mail.contoso.com.  */
   return xasprintf (_("None of the certificate's names covers %s: the "
@@ -601,9 +661,12 @@ tls_wildcard_miss_sentence (const struct near_miss *near, const char *name,
                                 "TLS clients let stand for one label only, "
                                 "not %zu.", near->depth),
                       host, name, near->depth);
+  /* TRANSLATORS: a public suffix is a domain under which anyone can
+     register names, such as com or co.uk.  */
   return xasprintf (_("None of the certificate's names covers %s: the "
-                      "nearest, %s, is a wildcard that TLS clients do not "
-                      "accept for it."), host, name);
+                      "nearest, %s, is a wildcard over a public suffix, "
+                      "which TLS clients refuse, since it would stand for "
+                      "every site registered there."), host, name);
 }
 
 static char *
@@ -642,7 +705,7 @@ explain_miss (enum cw_match_mode mode, const char *const *names,
     case MISS_BELOW:
     case MISS_WILDCARD_BARE:
     case MISS_WILDCARD_DEEP:
-    case MISS_WILDCARD_REFUSED:
+    case MISS_WILDCARD_PUBLIC:
       return hostname_miss_sentence (&near, name, domain);
     default:
       return common_miss_sentence (&near, name, domain);
@@ -703,22 +766,34 @@ has_names (const char *const *names, size_t count)
   return false;
 }
 
+/* Why an IP address is or is not covered.  */
+static char *
+explain_address (const struct cw_match *match, const char *host)
+{
+  if (match->rule == CW_RULE_ADDRESS)
+    return xasprintf (_("The certificate's IP address entry %s is %s "
+                        "itself, an exact match."), match->address, host);
+  return xasprintf (_("None of the certificate's IP address entries is %s. "
+                      "TLS clients connecting to an address compare it "
+                      "with those entries only: ask the CA for a "
+                      "certificate that lists the address."), host);
+}
+
 char *
 cw_match_explain (const struct cw_match *match, const char *const *names,
                   size_t count, const char *domain)
 {
+  unsigned char address[16];
+  if (match->mode == CW_MATCH_HOSTNAME && parse_address (domain, address))
+    return explain_address (match, domain);
   char *target = match->mode == CW_MATCH_DOMAIN ? comparable_domain (domain)
-                                                : comparable_target (domain);
+                                                : comparable_host (domain);
   const char *name = match->index < count ? names[match->index] : NULL;
   char *sentence;
   if (!target)
     sentence = explain_invalid (match->mode, domain);
   else if (match->rule != CW_RULE_NONE && name)
     sentence = explain_rule (match->rule, name, domain);
-  else if (match->rule != CW_RULE_NONE)
-    sentence = xasprintf (_("TLS clients accept this certificate for %s by "
-                            "an entry that is not one of its DNS names, "
-                            "such as an IP address."), domain);
   else if (!has_names (names, count))
     sentence = xasprintf (_("None of the certificate's names covers %s: it "
                             "has no DNS names."), domain);

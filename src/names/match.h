@@ -1,7 +1,7 @@
 /* Does a certificate cover a domain?  Two answers, because two kinds of
    client ask: Exchange's Domain Security, which is generous (a wildcard
    covers its own domain, a name one label deeper covers the domain
-   above it), and TLS clients, which follow RFC 6125 as GnuTLS does.
+   above it), and TLS clients, which follow RFC 9525.
    Both say which of the certificate's names decided, so the user can be
    told "covered by *.contoso.com" rather than just "yes". */
 #ifndef CERTWIZ_MATCH_H
@@ -27,19 +27,21 @@ enum cw_match_rule
   CW_RULE_ONE_LABEL,        /* a name one label below the domain:
                                mail1.woodgrovebank.com covers
                                woodgrovebank.com */
-  CW_RULE_HOSTNAME          /* RFC 6125 host name checking, as TLS clients
+  CW_RULE_HOSTNAME,         /* RFC 9525 host name checking, as TLS clients
                                do it */
+  CW_RULE_ADDRESS           /* the host is an IP address, equal to one of
+                               the certificate's IP address entries */
 };
 
 struct cw_match
 {
   enum cw_match_rule rule;
   size_t index;             /* which of NAMES matched; COUNT when none did
-                               (or, for a host name, when the certificate
-                               matched by an entry not in NAMES, such as
-                               an IP address) */
+                               or an IP address entry did */
   enum cw_match_mode mode;  /* which question was asked, so that
                                cw_match_explain can say why not */
+  char address[46];         /* CW_RULE_ADDRESS: the entry that matched, in
+                               its canonical text form; "" otherwise */
 };
 
 /* Domain Security: does any of NAMES (the certificate's DNS names, see
@@ -54,11 +56,15 @@ struct cw_match
 bool cw_match_domain (const char *const *names, size_t count,
                       const char *domain, struct cw_match *match);
 
-/* TLS host name checking: GnuTLS decides whether CRT is valid for HOST
-   (gnutls_x509_crt_check_hostname2; a wildcard stands for exactly one
-   label, never for the bare domain), then MATCH->index tells which of
-   NAMES explains it, preferring an exact name to a wildcard.  MATCH may
-   be NULL. */
+/* TLS host name checking as RFC 9525 has it: HOST is compared with the
+   certificate's SAN dNSName entries only (the common name is never
+   looked at), an IP address with its SAN iPAddress entries.  A wildcard
+   is a whole leftmost "*" label standing for exactly one label, never
+   for the bare domain, over a domain of two labels or more that is not
+   a public suffix ("*.co.uk" covers nothing).  A HOST that is not a
+   valid host name ("foo_bar") matches nothing.  MATCH->index tells which
+   of NAMES matched, preferring an exact name to a wildcard, and
+   MATCH->address which address entry.  MATCH may be NULL. */
 bool cw_match_hostname (gnutls_x509_crt_t crt, const char *const *names,
                         size_t count, const char *host,
                         struct cw_match *match);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/unicode.h"
 
 /* The CN goes first: it is the certificate's main name, and CAs and
    people reading the request look for it there.  */
@@ -35,22 +36,68 @@ note_cn_added (const char *cn, const struct cw_san *san,
                    "needed."), cn, san->name);
 }
 
-/* Adds CN in front of the names unless it is already there.  A CN that
-   is not a host name ("Diversión de Bicicleta") is left out silently:
-   the subject's own checks speak about it.  */
+/* A CN that names a host is written as its SAN is: the A-label, in
+   lower case.  Public CAs refuse a Unicode CN ("illegal character"), and
+   a CN that differs from every SAN only confuses whoever reads it.  */
 static void
-add_cn (struct cw_san_list *sans, const char *cn, struct cw_diags *diags)
+write_cn_as_san (struct cw_subject *subject, const struct cw_san *san,
+                 struct cw_diags *diags)
 {
+  const char *cn = cw_subject_cn (subject);
+  if (san->type != CW_SAN_DNS || strcmp (cn, san->name) == 0)
+    return;
+  if (cw_is_ascii (cn))
+    cw_diag_add (diags, CW_NOTE, "cn-as-san", "CN",
+                 _("The common name \"%s\" will be written in lower case, "
+                   "as \"%s\", the form its subject alternative name has. "
+                   "No action is needed."), cn, san->name);
+  else
+    cw_diag_add (diags, CW_NOTE, "cn-as-san", "CN",
+                 _("The common name \"%s\" will be written as its ASCII "
+                   "form \"%s\", like its subject alternative name: public "
+                   "certificate authorities refuse a common name in "
+                   "Unicode. No action is needed."), cn, san->name);
+  size_t chars = cw_utf8_chars (san->name);
+  unsigned limit = cw_attr_info (CW_ATTR_CN)->max_chars;
+  if (chars > limit)
+    cw_diag_add (diags, CW_ERROR, "cn-too-long", "CN",
+                 _("The ASCII form of the common name, \"%s\", is %zu "
+                   "characters long; the limit is %u. Use a shorter common "
+                   "name and put the full host name in the subject "
+                   "alternative names."), san->name, chars, limit);
+  cw_subject_set_cn (subject, san->name);
+}
+
+/* Adds the CN in front of the names unless it is already there, and
+   returns true, when it is a host name.  A CN that is not one
+   ("Diversión de Bicicleta") is left out silently, and kept as it is:
+   the subject's own checks speak about it.  */
+static bool
+add_cn (struct cw_names *names, struct cw_diags *diags)
+{
+  const char *cn = cw_subject_cn (&names->subject);
+  struct cw_san_list *sans = &names->sans;
   struct cw_diags found = CW_DIAGS_INIT;
-  size_t before = sans->count;
-  if (!cw_san_list_add (sans, cn, &found) || sans->count == before)
+  struct cw_san san;
+  bool host = cw_san_parse (cn, &san, &found);
+  cw_diags_clear (&found);
+  if (!host)
     {
       cw_diags_free (&found);
-      return;
+      return false;
     }
-  move_last_to_front (sans);
-  note_cn_added (cn, &sans->items[0], diags);
-  cw_diags_move (diags, &found);
+  /* A CN already among the names was reported with them.  */
+  size_t before = sans->count;
+  if (cw_san_list_add (sans, cn, &found) && sans->count > before)
+    {
+      move_last_to_front (sans);
+      note_cn_added (cn, &sans->items[0], diags);
+      cw_diags_move (diags, &found);
+    }
+  cw_diags_free (&found);
+  write_cn_as_san (&names->subject, &san, diags);
+  cw_san_free (&san);
+  return true;
 }
 
 static void
@@ -85,12 +132,10 @@ cw_names_build (const struct cw_names_input *input, struct cw_names *out,
   for (size_t i = 0; i < input->san_count; i++)
     cw_san_list_add (&out->sans, input->sans[i], diags);
   const char *cn = cw_subject_cn (&out->subject);
-  if (cn)
-    add_cn (&out->sans, cn, diags);
-  else if (input->san_count == 0)
-    report_no_names (diags);
-  if (cn && input->san_count == 0 && out->sans.count == 0)
+  if (cn && !add_cn (out, diags) && input->san_count == 0)
     report_no_host_name (cn, diags);
+  else if (!cn && input->san_count == 0)
+    report_no_names (diags);
   cw_san_list_check_limit (&out->sans, input->max_sans, diags);
   return cw_diags_count (diags, CW_ERROR) == errors_before;
 }

@@ -107,39 +107,6 @@ check_length (const struct cw_attr_info *info, const char *value,
 
 /* ------------------------------------------------------------- country */
 
-/* Codes people use for a country that are not its ISO 3166-1 code. */
-static const struct
-{
-  const char *used;
-  const char *iso;
-} country_aliases[] = {
-  { "UK", "GB" },               /* reserved by ISO for the United Kingdom */
-  { "EL", "GR" },               /* the European Union's code for Greece */
-};
-
-static const struct cw_country *
-country_by_alias (const char *value)
-{
-  for (size_t i = 0; i < sizeof country_aliases / sizeof *country_aliases;
-       i++)
-    if (strcasecmp (value, country_aliases[i].used) == 0)
-      return cw_country_by_alpha2 (country_aliases[i].iso);
-  return NULL;
-}
-
-static const struct cw_country *
-country_by_name (const char *value)
-{
-  for (size_t i = 0; i < cw_country_count (); i++)
-    {
-      const struct cw_country *country = cw_country_at (i);
-      if (strcasecmp (value, country->name) == 0
-          || strcasecmp (value, cw_country_name (country)) == 0)
-        return country;
-    }
-  return NULL;
-}
-
 static void
 report_bad_country (const char *value, struct cw_diags *diags)
 {
@@ -149,12 +116,12 @@ report_bad_country (const char *value, struct cw_diags *diags)
                  _("\"%s\" is a three-letter country code, but certificates "
                    "use the two-letter ISO 3166-1 code. Use \"%s\" (%s)."),
                  value, country->alpha2, cw_country_name (country));
-  else if ((country = country_by_alias (value)))
+  else if ((country = cw_country_by_alias (value)))
     cw_diag_add (diags, CW_ERROR, "c-not-iso3166", "C",
                  _("\"%s\" is not an ISO 3166-1 country code. Use \"%s\" "
                    "(%s) instead."),
                  value, country->alpha2, cw_country_name (country));
-  else if ((country = country_by_name (value)))
+  else if ((country = cw_country_by_name (value)))
     cw_diag_add (diags, CW_ERROR, "c-not-iso3166", "C",
                  _("The country is written as its two-letter ISO 3166-1 "
                    "code, not its name. Use \"%s\" for %s."),
@@ -182,15 +149,49 @@ check_country (const char *value, struct cw_diags *diags)
 
 /* --------------------------------------------------------- host names */
 
+static bool
+is_not_host_char (uint32_t c)
+{
+  return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+           || (c >= '0' && c <= '9') || c == '-' || c == '.');
+}
+
+/* Every character of NAME that a host name cannot hold, a leading "*."
+   wildcard aside; NULL when there is only one, which the caller names
+   with its position. */
+static char *
+bad_host_chars (const char *name)
+{
+  const char *rest = strncmp (name, "*.", 2) == 0 ? name + 2 : name;
+  char *list = cw_unicode_list (rest, is_not_host_char, 64);
+  if (!strchr (list, ','))
+    {
+      free (list);
+      return NULL;
+    }
+  return list;
+}
+
 /* A sentence saying what is wrong with NAME; BAD is the byte offset of
    the problem. */
 static char *
 dns_problem_sentence (enum cw_dns_problem problem, const char *name,
                       size_t bad)
 {
+  char *several;
   switch (problem)
     {
     case CW_DNS_BAD_CHAR:
+      several = bad_host_chars (name);
+      if (several)
+        {
+          /* TRANSLATORS: %s lists characters, such as "_", "!". */
+          char *sentence = xasprintf (_("It contains %s, which are not "
+                                        "letters, digits or hyphens."),
+                                      several);
+          free (several);
+          return sentence;
+        }
       if (name[bad] == ' ')
         return xasprintf (_("It contains a space at position %zu."),
                           bad + 1);
@@ -356,35 +357,19 @@ check_dc (const char *value, struct cw_diags *diags)
 
 /* --------------------------------------------------------- common name */
 
+static bool
+is_non_ascii (uint32_t c)
+{
+  return c >= 0x80;
+}
+
 /* "U+00EF LATIN SMALL LETTER I WITH DIAERESIS, ..." for each distinct
-   character of VALUE outside ASCII. */
+   character of VALUE outside ASCII: all of them for any CN within the
+   limit of 64 characters. */
 static char *
 describe_non_ascii (const char *value)
 {
-  /* A handful tells the user what to look for; a hostile name of
-     thousands of distinct characters would otherwise cost seconds. */
-  enum { MAX_DESCRIBED = 8 };
-  uint32_t seen[MAX_DESCRIBED];
-  size_t count = 0;
-  char *list = xstrdup ("");
-  for (const char *p = value; *p && count < MAX_DESCRIBED;)
-    {
-      uint32_t c;
-      p += cw_utf8_decode (p, &c);
-      size_t i = 0;
-      while (i < count && seen[i] != c)
-        i++;
-      if (c < 0x80 || i < count)
-        continue;
-      seen[count++] = c;
-      char *described = cw_unicode_describe (c);
-      char *longer = xasprintf ("%s%s%s", list, *list ? ", " : "",
-                                described);
-      free (described);
-      free (list);
-      list = longer;
-    }
-  return list;
+  return cw_unicode_list (value, is_non_ascii, 64);
 }
 
 static void
@@ -402,8 +387,9 @@ report_cn_non_ascii (const char *value, struct cw_diags *diags)
         "meant, type it again with plain ASCII letters."), lookalike));
   if (alabel)
     message = join_sentences (message, xasprintf (
-      _("If it is an internationalized domain name, use its ASCII form, "
-        "\"%s\", instead."), alabel));
+      _("If it is an internationalized domain name, certwiz writes it in "
+        "the request as its ASCII form, \"%s\", since public certificate "
+        "authorities refuse a common name in Unicode."), alabel));
   if (!lookalike && !alabel)
     message = join_sentences (message, xstrdup (
       _("Use a host name made of ASCII letters, digits, hyphens and dots.")));

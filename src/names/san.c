@@ -80,16 +80,6 @@ printable_copy (const char *s)
   return copy;
 }
 
-/* '_' for a visible ASCII character; otherwise the code point and name,
-   so that a space or an invisible character is named, not shown.  */
-static char *
-describe_char (uint32_t c)
-{
-  if (c > 0x20 && c < 0x7f)
-    return xasprintf ("\"%c\"", (char) c);
-  return cw_unicode_describe (c);
-}
-
 /* ------------------------------------------------------- addresses */
 
 static bool
@@ -233,31 +223,45 @@ is_name_char (uint32_t c)
          || uc_is_general_category (c, UC_CATEGORY_N);
 }
 
-static void
-report_bad_char (const char *input, uint32_t c, struct cw_diags *diags)
+static bool
+is_not_name_char (uint32_t c)
 {
-  char *what = describe_char (c);
-  if (c == ',' || c == ';')
+  return !is_name_char (c);
+}
+
+/* Names every character of TYPED that cannot be in a host name, the
+   mix-ups with a list of names or an address and port first.  */
+static void
+report_bad_chars (const char *input, const char *typed,
+                  struct cw_diags *diags)
+{
+  const char *separator = strpbrk (typed, ",;");
+  if (separator)
     cw_diag_add (diags, CW_ERROR, "san-bad-char", FIELD,
                  /* TRANSLATORS: the second %s is a comma or a semicolon
                     in quotes.  */
                  _("\"%s\" contains %s, so it looks like several names in "
-                   "one. Enter each name on its own."), input, what);
-  else if (c == ':')
+                   "one. Enter each name on its own."), input,
+                 *separator == ',' ? "\",\"" : "\";\"");
+  else if (strchr (typed, ':'))
     cw_diag_add (diags, CW_ERROR, "san-bad-char", FIELD,
                  _("\"%s\" contains \":\", which cannot appear in a host "
                    "name. If it is an IPv6 address, check that it is "
                    "complete; if a port number follows the name, leave it "
                    "out."), input);
   else
-    cw_diag_add (diags, CW_ERROR, "san-bad-char", FIELD,
-                 /* TRANSLATORS: the second %s names a character, such
-                    as "_" or U+00A0 NO-BREAK SPACE.  */
-                 _("\"%s\" contains %s, which cannot appear in a host "
-                   "name. Use only letters, digits and hyphens, with dots "
-                   "between the parts, as in mail.contoso.com."),
-                 input, what);
-  free (what);
+    {
+      char *what = cw_unicode_list (typed, is_not_name_char, 64);
+      cw_diag_add (diags, CW_ERROR, "san-bad-char", FIELD,
+                   /* TRANSLATORS: the second %s names the characters, such
+                      as "_" or U+00A0 NO-BREAK SPACE, separated by
+                      commas.  */
+                   _("\"%s\" contains %s, which cannot appear in a host "
+                     "name. Use only letters, digits and hyphens, with dots "
+                     "between the parts, as in mail.contoso.com."),
+                   input, what);
+      free (what);
+    }
 }
 
 static bool
@@ -283,7 +287,7 @@ check_chars (const char *typed, const char *input, struct cw_diags *diags)
       p += cw_utf8_decode (p, &c);
       if (!is_name_char (c))
         {
-          report_bad_char (input, c, diags);
+          report_bad_chars (input, typed, diags);
           return false;
         }
     }
@@ -427,7 +431,7 @@ report_dns_problem (enum cw_dns_problem problem, const char *input,
                     const char *checked, size_t bad, struct cw_diags *diags)
 {
   if (problem == CW_DNS_BAD_CHAR)
-    report_bad_char (input, (unsigned char) checked[bad], diags);
+    report_bad_chars (input, checked, diags);
   else if (problem == CW_DNS_EMPTY)
     cw_diag_add (diags, CW_ERROR, "san-empty", FIELD,
                  _("\"%s\" leaves no host name once converted. Enter the "
@@ -483,11 +487,29 @@ check_not_numeric (const char *rest, const char *input,
   return false;
 }
 
+/* localhost and the names under it (RFC 6761) are every machine's own
+   name for itself.  */
+static bool
+is_loopback_name (const char *name)
+{
+  size_t len = strlen (name);
+  return strcmp (name, "localhost") == 0
+         || (len > 10 && strcmp (name + len - 10, ".localhost") == 0);
+}
+
 static void
 report_internal_name (const char *rest, const char *input,
                       struct cw_diags *diags)
 {
-  if (!strchr (rest, '.'))
+  if (is_loopback_name (rest))
+    cw_diag_add (diags, CW_WARNING, "san-internal", FIELD,
+                 _("\"%s\" is the name every machine gives itself, so no "
+                   "public certificate authority issues it and no client "
+                   "reaches your server by it. Keep it only for a test "
+                   "certificate (self-signed, or from your own "
+                   "certificate authority); for the server, use its real "
+                   "host name."), input);
+  else if (!strchr (rest, '.'))
     cw_diag_add (diags, CW_WARNING, "san-internal", FIELD,
                  /* TRANSLATORS: both %s are a short server name such as
                     owa1; the example reads owa1.contoso.com.  */

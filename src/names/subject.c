@@ -493,6 +493,19 @@ cw_subject_add (struct cw_subject *subject, enum cw_attr attr,
   subject->count++;
 }
 
+void
+cw_subject_set_cn (struct cw_subject *subject, const char *value)
+{
+  for (size_t i = 0; i < subject->count; i++)
+    if (subject->rdns[i].attr == CW_ATTR_CN)
+      {
+        char *copy = xstrdup (value);
+        free (subject->rdns[i].value);
+        subject->rdns[i].value = copy;
+        return;
+      }
+}
+
 const char *
 cw_subject_cn (const struct cw_subject *subject)
 {

@@ -51,6 +51,8 @@ void cw_subject_check (const struct cw_subject *subject,
 /* Inserts VALUE (copied) at its place in the order. */
 void cw_subject_add (struct cw_subject *subject, enum cw_attr attr,
                      const char *value);
+/* Replaces the value of the first CN, if there is one. */
+void cw_subject_set_cn (struct cw_subject *subject, const char *value);
 /* The first CN, or NULL. */
 const char *cw_subject_cn (const struct cw_subject *subject);
 /* "C=US, O=Contoso Corp, CN=mail1.contoso.com", with RFC 4514 escapes

@@ -56,6 +56,21 @@ expect_in subject "O=Diversión de Bicicleta" "Unicode organization kept as UTF-
 grep -A1 'organizationName' asn1 | grep -q UTF8STRING &&
   ok "a Unicode O is a UTF8String" || fail "Unicode O is not a UTF8String"
 
+# A host name's CN is written as its SAN is (public CAs refuse a Unicode
+# CN), in lower case; a CN that names no host keeps what was typed.
+run 0 "$CERTWIZ" request --key p256 --out idncn.req \
+  --subject "O=Bücher GmbH, CN=Mail.Bücher.de"
+"$OPENSSL" req -in idncn.req -noout -subject -nameopt RFC2253,-esc_msb >subject
+expect_in subject "CN=mail.xn--bcher-kva.de,O=Bücher GmbH" \
+  "IDN common name written as its lower-case A-label, O kept in Unicode"
+expect_in "$work/err" "[cn-as-san]" "the change of the CN is said"
+"$OPENSSL" req -in idncn.req -noout -text >text
+expect_in text "DNS:mail.xn--bcher-kva.de" "and its SAN is the same name"
+run 0 "$CERTWIZ" request --key p256 --out orgcn.req \
+  --subject "CN=Müller Mail" --san mail.mueller.example
+"$OPENSSL" req -in orgcn.req -noout -subject -nameopt RFC2253,-esc_msb >subject
+expect_in subject "CN=Müller Mail" "a CN that is no host name is kept as typed"
+
 # The default key: RSA 3072, with keyEncipherment for RSA key exchange.
 run 0 "$CERTWIZ" request --out rsa.req --subject "CN=mail1.contoso.com"
 "$OPENSSL" req -in rsa.req -noout -text >text

@@ -5,6 +5,7 @@ TUI_TESTS = \
   tests/tui/browse.sh \
   tests/tui/draft.sh \
   tests/tui/fields.sh \
+  tests/tui/first_run.sh \
   tests/tui/import.sh \
   tests/tui/languages.sh \
   tests/tui/looks.sh \

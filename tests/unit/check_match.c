@@ -426,9 +426,55 @@ END_TEST
 
 START_TEST (test_hostname_cn_alone)
 {
+  /* RFC 9525 ended the fall-back to the common name: a certificate
+     without DNS names covers no host name, whatever its CN says.  */
   struct cert c = cert_new ("mail.contoso.com", NULL, 0, NULL);
-  expect_host (&c, "mail.contoso.com", 0);
+  ck_assert_uint_eq (c.count, 1);
+  expect_no_host (&c, "mail.contoso.com");
   expect_no_host (&c, "contoso.com");
+  static const char *const want[] = { "mail.contoso.com", "common name",
+                                      "RFC 9525" };
+  explain_host (&c, "mail.contoso.com", want, 3);
+  cert_free (&c);
+}
+END_TEST
+
+START_TEST (test_hostname_public_suffix_wildcard)
+{
+  static const char *const dns[] = { "*.co.uk", "*.contoso.co.uk" };
+  struct cert c = cert_new (NULL, dns, 2, NULL);
+  expect_no_host (&c, "fabrikam.co.uk");
+  expect_host (&c, "mail.contoso.co.uk", 1);
+  static const char *const want[] = { "nearest, *.co.uk", "public suffix" };
+  explain_host (&c, "fabrikam.co.uk", want, 2);
+  cert_free (&c);
+}
+END_TEST
+
+START_TEST (test_hostname_partial_wildcard)
+{
+  /* Only a whole "*" label is a wildcard (RFC 9525, 6.3).  */
+  static const char *const dns[] = { "w*.contoso.com", "*w.fabrikam.com" };
+  struct cert c = cert_new (NULL, dns, 2, NULL);
+  expect_no_host (&c, "www.contoso.com");
+  expect_no_host (&c, "aw.fabrikam.com");
+  static const char *const want[] = { "w*.contoso.com", "leftmost label" };
+  explain_host (&c, "www.contoso.com", want, 2);
+  cert_free (&c);
+}
+END_TEST
+
+START_TEST (test_hostname_invalid_host)
+{
+  /* A host name no client could look up matches nothing, not even the
+     same junk in a certificate.  */
+  static const char *const dns[] = { "foo_bar.contoso.com", "*.contoso.com" };
+  struct cert c = cert_new (NULL, dns, 2, NULL);
+  expect_no_host (&c, "foo_bar.contoso.com");
+  expect_no_host (&c, "*.contoso.com");
+  static const char *const want[] = { "foo_bar.contoso.com",
+                                      "not a valid host name" };
+  explain_host (&c, "foo_bar.contoso.com", want, 2);
   cert_free (&c);
 }
 END_TEST
@@ -449,13 +495,20 @@ END_TEST
 
 START_TEST (test_hostname_address)
 {
-  /* The address matched, and no DNS name explains it.  */
+  /* The address entry matched, and the match names it.  */
   static const char *const dns[] = { "mail.contoso.com" };
   struct cert c = cert_new (NULL, dns, 1, "192.0.2.1");
-  expect_host (&c, "192.0.2.1", c.count);
+  struct cw_match match;
+  ck_assert (host_matches (&c, "192.0.2.1", &match));
+  ck_assert_int_eq (match.rule, CW_RULE_ADDRESS);
+  ck_assert_uint_eq (match.index, c.count);
+  ck_assert_str_eq (match.address, "192.0.2.1");
   expect_no_host (&c, "192.0.2.2");
-  static const char *const want[] = { "192.0.2.1" };
-  explain_host (&c, "192.0.2.1", want, 1);
+  static const char *const want[] = { "IP address entry 192.0.2.1",
+                                      "exact match" };
+  explain_host (&c, "192.0.2.1", want, 2);
+  static const char *const none[] = { "192.0.2.2", "IP address entries" };
+  explain_host (&c, "192.0.2.2", none, 2);
   cert_free (&c);
 }
 END_TEST
@@ -641,11 +694,12 @@ START_TEST (test_explain_hostname_misses)
   explain_host (&c, "owa.fabrikam.com", ignored, 2);
   cert_free (&c);
 
-  /* GnuTLS wants two labels after a "*".  */
+  /* A wildcard needs two labels after its "*", and "com" is a public
+     suffix too.  */
   static const char *const broad[] = { "*.com" };
   c = cert_new (NULL, broad, 1, NULL);
   expect_no_host (&c, "fabrikam.com");
-  static const char *const refused[] = { "nearest, *.com", "do not accept" };
+  static const char *const refused[] = { "nearest, *.com", "public suffix" };
   explain_host (&c, "fabrikam.com", refused, 2);
   cert_free (&c);
 }
@@ -679,6 +733,9 @@ match_suite (void)
   tcase_add_test (tc, test_hostname_prefers_exact);
   tcase_add_test (tc, test_hostname_cn_beside_sans_not_credited);
   tcase_add_test (tc, test_hostname_cn_alone);
+  tcase_add_test (tc, test_hostname_public_suffix_wildcard);
+  tcase_add_test (tc, test_hostname_partial_wildcard);
+  tcase_add_test (tc, test_hostname_invalid_host);
   tcase_add_test (tc, test_hostname_case_dot_unicode);
   tcase_add_test (tc, test_hostname_address);
   suite_add_tcase (s, tc);

@@ -171,6 +171,27 @@ START_TEST (test_client_access_names)
 }
 END_TEST
 
+START_TEST (test_localhost_not_given_a_domain)
+{
+  /* localhost is every machine's own name: suggesting
+     localhost.contoso.com would be nonsense.  */
+  static const char *const inputs[] = { "localhost", "LocalHost",
+                                        "mail.localhost" };
+  for (size_t i = 0; i < 3; i++)
+    {
+      struct cw_san san;
+      struct cw_diags diags = CW_DIAGS_INIT;
+      ck_assert (cw_san_parse (inputs[i], &san, &diags));
+      const struct cw_diag *d = expect_diag (&diags, "san-internal",
+                                             CW_WARNING);
+      ck_assert_msg (!strstr (d->message, "contoso.com"), "%s", d->message);
+      expect_in_message (d, "every machine");
+      cw_san_free (&san);
+      cw_diags_free (&diags);
+    }
+}
+END_TEST
+
 START_TEST (test_trim_and_lower_case)
 {
   parse_clean ("  MAIL.Contoso.COM \t", "mail.contoso.com");
@@ -207,6 +228,10 @@ START_TEST (test_bad_chars)
   refused_naming ("a.contoso.com,b.contoso.com", "san-bad-char", "\",\"");
   refused_naming ("mail.contoso.com:443", "san-bad-char", "\":\"");
   refused_naming ("mail.contoso.com/owa", "san-bad-char", "\"/\"");
+  /* Every bad character is named, each once, not only the first.  */
+  refused_naming ("a_b$c_d.contoso.com", "san-bad-char", "\"_\", \"$\"");
+  refused_naming ("a!b c.contoso.com", "san-bad-char",
+                  "\"!\", U+0020 SPACE");
   /* Characters that the A-label conversion would silently drop. */
   refused_naming ("mail\xc2\xa0.contoso.com", "san-bad-char",
                   "U+00A0 NO-BREAK SPACE");
@@ -780,6 +805,58 @@ START_TEST (test_names_cn_idna)
 }
 END_TEST
 
+START_TEST (test_names_cn_written_as_its_san)
+{
+  /* Public CAs refuse a U-label CN: a host name's CN is written as its
+     SAN is, A-label and lower case.  */
+  struct built b = build ("O=B\xc3\xbc" "cher GmbH, CN=Mail.B\xc3\xbc"
+                          "cher.de", NULL, 0, 0);
+  ck_assert (b.ok);
+  ck_assert_str_eq (cw_subject_cn (&b.names.subject),
+                    "mail.xn--bcher-kva.de");
+  ck_assert_str_eq (b.names.sans.items[0].name, "mail.xn--bcher-kva.de");
+  const struct cw_diag *d = cw_diags_find (&b.diags, "cn-as-san");
+  ck_assert_ptr_nonnull (d);
+  ck_assert_int_eq (d->severity, CW_NOTE);
+  /* The organization keeps its Unicode.  */
+  ck_assert_str_eq (b.names.subject.rdns[0].value, "B\xc3\xbc" "cher GmbH");
+  built_free (&b);
+
+  b = build ("CN=MAIL1.Contoso.com", NULL, 0, 0);
+  ck_assert_str_eq (cw_subject_cn (&b.names.subject), "mail1.contoso.com");
+  ck_assert_ptr_nonnull (cw_diags_find (&b.diags, "cn-as-san"));
+  built_free (&b);
+
+  /* A CN that is no host name is the user's choice: kept as typed.  */
+  static const char *const sans[] = { "mail.contoso.com" };
+  b = build ("CN=M\xc3\xbcller Mail", sans, 1, 0);
+  ck_assert_str_eq (cw_subject_cn (&b.names.subject), "M\xc3\xbcller Mail");
+  ck_assert_ptr_null (cw_diags_find (&b.diags, "cn-as-san"));
+  built_free (&b);
+
+  /* Already in its SAN form: nothing to say.  */
+  b = build ("CN=mail.contoso.com", NULL, 0, 0);
+  ck_assert_ptr_null (cw_diags_find (&b.diags, "cn-as-san"));
+  built_free (&b);
+}
+END_TEST
+
+START_TEST (test_names_cn_alabel_too_long)
+{
+  /* 60 characters typed, over 64 once written as its A-label.  */
+  struct built b = build ("CN=\xc3\xbc\xc3\xb6\xc3\xa4\xc3\xa9\xc3\xa8"
+                          "\xc3\xa0\xc3\xa7\xc3\xb1.\xc3\xbc\xc3\xb6"
+                          "\xc3\xa4\xc3\xa9\xc3\xa8\xc3\xa0\xc3\xa7"
+                          "\xc3\xb1.abcdefghijklmnopqrstuvwxyzabcdefghijk"
+                          ".com", NULL, 0, 0);
+  ck_assert (!b.ok);
+  const struct cw_diag *d = cw_diags_find (&b.diags, "cn-too-long");
+  ck_assert_ptr_nonnull (d);
+  ck_assert_ptr_nonnull (strstr (d->message, "xn--"));
+  built_free (&b);
+}
+END_TEST
+
 START_TEST (test_names_cn_address_and_wildcard)
 {
   static const char *const sans[] = { "mail.contoso.com" };
@@ -871,6 +948,7 @@ san_suite (void)
   TCase *tc = tcase_create ("host names");
   tcase_add_test (tc, test_seed_edge_names);
   tcase_add_test (tc, test_client_access_names);
+  tcase_add_test (tc, test_localhost_not_given_a_domain);
   tcase_add_test (tc, test_trim_and_lower_case);
   tcase_add_test (tc, test_trailing_dot);
   tcase_add_test (tc, test_empty);
@@ -926,6 +1004,8 @@ names_suite (void)
   tcase_add_test (tc, test_names_cn_present);
   tcase_add_test (tc, test_names_cn_not_a_host);
   tcase_add_test (tc, test_names_cn_idna);
+  tcase_add_test (tc, test_names_cn_written_as_its_san);
+  tcase_add_test (tc, test_names_cn_alabel_too_long);
   tcase_add_test (tc, test_names_cn_address_and_wildcard);
   tcase_add_test (tc, test_names_none);
   tcase_add_test (tc, test_names_limit_counts_cn);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "names/country.h"
 #include "names/subject.h"
 #include "unit.h"
 
@@ -581,6 +582,36 @@ START_TEST (c_country_name)
 }
 END_TEST
 
+START_TEST (c_find_by_anything_typed)
+{
+  static const struct
+  {
+    const char *typed;
+    const char *code;
+  } cases[] = {
+    { "de", "DE" }, { "DEU", "DE" }, { "germany", "DE" }, { "GERMANY", "DE" },
+    { "uk", "GB" }, { "Netherlands", "NL" }, { "austria", "AT" },
+    { "Mexico", "MX" }, { "china", "CN" }, { "Ireland", "IE" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      const struct cw_country *c = cw_country_find (cases[i].typed);
+      ck_assert_msg (c != NULL, "%s not found", cases[i].typed);
+      ck_assert_str_eq (c->alpha2, cases[i].code);
+    }
+  ck_assert_ptr_null (cw_country_find ("Atlantis"));
+  ck_assert_ptr_null (cw_country_find (""));
+  /* Names in the user's language, case ignored beyond ASCII.  */
+  setenv ("LANGUAGE", "de", 1);
+  ck_assert_str_eq (cw_country_find ("DEUTSCHLAND")->alpha2, "DE");
+  ck_assert_str_eq (cw_country_find ("\xc3\xb6sterreich")->alpha2, "AT");
+  setenv ("LANGUAGE", "ja", 1);
+  ck_assert_str_eq (cw_country_find ("\xe6\x97\xa5\xe6\x9c\xac")->alpha2,
+                    "JP");
+  unsetenv ("LANGUAGE");
+}
+END_TEST
+
 START_TEST (c_uppercased)
 {
   check_value (CW_ATTR_C, "Us");
@@ -676,6 +707,48 @@ START_TEST (cn_non_ascii_each_character_once)
   ck_assert_ptr_nonnull (first);
   ck_assert_ptr_null (strstr (first + 1, "U+00EF"));
   assert_message_has ("cn-non-ascii", "mail.microsoft.info");
+}
+END_TEST
+
+START_TEST (cn_non_ascii_names_every_character)
+{
+  /* Nine distinct letters, a CJK ideograph among the rest: each named,
+     the ideograph by its Unicode name too.  */
+  check_value (CW_ATTR_CN, "\xe4\xbe\x8b.\xc3\xbc.\xc3\xb6.\xc3\xa4.\xc3\xa9"
+               ".\xc3\xa8.\xc3\xa0.\xc3\xa7.\xc3\xb1.\xc3\x9f.com");
+  assert_message_has ("cn-non-ascii", "U+4F8B CJK UNIFIED IDEOGRAPH-4F8B");
+  assert_message_has ("cn-non-ascii", "U+00DF LATIN SMALL LETTER SHARP S");
+  assert_message_has ("cn-non-ascii", "U+00F1");
+  assert_message_has ("cn-non-ascii", "certwiz writes it");
+}
+END_TEST
+
+START_TEST (cn_non_ascii_hostile_stays_short)
+{
+  /* 100 distinct characters: 64 named, the rest counted.  */
+  char value[400], *o = value;
+  for (unsigned c = 0x100; c < 0x140; c++)
+    {
+      *o++ = (char) (0xC0 | (c >> 6));
+      *o++ = (char) (0x80 | (c & 0x3F));
+    }
+  for (unsigned c = 0x400; c < 0x424; c++)
+    {
+      *o++ = (char) (0xC0 | (c >> 6));
+      *o++ = (char) (0x80 | (c & 0x3F));
+    }
+  *o = '\0';
+  check_value (CW_ATTR_CN, value);
+  assert_message_has ("cn-non-ascii", "U+013F");
+  assert_message_has ("cn-non-ascii", ", +36)");
+}
+END_TEST
+
+START_TEST (cn_not_dns_names_every_character)
+{
+  check_value (CW_ATTR_CN, "foo_bar!x.com");
+  assert_diag ("cn-not-dns", CW_WARNING);
+  assert_message_has ("cn-not-dns", "\"_\", \"!\"");
 }
 END_TEST
 
@@ -987,6 +1060,7 @@ values_suite (void)
   tcase_add_loop_test (tc, c_unassigned, 0, 5);
   tcase_add_test (tc, c_country_name);
   tcase_add_test (tc, c_uppercased);
+  tcase_add_test (tc, c_find_by_anything_typed);
   suite_add_tcase (s, tc);
   tc = tcase ("domain components");
   tcase_add_test (tc, dc_has_dot);
@@ -999,6 +1073,9 @@ values_suite (void)
   tcase_add_loop_test (tc, cn_host_names_accepted, 0, 5);
   tcase_add_test (tc, cn_non_ascii_each_character_once);
   tcase_add_test (tc, cn_non_ascii_without_alabel);
+  tcase_add_test (tc, cn_non_ascii_names_every_character);
+  tcase_add_test (tc, cn_not_dns_names_every_character);
+  tcase_add_test (tc, cn_non_ascii_hostile_stays_short);
   suite_add_tcase (s, tc);
   return s;
 }
