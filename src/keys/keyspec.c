@@ -8,8 +8,6 @@
 #include <strings.h>
 
 #include "base/i18n.h"
-#include "keys/keyrace.h"
-#include "base/trace.h"
 #include "base/xalloc.h"
 
 static const struct
@@ -119,32 +117,24 @@ cw_keyspec_name (const struct cw_keyspec *spec)
   return xstrdup (gnutls_ecc_curve_get_name (spec->curve));
 }
 
+unsigned
+cw_curve_bits (gnutls_ecc_curve_t curve)
+{
+  switch (curve)
+    {
+    case GNUTLS_ECC_CURVE_SECP384R1:
+      return 384;
+    case GNUTLS_ECC_CURVE_SECP521R1:
+      return 521;
+    default:
+      return 256;
+    }
+}
+
 char *
 cw_keyspec_describe (const struct cw_keyspec *spec)
 {
   if (spec->algorithm == GNUTLS_PK_RSA)
     return xasprintf (_("RSA %u bits"), spec->bits);
-  return xasprintf (_("ECDSA %s"), spec->curve == GNUTLS_ECC_CURVE_SECP384R1
-                                     ? "P-384" : "P-256");
-}
-
-int
-cw_key_generate (const struct cw_keyspec *spec, gnutls_x509_privkey_t *key)
-{
-  unsigned bits = spec->algorithm == GNUTLS_PK_ECDSA
-                    ? GNUTLS_CURVE_TO_BITS (spec->curve) : spec->bits;
-  int ret = gnutls_x509_privkey_init (key);
-  if (ret < 0)
-    return ret;
-  int searches = cw_key_race_size (spec->algorithm);
-  /* The benchmarks tell certwiz's own time from the prime search's. */
-  cw_trace ("keygen", "start searches=%d", searches);
-  ret = cw_key_race (*key, spec->algorithm, bits, searches);
-  cw_trace ("keygen", "end");
-  if (ret < 0)
-    {
-      gnutls_x509_privkey_deinit (*key);
-      *key = NULL;
-    }
-  return ret;
+  return xasprintf (_("ECDSA P-%u"), cw_curve_bits (spec->curve));
 }

@@ -203,26 +203,26 @@ static enum cw_status
 make_files (struct cw_request_result *result, struct request_files *files,
             struct cw_diags *diags)
 {
-  gnutls_x509_privkey_t key = NULL;
+  struct cw_key *key = NULL;
   gnutls_x509_crq_t crq = NULL;
-  int ret = cw_key_generate (&result->key, &key);
+  enum cw_status status = cw_key_generate (&result->key, NULL, &key, diags);
+  if (status != CW_OK)
+    return status;
+  int ret = cw_csr_build (&result->names, key, &crq);
   if (ret >= 0)
-    ret = cw_csr_build (&result->names, key, &crq);
-  if (ret >= 0)
-    ret = gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL,
-                                             GNUTLS_PKCS_PLAIN,
-                                             &files->key_pem);
-  if (ret >= 0)
+    status = cw_key_export_pem (key, &files->key_pem, diags);
+  if (ret >= 0 && status == CW_OK)
     ret = gnutls_x509_crq_export2 (crq, GNUTLS_X509_FMT_PEM,
                                    &files->request_pem);
-  if (ret >= 0)
+  if (ret >= 0 && status == CW_OK)
     ret = cw_csr_key_id (crq, result->id);
-  if (ret >= 0)
+  if (ret >= 0 && status == CW_OK)
     ret = cw_csr_fingerprint (crq, result->fingerprint);
   if (crq)
     gnutls_x509_crq_deinit (crq);
-  if (key)
-    gnutls_x509_privkey_deinit (key);
+  cw_key_free (key);
+  if (status != CW_OK)
+    return status;
   return ret < 0 ? crypto_error (diags, ret) : CW_OK;
 }
 

@@ -47,12 +47,25 @@ set_serial (gnutls_x509_crt_t crt)
 
 /* The request's subject, names and usages, signed by its own key. */
 static int
-certify (gnutls_x509_crq_t crq, gnutls_x509_privkey_t key, unsigned days,
+subject_key_id (gnutls_x509_crt_t crt, const struct cw_key *key)
+{
+  gnutls_pubkey_t pub;
+  unsigned char id[20];
+  size_t id_size = sizeof id;
+  int ret = cw_key_public (key, &pub);
+  if (ret < 0)
+    return ret;
+  ret = gnutls_pubkey_get_key_id (pub, GNUTLS_KEYID_USE_SHA1, id, &id_size);
+  gnutls_pubkey_deinit (pub);
+  return ret < 0 ? ret : gnutls_x509_crt_set_subject_key_id (crt, id,
+                                                             id_size);
+}
+
+static int
+certify (gnutls_x509_crq_t crq, const struct cw_key *key, unsigned days,
          gnutls_x509_crt_t crt)
 {
   time_t now = time (NULL);
-  unsigned char id[20];
-  size_t id_size = sizeof id;
   int ret = gnutls_x509_crt_set_crq (crt, crq);
   /* The request is version 1; a certificate with extensions must be
      version 3, or GnuTLS refuses to sign it. */
@@ -70,18 +83,15 @@ certify (gnutls_x509_crq_t crq, gnutls_x509_privkey_t key, unsigned days,
   if (ret >= 0)
     ret = gnutls_x509_crt_set_basic_constraints (crt, 0, -1);
   if (ret >= 0)
-    ret = gnutls_x509_privkey_get_key_id (key, GNUTLS_KEYID_USE_SHA1, id,
-                                          &id_size);
+    ret = subject_key_id (crt, key);
   if (ret >= 0)
-    ret = gnutls_x509_crt_set_subject_key_id (crt, id, id_size);
-  if (ret >= 0)
-    ret = gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0);
+    ret = cw_key_sign_self (key, crt);
   return ret;
 }
 
 static int
 make_certificate (struct cw_selfsign_result *result, unsigned days,
-                  gnutls_x509_privkey_t key, gnutls_x509_crt_t *crt)
+                  const struct cw_key *key, gnutls_x509_crt_t *crt)
 {
   gnutls_x509_crq_t crq = NULL;
   int ret = cw_csr_build (&result->names, key, &crq);
@@ -109,19 +119,17 @@ make_record (const struct cw_request_options *options,
 
 static enum cw_status
 install (const struct cw_request_options *options,
-         struct cw_selfsign_result *result, gnutls_x509_privkey_t key,
+         struct cw_selfsign_result *result, const struct cw_key *key,
          gnutls_x509_crt_t crt, struct cw_diags *diags)
 {
   gnutls_datum_t key_pem = { NULL, 0 }, cert_pem = { NULL, 0 };
   struct cw_store store;
-  int ret = gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL,
-                                               GNUTLS_PKCS_PLAIN, &key_pem);
-  if (ret >= 0)
-    ret = gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert_pem);
+  if (cw_key_export_pem (key, &key_pem, diags) != CW_OK)
+    return CW_FAILED;
+  int ret = gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert_pem);
   if (ret < 0)
     {
-      if (key_pem.data)
-        gnutls_memset (key_pem.data, 0, key_pem.size);
+      gnutls_memset (key_pem.data, 0, key_pem.size);
       gnutls_free (key_pem.data);
       return crypto_failure (ret, diags);
     }
@@ -179,12 +187,12 @@ reload (gnutls_x509_crt_t *crt)
 /* The key, the certificate and its facts, in memory. */
 static enum cw_status
 build (struct cw_selfsign_result *result, unsigned days,
-       gnutls_x509_privkey_t *key, gnutls_x509_crt_t *crt,
-       struct cw_diags *diags)
+       struct cw_key **key, gnutls_x509_crt_t *crt, struct cw_diags *diags)
 {
-  int ret = cw_key_generate (&result->key, key);
-  if (ret >= 0)
-    ret = make_certificate (result, days, *key, crt);
+  enum cw_status status = cw_key_generate (&result->key, NULL, key, diags);
+  if (status != CW_OK)
+    return status;
+  int ret = make_certificate (result, days, *key, crt);
   if (ret >= 0)
     ret = reload (crt);
   if (ret >= 0)
@@ -201,7 +209,7 @@ cw_selfsign_create (const struct cw_request_options *options, unsigned days,
                                  diags);
   if (!(valid & check_days (days, diags)))
     return CW_REFUSED;
-  gnutls_x509_privkey_t key = NULL;
+  struct cw_key *key = NULL;
   gnutls_x509_crt_t crt = NULL;
   enum cw_status status = open_store_early (options, result, diags);
   if (status == CW_OK)
@@ -212,8 +220,7 @@ cw_selfsign_create (const struct cw_request_options *options, unsigned days,
     result->key_description = cw_keyspec_describe (&result->key);
   if (crt)
     gnutls_x509_crt_deinit (crt);
-  if (key)
-    gnutls_x509_privkey_deinit (key);
+  cw_key_free (key);
   return status;
 }
 
