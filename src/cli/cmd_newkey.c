@@ -12,6 +12,7 @@
 #include "pki/target.h"
 #include "pki/clone.h"
 #include "base/i18n.h"
+#include "keys/keytypes.h"
 #include "pki/request.h"
 #include "pki/selfsign.h"
 #include "base/status.h"
@@ -47,11 +48,30 @@ struct newkey_args
 };
 
 static const char *const key_help =
-  N_("  --key TYPE            rsa2048, rsa3072 (default), rsa4096, p256 or "
-     "p384\n"
-     "  --key-size N          an RSA key of N bits (2048 or more)\n"
+  N_("  --key-size N          an RSA key of N bits (2048 or more)\n"
      "  --friendly-name TEXT  a name to tell certificates apart\n"
      "  --non-exportable      never allow the key to be exported\n");
+
+/* --key's line, then one line per key type of the table. */
+static void
+print_key_types (void)
+{
+  fputs (_("  --key TYPE            the type of the new key, one of:\n"),
+         stdout);
+  for (size_t i = 0; i < cw_keytype_count (); i++)
+    {
+      const struct cw_keytype *type = cw_keytype_at (i);
+      printf ("                          %-9s %s\n", type->name,
+              _(type->label));
+    }
+}
+
+static void
+print_key_help (void)
+{
+  print_key_types ();
+  fputs (_(key_help), stdout);
+}
 
 static const char *const names_help =
   N_("  --subject DN          the subject, such as\n"
@@ -76,7 +96,7 @@ print_request_help (void)
             "store on this machine: import\nthe CA's answer here, into the "
             "same store.\n\n"));
   fputs (_(names_help), stdout);
-  fputs (_(key_help), stdout);
+  print_key_help ();
   printf (_("  --out FILE            where to write the request (default: "
             "NAME.req here)\n"
             "  --force               replace FILE if it exists\n"));
@@ -91,7 +111,7 @@ print_selfsign_help (void)
             "and install both\nin the store.  Clients trust it only if you "
             "tell them to: use it for tests and\ninternal services.\n\n"));
   fputs (_(names_help), stdout);
-  fputs (_(key_help), stdout);
+  print_key_help ();
   printf (_("  --days N              valid for N days (default %d)\n"),
           CW_SELFSIGN_DAYS);
 }

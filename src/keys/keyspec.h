@@ -21,7 +21,7 @@ struct cw_keyspec
 /* The key made when nothing is asked for: RSA 3072. */
 void cw_keyspec_default (struct cw_keyspec *spec);
 
-/* Reads --key TYPE (rsa2048, rsa3072, rsa4096, p256, p384) or, when TYPE
+/* Reads a key type by name (keytypes.h) or, when TYPE
    is NULL, --key-size BITS (RSA).  Below 2048 bits is refused with the
    reason.  Returns false on an error. */
 bool cw_keyspec_parse (const char *type, const char *bits,

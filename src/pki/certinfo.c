@@ -10,6 +10,7 @@
 
 #include "base/hex.h"
 #include "base/i18n.h"
+#include "keys/keytypes.h"
 #include "names/subject.h"
 #include "base/xalloc.h"
 
@@ -130,12 +131,7 @@ key_description (gnutls_x509_crt_t crt)
 {
   unsigned bits = 0;
   int algorithm = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
-  if (algorithm == GNUTLS_PK_RSA)
-    return xasprintf (_("RSA %u bits"), bits);
-  if (algorithm == GNUTLS_PK_ECDSA)
-    return xasprintf (_("ECDSA P-%u"), bits);
-  const char *name = gnutls_pk_get_name ((gnutls_pk_algorithm_t) algorithm);
-  return xasprintf ("%s %u", name ? name : "?", bits);
+  return cw_key_kind_describe ((gnutls_pk_algorithm_t) algorithm, bits);
 }
 
 static char *
