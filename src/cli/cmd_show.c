@@ -58,7 +58,12 @@ print_record_fields (const struct cw_store_entry *entry)
     cw_cli_field (_("Friendly name"), name);
   /* TRANSLATORS: label of show: whether the private key is in this
      store; at most 14 columns. */
-  cw_cli_field (_("Key here"), entry->has_key ? _("yes") : _("no"));
+  const char *token = cw_store_entry_token (entry);
+  char *on_token = token ? xasprintf (_("on the token \"%s\", which it "
+                                        "never leaves"), token) : NULL;
+  cw_cli_field (_("Key here"), on_token ? on_token
+                               : entry->has_key ? _("yes") : _("no"));
+  free (on_token);
   if (created)
     {
       /* TRANSLATORS: when a request was made (a UTC time), on which
@@ -149,6 +154,8 @@ print_json (const struct shown *shown)
                                         "friendly-name");
       cw_json_string (&json, "friendly_name", name ? name : "");
       cw_json_bool (&json, "key_here", shown->entry->has_key);
+      cw_json_string (&json, "key_token",
+                      cw_store_entry_token (shown->entry));
     }
   cw_json_array_begin (&json, "certificates");
   for (size_t i = 0; i < shown->certs.count; i++)
@@ -208,7 +215,8 @@ print_pending_json (const struct cw_store_entry *entry)
   static const char *const fields[] = { "key", "created", "host",
                                         "friendly-name", "exportable",
                                         "request-fingerprint",
-                                        "request-file" };
+                                        "request-file", "key-token",
+                                        "key-uri" };
   for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
     cw_json_string (&json, fields[i], cw_record_get (r, fields[i]));
   cw_json_object_end (&json);
