@@ -31,14 +31,10 @@ cw_cli_report_about (const struct cw_diags *diags, const char *id)
     {
       const struct cw_diag *d = &diags->items[i];
       char *hint = cw_cli_hint (d->code, id);
-      char *message = cw_cli_safe (d->message);
-      char *safe_hint = hint ? cw_cli_safe (hint) : NULL;
-      fprintf (stderr, "certwiz: %s: %s: %s%s%s [%s]\n",
-               cw_severity_name (d->severity), d->field, message,
-               safe_hint ? " " : "", safe_hint ? safe_hint : "", d->code);
-      free (safe_hint);
+      char *line = cw_diag_text (d, CW_DIAG_LINE, hint, true);
+      fprintf (stderr, "%s\n", line);
+      free (line);
       free (hint);
-      free (message);
     }
 }
 
