@@ -18,9 +18,25 @@ struct hint
 };
 
 static const struct hint hints[] = {
+  { "out-exists", N_("To replace it, add --force."), false },
+  { "p12-no-key", N_("That is --cert-only."), false },
+  { "key-not-here-fix", N_("(A certificate alone: --cert-only.)"), false },
+  { "store-unknown", N_("Or give it with --store DIR."), false },
   { "export-key-on-token",
     N_("To write the certificate and its chain as PEM: certwiz show %s "
        "--format pem > cert.pem"), true },
+  { "key-uri-conflict", N_("Leave out --key and --key-size."), false },
+  { "token-uri-invalid",
+    N_("p11tool --login --list-privkeys shows the URIs of a token's keys."),
+    false },
+  { "token-not-found",
+    N_("List the tokens present with: p11tool --list-tokens"), false },
+  { "token-key-not-found",
+    N_("List a token's keys with: p11tool --login --list-privkeys "
+       "'pkcs11:token=NAME'"), false },
+  { "token-pin-missing",
+    N_("Give it with --pin-file FILE or --pin-fd N, or type it on a "
+       "terminal."), false },
 };
 
 char *

@@ -52,8 +52,8 @@ check_exportable (struct cw_export *export, struct cw_diags *diags)
     {
       cw_diag_add (diags, CW_ERROR, "out-exists", "out",
                    _("The file \"%s\" already exists and was left as it is. "
-                     "Choose another file name, or replace it on purpose "
-                     "with --force."), export->out);
+                     "Choose another file name, or replace it on purpose."),
+                   export->out);
       return CW_REFUSED;
     }
   return CW_OK;

@@ -15,6 +15,7 @@ CLI_TESTS = \
   tests/cli/store.sh \
   tests/cli/store_index.sh \
   tests/cli/token.sh \
+  tests/core_messages.sh \
   tests/man.sh \
   tests/potfiles.sh
 
