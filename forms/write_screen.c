@@ -13,6 +13,7 @@
 #include "report_view.h"
 #include "pki/request.h"
 #include "pki/selfsign.h"
+#include "store/store.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
@@ -61,7 +62,7 @@ selfsign_draw (struct wz_ui *ui)
   ui_put (WZ_TOP, 2, _("How many days the certificate is valid (Exchange "
                        "makes its own for 365):"), 0, UI_LABEL);
   char *where = xasprintf (_("The key and the certificate will be installed "
-                             "in the store %s."), ui->store_path);
+                             "in the store %s."), cw_store_path (ui->store));
   ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
   ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and the "
                              "certificate."), 0, UI_DIM);
@@ -80,7 +81,7 @@ write_draw (struct wz_ui *ui)
   ui_put (WZ_TOP, 2, _("Where to write the request (a PKCS#10 file for "
                        "your CA):"), 0, UI_LABEL);
   char *where = xasprintf (_("The private key will stay in the store %s, "
-                             "on this machine."), ui->store_path);
+                             "on this machine."), cw_store_path (ui->store));
   ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
   ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and write the "
                              "request."), 0, UI_DIM);
@@ -107,12 +108,12 @@ request_options (struct wz_ui *ui, struct cw_request_options *options,
     .friendly_name = ui->wz.friendly_name.len ? ui->wz.friendly_name.text
                                               : NULL,
     .exportable = ui->wz.exportable,
-    .out = ui->wz.out_path.text, .force = force, .store = ui->store_path,
+    .out = ui->wz.out_path.text, .force = force,
   };
 }
 
 static void
-keep_result (struct wz_ui *ui, const struct cw_request_result *result)
+keep_result (struct wz_ui *ui, const struct cw_request *result)
 {
   free (ui->done_path);
   ui->done_path = xstrdup (result->out_path);
@@ -127,19 +128,20 @@ write_request (struct wz_ui *ui, bool force)
   char *subject = wz_subject_text (&ui->wz);
   struct cw_request_options options;
   request_options (ui, &options, subject, force);
-  struct cw_request_result result;
+  struct cw_request result = CW_REQUEST_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
   wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
   ui_statusline (ui->status, ui->status_role);
   refresh ();
-  enum cw_status status = cw_request_create (&options, &result, &diags);
+  enum cw_status status = cw_request_create (ui->store, &options, NULL, NULL,
+                                             &result, &diags);
   wz_say (ui, NULL, UI_NORMAL);
   ui_statusline (NULL, UI_NORMAL);
   if (status == CW_OK)
     keep_result (ui, &result);
   else
     say_failure (&diags, _("The request was not written"));
-  cw_request_result_free (&result);
+  cw_request_free (&result);
   cw_diags_free (&diags);
   free (subject);
   return status == CW_OK ? WZ_NEXT : WZ_STAY;
@@ -164,8 +166,9 @@ make_selfsigned (struct wz_ui *ui)
   wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
   ui_statusline (ui->status, ui->status_role);
   refresh ();
-  enum cw_status status = cw_selfsign_create (&options, ui->wz.days, &result,
-                                              &diags);
+  enum cw_status status = cw_selfsign_create (ui->store, &options,
+                                              ui->wz.days, NULL, NULL,
+                                              &result, &diags);
   wz_say (ui, NULL, UI_NORMAL);
   ui_statusline (NULL, UI_NORMAL);
   if (status == CW_OK)
@@ -290,7 +293,7 @@ done_draw (struct wz_ui *ui)
                     "into this same store:"), 0, UI_NORMAL);
   ui_put (y++, 5, _("the private key stays here and nowhere else."), 0,
           UI_WARNING);
-  char *store = xasprintf (_("   Store: %s"), ui->store_path);
+  char *store = xasprintf (_("   Store: %s"), cw_store_path (ui->store));
   ui_put (y++, 2, store, 0, UI_DIM);
   free (store);
 }
