@@ -8,6 +8,8 @@ UNIT_TESTS = \
   tests/unit/check_pkcs12 \
   tests/unit/check_request \
   tests/unit/check_san \
+  tests/unit/check_services_conf \
+  tests/unit/check_services_mail \
   tests/unit/check_store \
   tests/unit/check_subject \
   tests/unit/check_ui \
@@ -82,3 +84,16 @@ tests_unit_check_browser_SOURCES = tests/unit/check_browser.c
 tests_unit_check_browser_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_browser_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_browser_LDADD = $(UNIT_LIBS)
+
+# The configuration tests share their round trips and diffs.
+tests_unit_check_services_conf_SOURCES = tests/unit/check_services_conf.c \
+  tests/unit/conf_util.c tests/unit/conf_util.h
+tests_unit_check_services_conf_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_services_conf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_services_conf_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_services_mail_SOURCES = tests/unit/check_services_mail.c \
+  tests/unit/conf_util.c tests/unit/conf_util.h
+tests_unit_check_services_mail_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_services_mail_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_services_mail_LDADD = $(UNIT_LIBS)
