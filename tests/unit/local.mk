@@ -10,6 +10,7 @@ UNIT_TESTS = \
   tests/unit/check_san \
   tests/unit/check_services_conf \
   tests/unit/check_services_mail \
+  tests/unit/check_services_verify \
   tests/unit/check_store \
   tests/unit/check_subject \
   tests/unit/check_ui \
@@ -97,3 +98,8 @@ tests_unit_check_services_mail_SOURCES = tests/unit/check_services_mail.c \
 tests_unit_check_services_mail_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_services_mail_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_services_mail_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_services_verify_SOURCES = tests/unit/check_services_verify.c
+tests_unit_check_services_verify_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_services_verify_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_services_verify_LDADD = $(UNIT_LIBS)
