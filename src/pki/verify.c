@@ -160,47 +160,59 @@ in_path (const struct cw_verification *v, gnutls_x509_crt_t crt)
   return false;
 }
 
-/* The certificate of CERTS that issued TOP: the one whose signature
-   checks out, else the first with the issuer's name. */
+static bool
+signature_checks_out (gnutls_x509_crt_t crt, gnutls_x509_crt_t issuer)
+{
+  unsigned status;
+  unsigned flags = GNUTLS_VERIFY_DISABLE_TIME_CHECKS
+                   | GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS;
+  return gnutls_x509_crt_verify (crt, &issuer, 1, flags, &status) >= 0
+         && status == 0;
+}
+
+/* The certificate of CERTS that issued TOP: the one with the issuer's
+   name or, when several have it, the one whose signature checks out
+   (the trust check verifies every signature anyway). */
 static gnutls_x509_crt_t
 issuer_among (const struct cw_certs *certs, gnutls_x509_crt_t top,
               const struct cw_verification *v)
 {
-  gnutls_x509_crt_t by_name = NULL;
+  gnutls_x509_crt_t first = NULL;
+  size_t named = 0;
   for (size_t i = 0; i < certs->count; i++)
     {
       gnutls_x509_crt_t candidate = certs->items[i];
-      if (in_path (v, candidate) || !gnutls_x509_crt_check_issuer (top,
-                                                                   candidate))
+      if (in_path (v, candidate)
+          || !gnutls_x509_crt_check_issuer (top, candidate))
         continue;
-      unsigned status;
-      unsigned flags = GNUTLS_VERIFY_DISABLE_TIME_CHECKS
-                       | GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS;
-      if (gnutls_x509_crt_verify (top, &candidate, 1, flags, &status) >= 0
-          && status == 0)
+      /* The first one of the name, unless a later one's signature
+         checks out: then the first one's may not. */
+      if (named++ == 0)
+        first = candidate;
+      else if (signature_checks_out (top, candidate))
         return candidate;
-      if (!by_name)
-        by_name = candidate;
     }
-  return by_name;
+  return first;
 }
 
-static void
+/* The path from LEAF up; whether it ends at a self-signed root. */
+static bool
 build_path (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
             struct cw_verification *v)
 {
   v->path = xcalloc (MAX_PATH, sizeof *v->path);
   v->path[v->path_length++] = leaf;
-  while (v->path_length < MAX_PATH
-         && !is_self_signed (v->path[v->path_length - 1]))
+  while (v->path_length < MAX_PATH)
     {
-      gnutls_x509_crt_t issuer = issuer_among (certs,
-                                               v->path[v->path_length - 1],
-                                               v);
+      gnutls_x509_crt_t top = v->path[v->path_length - 1];
+      if (is_self_signed (top))
+        return true;
+      gnutls_x509_crt_t issuer = issuer_among (certs, top, v);
       if (!issuer)
         break;
       v->path[v->path_length++] = issuer;
     }
+  return false;
 }
 
 /* What a served chain does that clients may mind: another order than
@@ -395,8 +407,8 @@ untrusted_issuer (const struct cw_verify_options *options,
 }
 
 static void
-check_trust (gnutls_x509_trust_list_t trust, enum chain_end end,
-             unsigned status, const struct cw_verify_options *options,
+check_trust (gnutls_x509_crt_t anchor, enum chain_end end, unsigned status,
+             const struct cw_verify_options *options,
              struct cw_verification *v)
 {
   if (end == END_NO_INTERMEDIATE)
@@ -417,12 +429,7 @@ check_trust (gnutls_x509_trust_list_t trust, enum chain_end end,
       report_status (status, options, v);
       return;
     }
-  gnutls_x509_crt_t top = v->path[v->path_length - 1], anchor;
-  if (!is_self_signed (top)
-      && gnutls_x509_trust_list_get_issuer (trust, top, &anchor, 0) >= 0)
-    v->anchor = name_of (anchor);
-  else
-    v->anchor = name_of (top);
+  v->anchor = name_of (anchor ? anchor : v->path[v->path_length - 1]);
   char *source = trust_source (options);
   cw_verification_pass (v, CW_CHECK_TRUST,
                        xasprintf (_("valid up to \"%s\", one of the trust "
@@ -441,16 +448,13 @@ date_of (time_t t)
 
 /* Each certificate of the path, and the anchor above it, valid now. */
 static void
-check_validity (gnutls_x509_trust_list_t trust, time_t now,
+check_validity (gnutls_x509_crt_t anchor, time_t now,
                 struct cw_verification *v)
 {
   gnutls_x509_crt_t leaf = v->path[0];
   time_t leaf_end = gnutls_x509_crt_get_expiration_time (leaf);
   long long left = (long long) leaf_end - (long long) now;
   v->days_left = (long) (left >= 0 ? left / DAY : -((-left + DAY - 1) / DAY));
-  gnutls_x509_crt_t anchor = NULL, top = v->path[v->path_length - 1];
-  if (!is_self_signed (top))
-    gnutls_x509_trust_list_get_issuer (trust, top, &anchor, 0);
   for (size_t i = 0; i <= v->path_length; i++)
     {
       gnutls_x509_crt_t crt = i < v->path_length ? v->path[i] : anchor;
@@ -625,15 +629,16 @@ check_name (const struct cw_verify_options *options,
   cw_names_list_free (names, count);
 }
 
+/* ANCHOR is the trust anchor that issued the path's last certificate,
+   or NULL. */
 static enum chain_end
-chain_end (gnutls_x509_trust_list_t trust, unsigned status,
+chain_end (bool root, gnutls_x509_crt_t anchor, unsigned status,
            const struct cw_verification *v)
 {
-  gnutls_x509_crt_t top = v->path[v->path_length - 1], anchor;
-  if (is_self_signed (top))
+  gnutls_x509_crt_t top = v->path[v->path_length - 1];
+  if (root)
     return END_ROOT;
-  if (gnutls_x509_trust_list_get_issuer (trust, top, &anchor, 0) >= 0
-      || !(status & GNUTLS_CERT_SIGNER_NOT_FOUND))
+  if (anchor || !(status & GNUTLS_CERT_SIGNER_NOT_FOUND))
     return END_ANCHORED;
   return gnutls_x509_crt_get_ca_status (top, NULL) > 0 ? END_UNKNOWN_ISSUER
                                                        : END_NO_INTERMEDIATE;
@@ -649,7 +654,13 @@ cw_verify (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
   enum cw_status loaded = load_trust (options->ca_file, &trust, diags);
   if (loaded != CW_OK)
     return loaded;
-  build_path (certs, leaf, v);
+  bool root = build_path (certs, leaf, v);
+  gnutls_x509_crt_t anchor = NULL;
+  if (!root
+      && gnutls_x509_trust_list_get_issuer (trust,
+                                            v->path[v->path_length - 1],
+                                            &anchor, 0) < 0)
+    anchor = NULL;
   if (options->served)
     note_served_order (certs, v);
   gnutls_typed_vdata_st purpose = {
@@ -665,10 +676,10 @@ cw_verify (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
                                           &purpose, 1, flags, &status,
                                           NULL) < 0)
     status = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_NOT_FOUND;
-  enum chain_end end = chain_end (trust, status, v);
+  enum chain_end end = chain_end (root, anchor, status, v);
   check_chain (end, options, v);
-  check_trust (trust, end, status, options, v);
-  check_validity (trust, options->now ? options->now : time (NULL), v);
+  check_trust (anchor, end, status, options, v);
+  check_validity (anchor, options->now ? options->now : time (NULL), v);
   check_purpose (status, options, v);
   check_name (options, v);
   skip (v, CW_CHECK_EXPECTED, xstrdup (_("no certificate was expected "

@@ -6,11 +6,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -132,6 +135,9 @@ connect_one (const struct addrinfo *ai, struct cw_conn *conn, int *error)
       return -1;
     }
   conn->fd = fd;
+  /* Requests are small and each waits for its answer. */
+  int one = 1;
+  setsockopt (fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   if (connect (fd, ai->ai_addr, ai->ai_addrlen) == 0)
     return fd;
   if (errno != EINPROGRESS)
@@ -215,11 +221,15 @@ pull (gnutls_transport_ptr_t ptr, void *data, size_t size)
   return n;
 }
 
+/* All the records GnuTLS has for the wire in one send: written one by
+   one, the second would wait for the server's delayed ACK (Nagle). */
 static ssize_t
-push (gnutls_transport_ptr_t ptr, const void *data, size_t size)
+push (gnutls_transport_ptr_t ptr, const giovec_t *iov, int count)
 {
   struct transport *t = ptr;
-  return send (t->conn->fd, data, size, MSG_NOSIGNAL);
+  struct msghdr msg = { .msg_iov = (struct iovec *) iov,
+                        .msg_iovlen = (size_t) count };
+  return sendmsg (t->conn->fd, &msg, MSG_NOSIGNAL);
 }
 
 static enum cw_status
@@ -320,7 +330,7 @@ tls (struct cw_conn *conn, const struct cw_probe_request *request,
   *t = (struct transport) { .conn = conn };
   gnutls_transport_set_ptr (session, t);
   gnutls_transport_set_pull_function (session, pull);
-  gnutls_transport_set_push_function (session, push);
+  gnutls_transport_set_vec_push_function (session, push);
   int ret = run_handshake (session, conn);
   enum cw_status status = CW_OK;
   if (ret == GNUTLS_E_TIMEDOUT)
