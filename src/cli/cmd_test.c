@@ -49,9 +49,10 @@ static void
 print_help (void)
 {
   printf (_("Usage: certwiz test HOST[:PORT] [--starttls "
-            "smtp|imap|pop3|none|auto] [--name SNI]\n"
-            "                    [--expect ID] [--ca FILE] "
-            "[--format text|json] [--timeout SECONDS]\n\n"
+            "smtp|imap|pop3|none|auto]\n"
+            "                    [--name SNI] [--expect ID] [--ca FILE] "
+            "[--format text|json]\n"
+            "                    [--timeout SECONDS]\n\n"
             "Make a real TLS handshake with the server at HOST (port 443 "
             "unless given) and\ncheck what it serves as a client would: "
             "the chain, complete and valid to a\ntrust anchor; every "

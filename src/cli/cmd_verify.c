@@ -33,9 +33,9 @@ struct verify_args
 static void
 print_help (void)
 {
-  printf (_("Usage: certwiz verify ID|FILE [--name HOST] [--ca FILE] "
-            "[--purpose server|client]\n"
-            "                      [--format text|json]\n\n"
+  printf (_("Usage: certwiz verify ID|FILE [--name HOST] [--ca FILE]\n"
+            "                      [--purpose server|client] "
+            "[--format text|json]\n\n"
             "Check a certificate of the store (by its ID) or of FILE (a "
             "certificate, a chain\nor a .p7b) as a TLS client would, "
             "without any network: its chain, made of the\ncertificates "

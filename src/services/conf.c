@@ -65,8 +65,9 @@ read_whole (const char *path, char **text, size_t *length,
       if (fd >= 0)
         close (fd);
       cw_diag_add (diags, CW_ERROR, "config-read", field,
-                   _("Cannot read the configuration file %s: %s. Check the "
-                     "path, or name the right file with --config."), path,
+                   _("Cannot read the configuration file %s: %s. Check that "
+                     "the service's configuration is there and readable."),
+                   path,
                    strerror (err));
       return CW_FAILED;
     }
