@@ -100,9 +100,11 @@ _svc_wait_ports() {
   done
 }
 
-# The daemon NAME is asked to stop; _svc_reap waits for it.
+# The daemon NAME is asked to stop; _svc_reap waits for it.  Its pid is
+# kept aside: a daemon removes its pid file as it exits.
 _svc_term() {
   _k_pid=$(_svc_pid "$1")
+  echo "$_k_pid" >"$svc/stopping.$1"
   if _svc_alive "$_k_pid"; then
     kill -TERM "$_k_pid" 2>/dev/null || :
   fi
@@ -111,7 +113,7 @@ _svc_term() {
 # Waits up to 10 s for NAME to stop, then kills it; it is never stopped
 # twice.
 _svc_reap() {
-  _k_pid=$(_svc_pid "$1")
+  _k_pid=$(cat "$svc/stopping.$1" 2>/dev/null || :)
   _k_i=0
   while _svc_alive "$_k_pid" && [ "$_k_i" -lt 200 ]; do
     sleep 0.05
