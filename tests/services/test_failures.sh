@@ -57,5 +57,47 @@ run 2 "$CERTWIZ" test
 run 2 "$CERTWIZ" test a b
 ok "bad options are usage errors"
 
+# A test that fails midway leaves no daemon behind, whether a command
+# fails (set -e) or the test is killed: each child test below starts
+# nginx, then dies.
+cat >"$work/child.sh" <<'EOT'
+. "$top_srcdir/tests/services/lib.sh"
+pki_init
+pki_leaf "$pki/c" c.test.example
+svc_ports 1
+start_nginx child "$ports" "c.test.example:$pki/c.chain.pem:$pki/c.key"
+echo "$work $ports" >"$CHILD_STATE"
+[ "${CHILD_WAIT:-}" = yes ] && while :; do sleep 1; done
+false
+echo "not reached"
+EOT
+child_left() {
+  read -r child_work child_port <"$work/child.state"
+  pgrep -f "$child_work" >/dev/null &&
+    fail "$1: a process of the child's folder is left" ||
+    ok "$1: no process of the child's folder is left"
+  "$TCPPORT" closed "$child_port" 5000 && ok "$1: its port is closed" ||
+    fail "$1: its port still accepts connections"
+  [ ! -d "$child_work" ] && ok "$1: its folder is gone" ||
+    fail "$1: its folder is left"
+}
+CHILD_STATE="$work/child.state" TMPDIR="$work" sh "$work/child.sh" \
+  >"$work/child.out" 2>&1 && fail "the failing child test passed" || :
+expect_not_in "$work/child.out" "not reached" "the child stopped at its failure"
+child_left "a failed command"
+
+rm -f "$work/child.state"
+CHILD_WAIT=yes CHILD_STATE="$work/child.state" TMPDIR="$work" \
+  sh "$work/child.sh" >"$work/child.out" 2>&1 &
+child=$!
+i=0
+while [ ! -s "$work/child.state" ] && [ "$i" -lt 200 ]; do
+  sleep 0.05
+  i=$((i + 1))
+done
+kill -TERM "$child"
+wait "$child" || :
+child_left "a killed test"
+
 svc_check_none_left
 finish
