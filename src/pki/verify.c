@@ -256,26 +256,6 @@ enum chain_end
 
 /* ------------------------------------------------------------ checks */
 
-static char *
-name_of (gnutls_x509_crt_t crt)
-{
-  return cw_cert_short_name (crt);
-}
-
-static char *
-issuer_name_of (gnutls_x509_crt_t crt)
-{
-  char *cn = cw_cert_dn_value (crt, true, GNUTLS_OID_X520_COMMON_NAME, 0);
-  if (cn)
-    return cn;
-  gnutls_datum_t dn;
-  if (gnutls_x509_crt_get_issuer_dn3 (crt, &dn, 0) < 0)
-    return xstrdup ("?");
-  char *name = xstrndup ((const char *) dn.data, dn.size);
-  gnutls_free (dn.data);
-  return name;
-}
-
 static void
 check_chain (enum chain_end end, const struct cw_verify_options *options,
              struct cw_verification *v)
@@ -292,7 +272,8 @@ check_chain (enum chain_end end, const struct cw_verify_options *options,
                                        v->path_length));
       return;
     }
-  char *name = name_of (top), *issuer = issuer_name_of (top);
+  char *name = cw_cert_short_name (top);
+  char *issuer = cw_cert_issuer_short_name (top);
   if (end == END_UNKNOWN_ISSUER)
     skip (v, CW_CHECK_CHAIN,
           xasprintf (_("not known: it ends at \"%s\", issued by \"%s\", "
@@ -326,7 +307,7 @@ report_status (unsigned status, const struct cw_verify_options *options,
                struct cw_verification *v)
 {
   gnutls_x509_crt_t top = v->path[v->path_length - 1];
-  char *name = name_of (top), *source = trust_source (options);
+  char *name = cw_cert_short_name (top), *source = trust_source (options);
   const char *code;
   char *detail;
   if (status & GNUTLS_CERT_SIGNER_NOT_FOUND)
@@ -391,7 +372,8 @@ untrusted_issuer (const struct cw_verify_options *options,
                   struct cw_verification *v)
 {
   gnutls_x509_crt_t top = v->path[v->path_length - 1];
-  char *name = name_of (top), *issuer = issuer_name_of (top);
+  char *name = cw_cert_short_name (top);
+  char *issuer = cw_cert_issuer_short_name (top);
   char *source = trust_source (options);
   cw_verification_fail (v, CW_CHECK_TRUST, "untrusted-root",
                         xasprintf (_("The chain ends at \"%s\", issued by "
@@ -429,7 +411,8 @@ check_trust (gnutls_x509_crt_t anchor, enum chain_end end, unsigned status,
       report_status (status, options, v);
       return;
     }
-  v->anchor = name_of (anchor ? anchor : v->path[v->path_length - 1]);
+  v->anchor = cw_cert_short_name (anchor ? anchor
+                                         : v->path[v->path_length - 1]);
   char *source = trust_source (options);
   cw_verification_pass (v, CW_CHECK_TRUST,
                        xasprintf (_("valid up to \"%s\", one of the trust "
@@ -464,7 +447,7 @@ check_validity (gnutls_x509_crt_t anchor, time_t now,
       time_t to = gnutls_x509_crt_get_expiration_time (crt);
       if (now >= from && now <= to)
         continue;
-      char *name = name_of (crt);
+      char *name = cw_cert_short_name (crt);
       char *day = date_of (now < from ? from : to);
       char *detail;
       const char *code = now < from ? "not-yet-valid" : "expired";
@@ -550,7 +533,7 @@ check_purpose (unsigned status, const struct cw_verify_options *options,
                            : GNUTLS_KP_TLS_WWW_CLIENT;
   const char *role = server ? _("TLS server") : _("TLS client");
   const char *usage = server ? "serverAuth" : "clientAuth";
-  char *name = name_of (v->path[0]), *detail = NULL;
+  char *name = cw_cert_short_name (v->path[0]), *detail = NULL;
   bool listed;
   if (!has_purpose_oid (v->path[0], oid, &listed))
     detail = xasprintf (_("\"%s\" may not be used by a %s: its extended key "

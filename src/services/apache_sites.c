@@ -57,9 +57,8 @@ host_of (const char *server_name)
 static void
 add_names (const struct cw_conf *conf, size_t vhost, struct cw_site *site)
 {
-  size_t server_name = cw_conf_in_effect (conf, vhost, "ServerName");
-  if (server_name != CW_CONF_NONE && cw_conf_parent (conf, server_name)
-                                      == vhost)
+  size_t server_name = cw_conf_last (conf, vhost, "ServerName");
+  if (server_name != CW_CONF_NONE)
     {
       char *written = cw_conf_arg (conf, server_name, 0);
       if (written)

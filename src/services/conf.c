@@ -50,7 +50,8 @@ cw_conf_file_folder (const struct cw_conf *conf, size_t file)
   const char *slash = strrchr (path, '/');
   if (!slash)
     return xstrdup (".");
-  return slash == path ? xstrdup ("/") : xstrndup (path, (size_t) (slash - path));
+  return slash == path ? xstrdup ("/")
+                       : xstrndup (path, (size_t) (slash - path));
 }
 
 static enum cw_status
@@ -265,15 +266,22 @@ cw_conf_next (const struct cw_conf *conf, size_t parent, size_t after,
 }
 
 size_t
+cw_conf_last (const struct cw_conf *conf, size_t block, const char *name)
+{
+  size_t found = CW_CONF_NONE;
+  for (size_t i = cw_conf_next (conf, block, CW_CONF_NONE, name);
+       i != CW_CONF_NONE; i = cw_conf_next (conf, block, i, name))
+    found = i;
+  return found;
+}
+
+size_t
 cw_conf_in_effect (const struct cw_conf *conf, size_t block,
                    const char *name)
 {
   for (;;)
     {
-      size_t found = CW_CONF_NONE;
-      for (size_t i = cw_conf_next (conf, block, CW_CONF_NONE, name);
-           i != CW_CONF_NONE; i = cw_conf_next (conf, block, i, name))
-        found = i;
+      size_t found = cw_conf_last (conf, block, name);
       if (found != CW_CONF_NONE || block == CW_CONF_NONE)
         return found;
       block = cw_conf_parent (conf, block);

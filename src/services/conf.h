@@ -169,6 +169,9 @@ size_t cw_conf_parent (const struct cw_conf *conf, size_t node);
    (CW_CONF_NONE: the top) named NAME (NULL: any). */
 size_t cw_conf_next (const struct cw_conf *conf, size_t parent, size_t after,
                      const char *name);
+/* The last NAME in BLOCK (CW_CONF_NONE: at the top), or CW_CONF_NONE. */
+size_t cw_conf_last (const struct cw_conf *conf, size_t block,
+                     const char *name);
 /* The last NAME in BLOCK, else in the nearest block around it that has
    one: the directive in effect there. */
 size_t cw_conf_in_effect (const struct cw_conf *conf, size_t block,

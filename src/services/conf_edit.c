@@ -198,8 +198,9 @@ cw_conf_add (struct cw_conf *conf, size_t block, const char *name,
   char *indent = inner_indentation (conf, block);
   if (b->close != CW_CONF_NONE && starts_line (conf, file, b->close))
     {
-      size_t at = token (conf, file, line_start (conf, file, b->close))->offset;
-      edit_add (conf, file, at, 0, xasprintf ("%s%s\n", indent, text));
+      size_t start = line_start (conf, file, b->close);
+      edit_add (conf, file, token (conf, file, start)->offset, 0,
+                xasprintf ("%s%s\n", indent, text));
     }
   else if (b->close != CW_CONF_NONE)
     /* A block on one line gets its new directive on that line too. */

@@ -25,13 +25,12 @@ static const struct
 
 #define DEFAULT_COUNT (sizeof defaults / sizeof defaults[0])
 
+/* The value of the setting NAME of BLOCK itself: a listener's "ssl" is
+   not the top's. */
 static char *
 setting (const struct cw_conf *conf, size_t block, const char *name)
 {
-  size_t n = cw_conf_next (conf, block, CW_CONF_NONE, name);
-  size_t last = n;
-  for (; n != CW_CONF_NONE; n = cw_conf_next (conf, block, n, name))
-    last = n;
+  size_t last = cw_conf_last (conf, block, name);
   if (last == CW_CONF_NONE)
     return NULL;
   char *value = cw_conf_arg (conf, last, 0);
@@ -41,11 +40,7 @@ setting (const struct cw_conf *conf, size_t block, const char *name)
 static size_t
 top_setting (const struct cw_conf *conf, const char *name)
 {
-  size_t last = CW_CONF_NONE;
-  for (size_t n = cw_conf_next (conf, CW_CONF_NONE, CW_CONF_NONE, name);
-       n != CW_CONF_NONE; n = cw_conf_next (conf, CW_CONF_NONE, n, name))
-    last = n;
-  return last;
+  return cw_conf_last (conf, CW_CONF_NONE, name);
 }
 
 /* "protocols = $protocols imap": each setting builds on the last. */
@@ -172,7 +167,8 @@ cw_dovecot_tls (const struct cw_conf *conf, struct cw_dovecot_tls *tls)
     }
   char *cert = tls->cert == CW_CONF_NONE ? NULL
                : cw_conf_arg (conf, tls->cert, 0);
-  char *key = tls->key == CW_CONF_NONE ? NULL : cw_conf_arg (conf, tls->key, 0);
+  char *key = tls->key == CW_CONF_NONE ? NULL
+              : cw_conf_arg (conf, tls->key, 0);
   tls->cert_has_file_mark = cert && cert[0] == '<';
   tls->key_has_file_mark = key && key[0] == '<';
   tls->cert_file = tls->cert_has_file_mark ? cw_dovecot_file_value (cert)
@@ -181,7 +177,8 @@ cw_dovecot_tls (const struct cw_conf *conf, struct cw_dovecot_tls *tls)
                                          : key ? xstrdup (key) : NULL;
   free (cert);
   free (key);
-  char *ssl = tls->ssl == CW_CONF_NONE ? NULL : cw_conf_arg (conf, tls->ssl, 0);
+  char *ssl = tls->ssl == CW_CONF_NONE ? NULL
+              : cw_conf_arg (conf, tls->ssl, 0);
   /* Dovecot's own default is "ssl = yes". */
   bool ssl_on = !ssl || strcmp (ssl, "no") != 0;
   free (ssl);

@@ -27,7 +27,8 @@ _pki_certtool() {
 
 _pki_ca() {
   _c_name=$1 _c_cn=$2 _c_issuer=$3
-  _pki_certtool --generate-privkey --key-type ecdsa --outfile "$pki/$_c_name.key"
+  _pki_certtool --generate-privkey --key-type ecdsa \
+    --outfile "$pki/$_c_name.key"
   cat >"$pki/$_c_name.tmpl" <<EOT
 organization = "certwiz Test CA"
 cn = "$_c_cn"
@@ -74,8 +75,9 @@ _pki_leaf_template() {
     echo "signing_key"
     [ "${leaf_key:-ecdsa}" = rsa ] && echo "encryption_key"
     if [ "${leaf_expired:-}" = yes ]; then
-      echo "activation_date = \"$(date -u -d '-2 years' '+%Y-%m-%d %H:%M:%S')\""
-      echo "expiration_date = \"$(date -u -d '-1 year' '+%Y-%m-%d %H:%M:%S')\""
+      stamp='+%Y-%m-%d %H:%M:%S'
+      echo "activation_date = \"$(date -u -d '-2 years' "$stamp")\""
+      echo "expiration_date = \"$(date -u -d '-1 year' "$stamp")\""
     else
       echo "expiration_days = 90"
     fi
@@ -93,7 +95,8 @@ pki_leaf() {
   case ${leaf_key:-ecdsa} in
     rsa) _pki_certtool --generate-privkey --key-type rsa --bits 2048 \
            --outfile "$_l_base.key" ;;
-    *) _pki_certtool --generate-privkey --key-type ecdsa --outfile "$_l_base.key" ;;
+    *) _pki_certtool --generate-privkey --key-type ecdsa \
+         --outfile "$_l_base.key" ;;
   esac
   _pki_leaf_template "$_l_base.tmpl" "$@"
   _l_issuer=$(_pki_issuer)
@@ -132,7 +135,8 @@ pki_store_entry() {
   _e_sans=
   for n in "$@"; do _e_sans="$_e_sans --san $n"; done
   # shellcheck disable=SC2086
-  "$CERTWIZ" request --subject "CN=$1" $_e_sans --key p256 --out "$_e_base.req" \
+  "$CERTWIZ" request --subject "CN=$1" $_e_sans --key p256 \
+    --out "$_e_base.req" \
     >"$_e_base.out" 2>&1 || { cat "$_e_base.out" >&2; return 1; }
   pki_sign_request "$_e_base.req" "$_e_base.pem" "$@"
   cat "$_e_base.pem" "$pki/$(_pki_issuer).pem" >"$_e_base.chain.pem"

@@ -189,7 +189,8 @@ EOT
     echo "}"
   } >"$_s_dir/nginx.conf"
   svc_register "$_s_name" "$_s_dir/nginx.pid"
-  "$(_svc_find nginx)" -p "$_s_dir" -e "$_s_dir/error.log" -c "$_s_dir/nginx.conf" \
+  "$(_svc_find nginx)" -p "$_s_dir" -e "$_s_dir/error.log" \
+    -c "$_s_dir/nginx.conf" \
     >"$_s_dir/start.out" 2>&1 || {
     fail "nginx $_s_name did not start"
     cat "$_s_dir/start.out" >&2
@@ -235,7 +236,8 @@ EOT
     done
   } >"$_s_dir/httpd.conf"
   svc_register "$_s_name" "$_s_dir/apache.pid"
-  "$(_svc_find apache2)" -f "$_s_dir/httpd.conf" -k start >"$_s_dir/start.out" 2>&1 || {
+  "$(_svc_find apache2)" -f "$_s_dir/httpd.conf" -k start \
+    >"$_s_dir/start.out" 2>&1 || {
     fail "apache $_s_name did not start"
     cat "$_s_dir/start.out" >&2
     return 1
@@ -267,7 +269,8 @@ frontend tls
     http-request return status 200 content-type text/plain string ok
 EOT
   svc_register "$_s_name" "$_s_dir/haproxy.pid"
-  "$(_svc_find haproxy)" -W -D -f "$_s_dir/haproxy.cfg" -p "$_s_dir/haproxy.pid" \
+  "$(_svc_find haproxy)" -W -D -f "$_s_dir/haproxy.cfg" \
+    -p "$_s_dir/haproxy.pid" \
     >"$_s_dir/start.out" 2>&1 || {
     fail "haproxy $_s_name did not start"
     cat "$_s_dir/start.out" >&2
@@ -279,11 +282,12 @@ EOT
 # ----------------------------------------------------------- Dovecot
 
 start_dovecot() {
-  _s_name=$1 _s_chain=$2 _s_key=$3 _s_imap=$4 _s_imaps=$5 _s_pop3=$6 _s_pop3s=$7
+  _s_name=$1 _s_chain=$2 _s_key=$3
+  _s_imap=$4 _s_imaps=$5 _s_pop3=$6 _s_pop3s=$7
   _svc_dir "$_s_name" "$_s_imap" "$_s_imaps" "$_s_pop3" "$_s_pop3s"
   mkdir -p "$_s_dir/run" "$_s_dir/state" "$_s_dir/home"
-  _s_dh=
-  [ -f /usr/share/dovecot/dh.pem ] && _s_dh="ssl_dh = </usr/share/dovecot/dh.pem"
+  _s_dh=/usr/share/dovecot/dh.pem
+  [ -f "$_s_dh" ] && _s_dh="ssl_dh = <$_s_dh" || _s_dh=
   cat >"$_s_dir/dovecot.conf" <<EOT
 instance_name = certwiz-$_s_name-$$
 base_dir = $_s_dir/run
@@ -330,12 +334,14 @@ service lmtp {
 }
 EOT
   svc_register "$_s_name" "$_s_dir/run/master.pid"
-  "$(_svc_find dovecot)" -c "$_s_dir/dovecot.conf" >"$_s_dir/start.out" 2>&1 || {
+  "$(_svc_find dovecot)" -c "$_s_dir/dovecot.conf" \
+    >"$_s_dir/start.out" 2>&1 || {
     fail "dovecot $_s_name did not start"
     cat "$_s_dir/start.out" "$_s_dir/dovecot.log" >&2 2>/dev/null
     return 1
   }
-  _svc_wait_ports "$_s_name" "$_s_dir/dovecot.log" "$_s_imap" "$_s_imaps" "$_s_pop3" "$_s_pop3s"
+  _svc_wait_ports "$_s_name" "$_s_dir/dovecot.log" \
+    "$_s_imap" "$_s_imaps" "$_s_pop3" "$_s_pop3s"
 }
 
 # ----------------------------------------------------------- Postfix

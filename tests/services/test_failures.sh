@@ -83,7 +83,8 @@ child_left() {
 }
 CHILD_STATE="$work/child.state" TMPDIR="$work" sh "$work/child.sh" \
   >"$work/child.out" 2>&1 && fail "the failing child test passed" || :
-expect_not_in "$work/child.out" "not reached" "the child stopped at its failure"
+expect_not_in "$work/child.out" "not reached" \
+  "the child stopped at its failure"
 child_left "a failed command"
 
 rm -f "$work/child.state"

@@ -58,11 +58,13 @@ passes "Dovecot POP3S" "$pop3s" none none
 
 # A protocol the server does not speak: a refusal, not a hang.
 # shellcheck disable=SC2086
-run 1 "$CERTWIZ" test "127.0.0.1:$smtp" --starttls imap --name mail.test.example $ca
+run 1 "$CERTWIZ" test "127.0.0.1:$smtp" --starttls imap \
+  --name mail.test.example $ca
 expect_eq "$(codes_of "$work/err")" "starttls-refused" \
   "IMAP's STARTTLS to Postfix is refused"
 # shellcheck disable=SC2086
-run 1 "$CERTWIZ" test "127.0.0.1:$imaps" --starttls none --name nowhere.example $ca
+run 1 "$CERTWIZ" test "127.0.0.1:$imaps" --starttls none \
+  --name nowhere.example $ca
 expect_eq "$(codes_of "$work/err")" "name-mismatch" "Dovecot: name mismatch"
 expect_in "$work/err" "it covers mail.test.example, imap.test.example"
 

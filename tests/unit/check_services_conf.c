@@ -183,7 +183,8 @@ START_TEST (test_nginx_includes)
   cw_sites_free (&sites);
   cw_conf_free (&conf);
 
-  free (conf_parse_fails (&cw_nginx_syntax, "http {\n include missing.conf;\n}\n",
+  free (conf_parse_fails (&cw_nginx_syntax,
+                          "http {\n include missing.conf;\n}\n",
                           "config-include", 2));
   /* An error in an included file names that file. */
   conf_write ("loop.conf", "\ninclude loop.conf;\n");
