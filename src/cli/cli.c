@@ -41,6 +41,10 @@ static const struct command commands[] = {
     N_("tell whether a certificate covers a domain") },
   { "delete", cw_cmd_delete,
     N_("remove a certificate or a pending request") },
+  { "test", cw_cmd_test,
+    N_("make a TLS handshake with a server and check what it serves") },
+  { "verify", cw_cmd_verify,
+    N_("check a certificate's chain, dates, usage and names offline") },
   { "browse", cw_cmd_browse,
     N_("browse certificates on a terminal: the store, or files") },
 };

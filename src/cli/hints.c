@@ -34,6 +34,11 @@ static const struct hint hints[] = {
   { "token-key-not-found",
     N_("List a token's keys with: p11tool --login --list-privkeys "
        "'pkcs11:token=NAME'"), false },
+  { "no-system-trust", N_("Name the roots with --ca FILE."), false },
+  { "untrusted-root", N_("Roots to trust: --ca FILE."), false },
+  { "timeout", N_("More time: --timeout SECONDS."), false },
+  { "handshake-failed", N_("The protocol: --starttls."), false },
+  { "starttls-closed", N_("The protocol: --starttls."), false },
   { "token-pin-missing",
     N_("Give it with --pin-file FILE or --pin-fd N, or type it on a "
        "terminal."), false },

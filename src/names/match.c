@@ -301,6 +301,15 @@ cw_cert_dns_names (gnutls_x509_crt_t crt, size_t *count)
   return list.items;
 }
 
+char **
+cw_cert_san_dns_names (gnutls_x509_crt_t crt, size_t *count)
+{
+  struct name_list list = NAME_LIST_INIT;
+  add_san_dns_names (crt, &list);
+  *count = list.count;
+  return list.items;
+}
+
 void
 cw_names_list_free (char **names, size_t count)
 {

@@ -84,6 +84,9 @@ char *cw_match_explain (const struct cw_match *match,
    ASCII are left out.  NULL when there are none.  Free with
    cw_names_list_free. */
 char **cw_cert_dns_names (gnutls_x509_crt_t crt, size_t *count);
+/* The SAN dNSName entries alone, in order, as RFC 9525 clients read
+   them (printable ASCII only).  NULL when there are none. */
+char **cw_cert_san_dns_names (gnutls_x509_crt_t crt, size_t *count);
 void cw_names_list_free (char **names, size_t count);
 
 #endif

@@ -155,8 +155,8 @@ issued_by_system_root (gnutls_x509_crt_t crt)
   return found;
 }
 
-static char *
-issuer_short_name (gnutls_x509_crt_t crt)
+char *
+cw_cert_issuer_short_name (gnutls_x509_crt_t crt)
 {
   char *cn = cw_cert_dn_value (crt, true, GNUTLS_OID_X520_COMMON_NAME, 0);
   if (cn)
@@ -177,7 +177,7 @@ report_open_end (gnutls_x509_crt_t top, size_t count, struct cw_diags *diags)
   if (issued_by_system_root (top))
     return;
   char *name = cw_cert_short_name (top);
-  char *issuer = issuer_short_name (top);
+  char *issuer = cw_cert_issuer_short_name (top);
   if (count == 0)
     cw_diag_add (diags, CW_WARNING, "chain-missing-intermediate", "chain",
                  _("The file holds no certificate of the issuer \"%s\", and "

@@ -32,5 +32,7 @@ void cw_chain_free (struct cw_chain *chain);
 
 /* "CN of the certificate" for messages (owned by the caller). */
 char *cw_cert_short_name (gnutls_x509_crt_t crt);
+/* The same of its issuer, from the certificate alone. */
+char *cw_cert_issuer_short_name (gnutls_x509_crt_t crt);
 
 #endif

@@ -55,6 +55,14 @@ run 1 "$CERTWIZ" match hostile.pem contoso.com
 cat "$work/out" "$work/err" >all
 no_controls all "match"
 
+# verify prints the chain and quotes names in its findings.
+run 1 "$CERTWIZ" verify hostile.pem --name contoso.com
+cat "$work/out" "$work/err" >all
+no_controls all "verify"
+expect_in "$work/err" "[name-mismatch]" "verify names what it covers, escaped"
+run 1 "$CERTWIZ" verify hostile.pem --format json
+no_controls "$work/out" "verify --format json"
+
 # Installed in the store, it is listed and shown as safely.
 run 0 "$CERTWIZ" import --cert-only hostile.pem
 cat "$work/out" "$work/err" >all

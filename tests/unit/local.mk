@@ -9,6 +9,9 @@ UNIT_TESTS = \
   tests/unit/check_pkcs12 \
   tests/unit/check_request \
   tests/unit/check_san \
+  tests/unit/check_services_conf \
+  tests/unit/check_services_mail \
+  tests/unit/check_services_verify \
   tests/unit/check_store \
   tests/unit/check_subject \
   tests/unit/check_token \
@@ -94,3 +97,20 @@ tests_unit_check_token_SOURCES = tests/unit/check_token.c
 tests_unit_check_token_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_token_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_token_LDADD = $(UNIT_LIBS)
+# The configuration tests share their round trips and diffs.
+tests_unit_check_services_conf_SOURCES = tests/unit/check_services_conf.c \
+  tests/unit/conf_util.c tests/unit/conf_util.h
+tests_unit_check_services_conf_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_services_conf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_services_conf_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_services_mail_SOURCES = tests/unit/check_services_mail.c \
+  tests/unit/conf_util.c tests/unit/conf_util.h
+tests_unit_check_services_mail_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_services_mail_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_services_mail_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_services_verify_SOURCES = tests/unit/check_services_verify.c
+tests_unit_check_services_verify_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_services_verify_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_services_verify_LDADD = $(UNIT_LIBS)
