@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "base/diag.h"
+
 /* Runs the wizard on the terminal with the store STORE_OPTION names (see
    cw_store_locate).  Returns the exit status; -1 when stdin or stdout is
    not a terminal (the caller then shows the usage). */
@@ -12,8 +14,10 @@ int cw_wizard_run (const char *store_option);
 
 /* Runs the certificate browser on the store (COUNT 0) or, read-only, on
    the certificates of FILES.  Returns the exit status; -1 without a
-   terminal. */
+   terminal.  What kept it from opening (a file that cannot be read, no
+   store) is in DIAGS, for the caller to report: the screens never
+   print. */
 int cw_browse_run (const char *store_option, const char *const *files,
-                   size_t count);
+                   size_t count, struct cw_diags *diags);
 
 #endif

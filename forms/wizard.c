@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "flow.h"
 #include "base/i18n.h"
 #include "keys/keyspec.h"
 #include "pki/request.h"
@@ -66,7 +67,8 @@ wz_key_default (void)
 void
 wz_init (struct wizard *wz)
 {
-  *wz = (struct wizard) { .step = WZ_STEP_SUBJECT, .key = wz_key_default (),
+  *wz = (struct wizard) { .flow = &wz_flow_request, .step = WZ_STEP_SUBJECT,
+                          .key = wz_key_default (),
                           .exportable = true, .days = 365 };
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     {
@@ -100,6 +102,12 @@ wz_has_input (const struct wizard *wz)
       return true;
   return wz->san_count > 0 || wz->friendly_name.len > 0
          || wz->out_path.len > 0;
+}
+
+bool
+wz_in_steps (const struct wizard *wz)
+{
+  return wz_flow_index (wz->flow, wz->step) < wz->flow->count;
 }
 
 bool
@@ -362,8 +370,10 @@ wz_step_complete (const struct wizard *wz)
       complete = wz_check_all (wz, &names, &diags);
       break;
     case WZ_STEP_WRITE:
-    case WZ_STEP_COUNT:
-      complete = wz->self_signed || wz->out_path.len > 0;
+      complete = wz->out_path.len > 0;
+      break;
+    default:
+      /* The validity is checked as it is made; the end is the end. */
       break;
     }
   cw_names_free (&names);

@@ -12,15 +12,22 @@
 #include "field.h"
 #include "names/names.h"
 
+/* The kinds of step a flow (forms/flow.h) is made of, each one screen;
+   the last two end a flow, after its counted steps. */
 enum wz_step
 {
   WZ_STEP_SUBJECT,
   WZ_STEP_NAMES,
   WZ_STEP_KEY,
   WZ_STEP_REVIEW,
-  WZ_STEP_WRITE,
+  WZ_STEP_WRITE,           /* where to write the request */
+  WZ_STEP_VALIDITY,        /* how long a self-signed certificate lasts */
+  WZ_STEP_WRITTEN,         /* the request is written */
+  WZ_STEP_INSTALLED,       /* the self-signed certificate is installed */
   WZ_STEP_COUNT
 };
+
+struct wz_flow;
 
 /* The two ways of naming the subject the design documents describe. */
 enum wz_style
@@ -68,9 +75,9 @@ size_t wz_key_default (void);
 
 struct wizard
 {
-  enum wz_step step;
+  const struct wz_flow *flow;   /* what the steps make */
+  enum wz_step step;            /* where in the flow */
   enum wz_style style;
-  bool self_signed;        /* a self-signed certificate, not a request */
   struct ui_field subject[WZ_FIELD_COUNT];
   struct cw_diags subject_diags[WZ_FIELD_COUNT];
   char **sans;             /* as typed */
@@ -87,6 +94,8 @@ void wz_init (struct wizard *wz);
 void wz_free (struct wizard *wz);
 /* Whether the user typed anything that quitting would lose. */
 bool wz_has_input (const struct wizard *wz);
+/* Whether WZ is at one of its flow's counted steps, not at its end. */
+bool wz_in_steps (const struct wizard *wz);
 
 /* Whether FIELD is shown in the wizard's style. */
 bool wz_field_shown (const struct wizard *wz, enum wz_field field);

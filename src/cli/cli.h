@@ -11,11 +11,14 @@
 #include "names/names.h"
 
 /* The terminal screens, which live above the core: main hands them in.
-   Each returns the exit status, or -1 when there is no terminal. */
+   Each returns the exit status, or -1 when there is no terminal.  The
+   screens never print: the browser gives back in DIAGS what kept it from
+   opening, and the command reports it. */
 struct cw_cli_tui
 {
   int (*wizard) (const char *store);
-  int (*browse) (const char *store, const char *const *files, size_t count);
+  int (*browse) (const char *store, const char *const *files, size_t count,
+                 struct cw_diags *diags);
 };
 
 /* Runs certwiz with ARGV; returns the exit status.  Without a command the

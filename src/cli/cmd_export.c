@@ -105,7 +105,8 @@ run_export (const char *id, struct export_args *args, const char *store)
     status = cw_password_read (&args->password, _("Backup password: "),
                                true, &password, &diags);
   if (status == CW_OK)
-    status = cw_export_write (&export, args->profile, password, &diags);
+    status = cw_export_write (&export, args->profile, password, NULL,
+                               &diags);
   cw_cli_report (&diags);
   if (status == CW_OK)
     print_result (&export, args);

@@ -16,6 +16,7 @@
 #include "base/atomicfile.h"
 #include "pki/certinfo.h"
 #include "draft.h"
+#include "flow.h"
 #include "help_text.h"
 #include "base/record.h"
 #include "base/textwidth.h"
@@ -167,7 +168,7 @@ START_TEST (init_defaults)
 {
   ck_assert_int_eq (wz.step, WZ_STEP_SUBJECT);
   ck_assert_int_eq (wz.style, WZ_STYLE_COUNTRY);
-  ck_assert (!wz.self_signed);
+  ck_assert_ptr_eq (wz.flow, &wz_flow_request);
   ck_assert (wz.exportable);
   ck_assert_uint_eq (wz.key, wz_key_default ());
   ck_assert_str_eq (wz_key_choice (wz.key)->name, "rsa3072");
@@ -713,7 +714,9 @@ START_TEST (step_write)
   ui_field_set (&wz.out_path, "mail1.contoso.com.req");
   ck_assert (wz_step_complete (&wz));
   ui_field_clear (&wz.out_path);
-  wz.self_signed = true;
+  /* A self-signed certificate's last step asks for days, not a file. */
+  wz.flow = &wz_flow_selfsign;
+  wz.step = WZ_STEP_VALIDITY;
   ck_assert (wz_step_complete (&wz));
 }
 END_TEST
@@ -725,7 +728,7 @@ static void
 fill_everything (struct wizard *w)
 {
   w->style = WZ_STYLE_DNS;
-  w->self_signed = true;
+  w->flow = &wz_flow_selfsign;
   set_field (w, WZ_COUNTRY, "uk");            /* hidden, kept */
   set_field (w, WZ_DOMAIN, "contoso.com");
   set_field (w, WZ_STATE, "Washington");
@@ -758,7 +761,7 @@ START_TEST (draft_round_trip)
   ck_assert (wz_draft_load (&back, store, &saved_at));
   ck_assert_int_eq (back.step, WZ_STEP_KEY);
   ck_assert_int_eq (back.style, WZ_STYLE_DNS);
-  ck_assert (back.self_signed);
+  ck_assert_ptr_eq (back.flow, &wz_flow_selfsign);
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     {
       ck_assert_str_eq (back.subject[i].text, wz.subject[i].text);
@@ -810,7 +813,7 @@ START_TEST (draft_modes)
 END_TEST
 
 static const char *const draft_names[] = {
-  "step", "style", "self-signed", "C", "DC", "ST", "L", "O", "OU", "CN",
+  "flow", "step", "style", "C", "DC", "ST", "L", "O", "OU", "CN",
   "san", "max-sans", "key", "exportable", "friendly-name", "out", "days",
   "saved",
 };
@@ -985,7 +988,7 @@ START_TEST (draft_values_revalidated)
   ck_assert (wz_draft_load (&wz, store, NULL));
   ck_assert_int_eq (wz.step, WZ_STEP_SUBJECT);
   ck_assert_int_eq (wz.style, WZ_STYLE_COUNTRY);
-  ck_assert (!wz.self_signed);
+  ck_assert_ptr_eq (wz.flow, &wz_flow_request);
   ck_assert_uint_eq (wz.key, wz_key_default ());
   ck_assert_uint_eq (wz.max_sans, 0);
   ck_assert_uint_eq (wz.days, 365);

@@ -1,0 +1,53 @@
+#include <config.h>
+
+#include "new_key.h"
+
+#include <stdlib.h>
+
+#include "dialog.h"
+#include "base/i18n.h"
+#include "report_view.h"
+#include "base/xalloc.h"
+
+void
+wz_new_key_init (struct wz_new_key *key, struct wz_ui *ui, bool force)
+{
+  struct wizard *wz = &ui->wz;
+  *key = (struct wz_new_key) { .ui = ui, .diags = CW_DIAGS_INIT };
+  key->subject = wz_subject_text (wz);
+  key->options = (struct cw_request_options) {
+    .names = { key->subject, (const char *const *) wz->sans, wz->san_count,
+               wz->max_sans },
+    .key_type = wz_key_choice (wz->key)->name,
+    .friendly_name = wz->friendly_name.len ? wz->friendly_name.text : NULL,
+    .exportable = wz->exportable,
+    .out = wz->out_path.text, .force = force, .store = ui->store_path,
+  };
+  /* TRANSLATORS: the first words of the progress screen; %s is a key
+     type such as "RSA 3072 bits (recommended)". */
+  key->first_step = xasprintf (_("Making the key: %s. This can take a few "
+                                 "seconds."),
+                               _(wz_key_choice (wz->key)->label));
+}
+
+void
+wz_new_key_failed (const struct wz_new_key *key, bool stopped,
+                   const char *title)
+{
+  char *text = wz_diags_text (&key->diags);
+  if (stopped && !*text)
+    {
+      free (text);
+      text = xstrdup (_("Stopped: nothing was written."));
+    }
+  ui_message (title, text, UI_ERROR);
+  free (text);
+}
+
+void
+wz_new_key_free (struct wz_new_key *key)
+{
+  cw_diags_free (&key->diags);
+  free (key->subject);
+  free (key->first_step);
+}
