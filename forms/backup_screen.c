@@ -265,9 +265,8 @@ write_backup (struct backup *b, const char *out, bool force,
               struct cw_diags *diags)
 {
   struct backup_work work = { .b = b, .diags = diags };
-  enum cw_status status = cw_export_open (&work.export, b->id,
-                                          b->ui->store_path, out, force,
-                                          diags);
+  enum cw_status status = cw_export_open (&work.export, b->ui->store, b->id,
+                                          out, force, diags);
   if (status == CW_OK)
     {
       status = ui_progress_run (_("Writing the backup"),
@@ -521,7 +520,7 @@ check_exportable (struct backup *b)
   struct cw_export export;
   struct cw_diags diags = CW_DIAGS_INIT;
   /* With force, the file is not looked at yet: only the certificate. */
-  bool ok = cw_export_open (&export, b->id, b->ui->store_path, "-", true,
+  bool ok = cw_export_open (&export, b->ui->store, b->id, "-", true,
                             &diags) == CW_OK;
   if (ok)
     {

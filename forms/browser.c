@@ -231,7 +231,7 @@ draw_title (const struct browser *b)
                                             ? _("Certificates in files")
                                             : _("Certificates"));
   char *right = !b->read_only
-    ? xasprintf (_("store: %s"), b->ui->store_path)
+    ? xasprintf (_("store: %s"), cw_store_path (b->ui->store))
     : b->files.count == 1
     ? xasprintf (_("read-only: %s"), b->files.items[0].name)
     : xasprintf (ngettext ("read-only: %zu file", "read-only: %zu files",
@@ -333,7 +333,7 @@ reload_store (struct browser *b)
   struct cw_diags diags = CW_DIAGS_INIT;
   char *id = selected_id (b);
   b->reload = false;
-  if (!bw_store_load (&b->model, b->ui->store_path, &diags))
+  if (!bw_store_load (&b->model, b->ui->store, &diags))
     bw_show_diags (_("The store cannot be read"), &diags);
   select_id (b, id);
   cw_diags_free (&diags);
@@ -512,7 +512,7 @@ static const struct ui_screen_ops list_ops = {
 /* ------------------------------------------------------ entry points */
 
 bool
-bw_open (struct browser *b, struct wz_ui *ui, const char *store,
+bw_open (struct browser *b, struct wz_ui *ui, struct cw_store *store,
          const char *const *files, size_t count, struct cw_diags *diags)
 {
   *b = (struct browser) { .ui = ui, .read_only = count > 0 };
@@ -552,7 +552,7 @@ wz_browse (struct wz_ui *ui, const char *const *files, size_t count)
 {
   struct browser b;
   struct cw_diags diags = CW_DIAGS_INIT;
-  if (bw_open (&b, ui, ui->store_path, files, count, &diags))
+  if (bw_open (&b, ui, ui->store, files, count, &diags))
     bw_run (&b);
   else
     bw_show_diags (count ? _("The files cannot be read")

@@ -108,7 +108,7 @@ bool bw_files_step (struct bw_files *files, struct bm_model *model, int ms);
 bool bw_files_done (const struct bw_files *files);
 void bw_files_free (struct bw_files *files);
 /* The store's requests and certificates as rows. */
-bool bw_store_load (struct bm_model *model, const char *store,
+bool bw_store_load (struct bm_model *model, struct cw_store *store,
                     struct cw_diags *diags);
 /* ROW in full: the store entry with its certificates, or the
    certificate of a file with its issuers among the files. */
@@ -131,7 +131,7 @@ void bw_show_diags (const char *title, const struct cw_diags *diags);
 /* Reads the files (COUNT of them) or, when COUNT is 0, lists the store
    STORE: what can fail before anything is shown, said in DIAGS.  UI is
    the session the browser will run in. */
-bool bw_open (struct browser *b, struct wz_ui *ui, const char *store,
+bool bw_open (struct browser *b, struct wz_ui *ui, struct cw_store *store,
               const char *const *files, size_t count,
               struct cw_diags *diags);
 /* The list, until the user leaves it. */

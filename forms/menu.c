@@ -108,7 +108,7 @@ static void
 draw_menu (struct ui_screen *screen)
 {
   struct menu *m = screen->state;
-  char *store = xasprintf (_("store: %s"), m->ui->store_path);
+  char *store = xasprintf (_("store: %s"), cw_store_path (m->ui->store));
   ui_titlebar ("certwiz", store);
   ui_put (WZ_TOP + 1, 4, _("What do you want to do?"), 0, UI_LABEL);
   ui_list_draw (&m->ui->list, WZ_TOP + 3, 4, COLS - 8, (int) ITEM_COUNT,
@@ -192,7 +192,7 @@ resume_draft (struct wz_ui *ui)
   char *saved_at = NULL;
   struct wizard draft;
   wz_init (&draft);
-  if (!wz_draft_load (&draft, ui->store_path, &saved_at)
+  if (!wz_draft_load (&draft, ui->store, &saved_at)
       || !wz_has_input (&draft))
     {
       free (saved_at);
@@ -213,7 +213,7 @@ resume_draft (struct wz_ui *ui)
       return true;
     }
   wz_free (&draft);
-  wz_draft_discard (ui->store_path);
+  wz_draft_discard (ui->store);
   return false;
 }
 
@@ -223,7 +223,7 @@ wz_run_menu (struct wz_ui *ui)
   if (resume_draft (ui))
     {
       wz_run_steps (ui);
-      wz_draft_discard (ui->store_path);
+      wz_draft_discard (ui->store);
       wz_free (&ui->wz);
       wz_init (&ui->wz);
     }

@@ -21,7 +21,7 @@ wz_new_key_init (struct wz_new_key *key, struct wz_ui *ui, bool force)
     .key_type = wz_key_choice (wz->key)->name,
     .friendly_name = wz->friendly_name.len ? wz->friendly_name.text : NULL,
     .exportable = wz->exportable,
-    .out = wz->out_path.text, .force = force, .store = ui->store_path,
+    .out = wz->out_path.text, .force = force,
   };
   /* TRANSLATORS: the first words of the progress screen; %s is a key
      type such as "RSA 3072 bits (recommended)". */
@@ -31,15 +31,17 @@ wz_new_key_init (struct wz_new_key *key, struct wz_ui *ui, bool force)
 }
 
 void
-wz_new_key_failed (const struct wz_new_key *key, bool stopped,
+wz_new_key_failed (const struct wz_new_key *key, enum cw_status status,
                    const char *title)
 {
-  char *text = wz_diags_text (&key->diags);
-  if (stopped && !*text)
+  if (status == CW_CANCELLED)
     {
-      free (text);
-      text = xstrdup (_("Stopped: nothing was written."));
+      ui_message (_("Stopped"), _("Stopped as asked: nothing was written, "
+                                  "neither a key in the store nor a "
+                                  "file."), UI_NOTE);
+      return;
     }
+  char *text = wz_diags_text (&key->diags);
   ui_message (title, text, UI_ERROR);
   free (text);
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "base/diag.h"
+#include "base/status.h"
 #include "pki/request.h"
 #include "wizard_ui.h"
 
@@ -23,9 +24,10 @@ struct wz_new_key
 /* The options for UI's wizard; FORCE replaces an existing request
    file. */
 void wz_new_key_init (struct wz_new_key *key, struct wz_ui *ui, bool force);
-/* Says why nothing was made, in a message titled TITLE; STOPPED when the
-   user asked the work to stop. */
-void wz_new_key_failed (const struct wz_new_key *key, bool stopped,
+/* Says why nothing was made (STATUS, the core's), in a message titled
+   TITLE; stopped on the user's request, it says that nothing was
+   written. */
+void wz_new_key_failed (const struct wz_new_key *key, enum cw_status status,
                         const char *title);
 void wz_new_key_free (struct wz_new_key *key);
 

@@ -1,6 +1,8 @@
 /* A session on the terminal: the wizard from its main menu, or the
-   browser alone (certwiz browse).  What was typed is saved as a draft
-   when a signal ends certwiz. */
+   browser alone (certwiz browse), on one store opened for the session.
+   What was typed is saved as a draft when a signal ends certwiz.
+   Nothing here prints: what keeps a session from starting goes back to
+   the command line in a cw_diags. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -21,26 +23,22 @@ static void
 save_on_signal (void)
 {
   if (running && wz_in_steps (&running->wz) && wz_has_input (&running->wz))
-    wz_draft_save (&running->wz, running->store_path);
+    wz_draft_save (&running->wz, running->store);
 }
 
 static void
 ui_free (struct wz_ui *ui)
 {
   wz_free (&ui->wz);
-  free (ui->store_path);
   free (ui->warned_cn);
   free (ui->done_path);
 }
 
 bool
-wz_session_start (struct wz_ui *ui, const char *store_option)
+wz_session_start (struct wz_ui *ui, struct cw_store *store)
 {
-  *ui = (struct wz_ui) { .status_role = UI_NORMAL };
-  ui->store_path = cw_store_locate (store_option);
+  *ui = (struct wz_ui) { .status_role = UI_NORMAL, .store = store };
   wz_init (&ui->wz);
-  if (!ui->store_path)
-    return false;
   running = ui;
   if (ui_term_start (save_on_signal))
     return true;
@@ -56,18 +54,36 @@ wz_session_end (struct wz_ui *ui)
   ui_free (ui);
 }
 
-int
-cw_wizard_run (const char *store_option)
+static bool
+on_terminal (void)
 {
-  struct wz_ui ui;
-  if (!wz_session_start (&ui, store_option))
+  return isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
+}
+
+int
+cw_wizard_run (const char *store_option, struct cw_diags *diags)
+{
+  if (!on_terminal ())
+    return -1;
+  struct cw_store *store;
+  enum cw_status status = cw_store_open (&store, store_option, diags);
+  if (status != CW_OK)
     {
-      ui_free (&ui);
-      return -1;
+      /* Without a place for the store, the usage says how to name one. */
+      bool unknown = cw_diags_find (diags, "store-unknown") != NULL;
+      if (unknown)
+        cw_diags_clear (diags);
+      return unknown ? -1 : (int) status;
     }
-  wz_run_menu (&ui);
+  struct wz_ui ui;
+  int result = 0;
+  if (wz_session_start (&ui, store))
+    wz_run_menu (&ui);
+  else
+    result = -1;
   wz_session_end (&ui);
-  return 0;
+  cw_store_close (store);
+  return result;
 }
 
 int
@@ -76,27 +92,22 @@ cw_browse_run (const char *store_option, const char *const *files,
 {
   /* Without a terminal the command line explains; reading the files
      first would only delay that. */
-  if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO))
+  if (!on_terminal ())
     return -1;
   struct wz_ui ui = { .status_role = UI_NORMAL };
   struct browser b;
-  char *store = cw_store_locate (store_option);
-  if (!store)
-    {
-      /* Only to say why: no HOME, no --store. */
-      struct cw_store none;
-      cw_store_open_located (&none, store_option, diags);
-      cw_store_close (&none);
-    }
-  bool ready = store && bw_open (&b, &ui, store, files, count, diags);
+  struct cw_store *store = NULL;
+  bool opened = cw_store_open (&store, store_option, diags) == CW_OK;
+  ui.store = store;
+  bool ready = opened && bw_open (&b, &ui, store, files, count, diags);
   int status = ready ? 0 : 1;
-  if (ready && wz_session_start (&ui, store_option))
+  if (ready && wz_session_start (&ui, store))
     bw_run (&b);
   else if (ready)
     status = -1;
   wz_session_end (&ui);
-  if (store)
+  if (opened)
     bw_close (&b);
-  free (store);
+  cw_store_close (opened ? store : NULL);
   return status;
 }

@@ -74,7 +74,7 @@ go_to (struct ui_screen *screen, enum wz_step step)
   if (wz_in_steps (&ui->wz))
     wz_save_draft (ui);
   else
-    wz_draft_discard (ui->store_path);
+    wz_draft_discard (ui->store);
 }
 
 static void
@@ -191,7 +191,7 @@ wz_run_flow (struct wz_ui *ui, const struct wz_flow *flow)
   enum wz_action left = wz_run_steps (ui);
   /* Leaving on purpose drops the draft, and what was typed with it: only
      a lost connection or a signal during the steps keeps one. */
-  wz_draft_discard (ui->store_path);
+  wz_draft_discard (ui->store);
   wz_free (&ui->wz);
   wz_init (&ui->wz);
   return left;

@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "new_key.h"
 #include "pki/selfsign.h"
+#include "store/store.h"
 #include "progress.h"
 #include "wizard_ui.h"
 #include "term.h"
@@ -38,7 +39,7 @@ validity_draw (struct wz_ui *ui)
   ui_put (WZ_TOP, 2, _("How many days the certificate is valid (Exchange "
                        "makes its own for 365):"), 0, UI_LABEL);
   char *where = xasprintf (_("The key and the certificate will be installed "
-                             "in the store %s."), ui->store_path);
+                             "in the store %s."), cw_store_path (ui->store));
   ui_put (DAYS_ROW + 2, 2, where, 0, UI_DIM);
   ui_put (DAYS_ROW + 3, 2, _("Press Enter to make the key and the "
                              "certificate."), 0, UI_DIM);
@@ -55,12 +56,15 @@ struct selfsign_work
   struct cw_selfsign_result result;
 };
 
+/* On the progress screen's worker: the key, the certificate, the
+   store, each said as it starts; stopped before the store, nothing is
+   left. */
 static int
 make_selfsigned (void *state, struct cw_progress *progress)
 {
   struct selfsign_work *work = state;
-  (void) progress;
-  return cw_selfsign_create (&work->key.options, work->days, &work->result,
+  return cw_selfsign_create (work->key.ui->store, &work->key.options,
+                             work->days, NULL, progress, &work->result,
                              &work->key.diags);
 }
 
@@ -69,11 +73,9 @@ install (struct wz_ui *ui)
 {
   struct selfsign_work work = { .days = ui->wz.days };
   wz_new_key_init (&work.key, ui, false);
-  bool stopped;
   enum cw_status status = ui_progress_run (_("Making the certificate"),
                                            work.key.first_step,
-                                           make_selfsigned, &work,
-                                           &stopped);
+                                           make_selfsigned, &work, NULL);
   if (status == CW_OK)
     {
       free (ui->done_path);
@@ -83,7 +85,7 @@ install (struct wz_ui *ui)
               sizeof ui->done_fingerprint);
     }
   else
-    wz_new_key_failed (&work.key, stopped, _("The certificate was not made"));
+    wz_new_key_failed (&work.key, status, _("The certificate was not made"));
   cw_selfsign_result_free (&work.result);
   wz_new_key_free (&work.key);
   return status == CW_OK ? WZ_NEXT : WZ_STAY;

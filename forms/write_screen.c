@@ -15,6 +15,7 @@
 #include "pki/request.h"
 #include "progress.h"
 #include "report_view.h"
+#include "store/store.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
@@ -43,7 +44,7 @@ write_draw (struct wz_ui *ui)
   ui_put (WZ_TOP, 2, _("Where to write the request (a PKCS#10 file for "
                        "your CA):"), 0, UI_LABEL);
   char *where = xasprintf (_("The private key will stay in the store %s, "
-                             "on this machine."), ui->store_path);
+                             "on this machine."), cw_store_path (ui->store));
   ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
   ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and write the "
                              "request."), 0, UI_DIM);
@@ -56,20 +57,22 @@ write_draw (struct wz_ui *ui)
 struct request_work
 {
   struct wz_new_key key;
-  struct cw_request_result result;
+  struct cw_request request;
 };
 
+/* On the progress screen's worker: the request's steps (the key, the
+   signature, the store, the file), each said as it starts.  Stopped
+   before the store, nothing is left: no key, no entry, no file. */
 static int
 make_request (void *state, struct cw_progress *progress)
 {
   struct request_work *work = state;
-  (void) progress;
-  return cw_request_create (&work->key.options, &work->result,
-                            &work->key.diags);
+  return cw_request_create (work->key.ui->store, &work->key.options, NULL,
+                            progress, &work->request, &work->key.diags);
 }
 
 static void
-keep_result (struct wz_ui *ui, const struct cw_request_result *result)
+keep_result (struct wz_ui *ui, const struct cw_request *result)
 {
   free (ui->done_path);
   ui->done_path = xstrdup (result->out_path);
@@ -81,17 +84,16 @@ keep_result (struct wz_ui *ui, const struct cw_request_result *result)
 static enum wz_action
 write_request (struct wz_ui *ui, bool force)
 {
-  struct request_work work = { .result = { .out_path = NULL } };
+  struct request_work work = { .request = CW_REQUEST_INIT };
   wz_new_key_init (&work.key, ui, force);
-  bool stopped;
   enum cw_status status = ui_progress_run (_("Making the request"),
                                            work.key.first_step,
-                                           make_request, &work, &stopped);
+                                           make_request, &work, NULL);
   if (status == CW_OK)
-    keep_result (ui, &work.result);
+    keep_result (ui, &work.request);
   else
-    wz_new_key_failed (&work.key, stopped, _("The request was not written"));
-  cw_request_result_free (&work.result);
+    wz_new_key_failed (&work.key, status, _("The request was not written"));
+  cw_request_free (&work.request);
   wz_new_key_free (&work.key);
   return status == CW_OK ? WZ_NEXT : WZ_STAY;
 }
@@ -172,7 +174,7 @@ written_draw (struct wz_ui *ui)
                     "into this same store:"), 0, UI_NORMAL);
   ui_put (y++, 5, _("the private key stays here and nowhere else."), 0,
           UI_WARNING);
-  char *store = xasprintf (_("   Store: %s"), ui->store_path);
+  char *store = xasprintf (_("   Store: %s"), cw_store_path (ui->store));
   ui_put (y++, 2, store, 0, UI_DIM);
   free (store);
 }

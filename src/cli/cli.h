@@ -6,17 +6,19 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/status.h"
 #include <getopt.h>
 
 #include "names/names.h"
 
 /* The terminal screens, which live above the core: main hands them in.
    Each returns the exit status, or -1 when there is no terminal.  The
-   screens never print: the browser gives back in DIAGS what kept it from
-   opening, and the command reports it. */
+   screens never print: they give back in DIAGS what kept them from
+   opening (a store that cannot be used, a file that cannot be read), and
+   the command line reports it. */
 struct cw_cli_tui
 {
-  int (*wizard) (const char *store);
+  int (*wizard) (const char *store, struct cw_diags *diags);
   int (*browse) (const char *store, const char *const *files, size_t count,
                  struct cw_diags *diags);
 };
@@ -26,11 +28,19 @@ struct cw_cli_tui
    the usage is shown instead. */
 int cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui);
 
+struct cw_store;
 struct cw_cli_context
 {
-  const char *store;       /* --store, before or after the subcommand */
+  const char *store_option;  /* --store, before or after the subcommand */
   const struct cw_cli_tui *tui;
+  struct cw_store *store;    /* opened once, by cw_cli_store */
 };
+
+/* The command's store (--store, else the default), opened at the first
+   call and closed when the command ends; CW_OK, or the error reported.
+   A command that needs no store never opens it. */
+enum cw_status cw_cli_store (struct cw_cli_context *context,
+                             struct cw_store **store);
 
 /* Options every naming command takes: --subject, --san, --max-sans. */
 struct cw_cli_names
@@ -91,11 +101,20 @@ int cw_cli_operands (const char *command, int argc, char **argv,
                      int count, const char *what);
 
 struct cw_password_source;
-/* --password-file and --password-fd, whose codes the command picks. */
+/* --password-file and --password-fd (or --pin-file and --pin-fd, FD_NAME
+   naming the second), whose codes the command picks. */
 enum cw_cli_option_result cw_cli_password_option (int opt, const char *arg,
                                                   struct cw_password_source
                                                     *source, int file_opt,
-                                                  int fd_opt);
+                                                  int fd_opt,
+                                                  const char *fd_name);
+
+struct cw_pin_source;
+/* The PIN source of the command line: the first line of SOURCE's file or
+   descriptor, else asked on the terminal without echo (again after a
+   wrong PIN, up to three times).  SOURCE must outlive PIN. */
+void cw_cli_pin_source (const struct cw_password_source *source,
+                        struct cw_pin_source *pin);
 
 /* --format: the index of ARG in ALLOWED (NULL-terminated), or false
    after a usage message. */
@@ -117,8 +136,15 @@ void cw_cli_names_input (const struct cw_cli_names *names,
 void cw_cli_names_free (struct cw_cli_names *names);
 
 /* Diagnostics to stderr, one a line:
-   "certwiz: error: CN: <message> [cn-too-long]". */
+   "certwiz: error: CN: <message> [cn-too-long]", the command line's own
+   hint (cw_cli_hint) after the message where one helps. */
 void cw_cli_report (const struct cw_diags *diags);
+/* The same, ID being what the command acts on, for hints that name it. */
+void cw_cli_report_about (const struct cw_diags *diags, const char *id);
+/* What the command line adds to the core's diagnostic CODE: the options
+   that do what its message says (the core names none); NULL when there
+   is nothing to add.  ID as above, may be NULL. */
+char *cw_cli_hint (const char *code, const char *id);
 /* A usage error: the message, a hint to --help; returns CW_USAGE. */
 int cw_cli_usage_error (const char *command, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));

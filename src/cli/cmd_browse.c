@@ -40,7 +40,8 @@ cw_cmd_browse (struct cw_cli_context *context, int argc, char **argv)
   size_t count = (size_t) (argc - optind);
   struct cw_diags diags = CW_DIAGS_INIT;
   status = context->tui && context->tui->browse
-             ? context->tui->browse (context->store, files, count, &diags)
+             ? context->tui->browse (context->store_option, files, count,
+                                    &diags)
              : -1;
   cw_cli_report (&diags);
   cw_diags_free (&diags);

@@ -73,7 +73,8 @@ export_option (int opt, const char *arg, void *state)
       return valid ? CW_CLI_OPTION_TAKEN : CW_CLI_OPTION_BAD;
     default:
       return cw_cli_password_option (opt, arg, &args->password,
-                                     OPT_PASSWORD_FILE, OPT_PASSWORD_FD);
+                                     OPT_PASSWORD_FILE, OPT_PASSWORD_FD,
+                                     "--password-fd");
     }
 }
 
@@ -94,12 +95,12 @@ print_result (const struct cw_export *export, const struct export_args *args)
 }
 
 static int
-run_export (const char *id, struct export_args *args, const char *store)
+run_export (const char *id, struct export_args *args, struct cw_store *store)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_export export;
   char *password = NULL;
-  int status = cw_export_open (&export, id, store, args->out, args->force,
+  int status = cw_export_open (&export, store, id, args->out, args->force,
                                &diags);
   if (status == CW_OK)
     status = cw_password_read (&args->password, _("Backup password: "),
@@ -107,7 +108,7 @@ run_export (const char *id, struct export_args *args, const char *store)
   if (status == CW_OK)
     status = cw_export_write (&export, args->profile, password, NULL,
                                &diags);
-  cw_cli_report (&diags);
+  cw_cli_report_about (&diags, export.entry.id ? export.entry.id : id);
   if (status == CW_OK)
     print_result (&export, args);
   cw_password_free (password);
@@ -140,5 +141,7 @@ cw_cmd_export (struct cw_cli_context *context, int argc, char **argv)
                                              "mail.pfx"));
   if (status != CW_OK)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
-  return run_export (argv[optind], &args, context->store);
+  struct cw_store *store;
+  status = cw_cli_store (context, &store);
+  return status == CW_OK ? run_export (argv[optind], &args, store) : status;
 }

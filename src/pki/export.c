@@ -27,6 +27,16 @@ check_exportable (struct cw_export *export, struct cw_diags *diags)
     return refuse (diags, "export-pending",
                    _("This is a pending request: there is no certificate to "
                      "back up yet. Import the CA's answer first."));
+  const char *token = cw_store_entry_token (e);
+  if (token && strcmp (e->area, CW_STORE_INSTALLED) == 0)
+    {
+      cw_diag_add (diags, CW_ERROR, "export-key-on-token", "backup",
+                   _("The private key of this certificate is on the token "
+                     "\"%s\" and cannot leave it, so no backup with the key "
+                     "can be made. The certificate and its chain can still "
+                     "be saved alone, without the key."), token);
+      return CW_REFUSED;
+    }
   if (!e->has_key)
     return refuse (diags, "export-no-key",
                    _("The private key of this certificate is not in this "
@@ -42,53 +52,29 @@ check_exportable (struct cw_export *export, struct cw_diags *diags)
     {
       cw_diag_add (diags, CW_ERROR, "out-exists", "out",
                    _("The file \"%s\" already exists and was left as it is. "
-                     "Choose another file name, or replace it on purpose "
-                     "with --force."), export->out);
+                     "Choose another file name, or replace it on purpose."),
+                   export->out);
       return CW_REFUSED;
     }
   return CW_OK;
 }
 
-static enum cw_status
-load_key (struct cw_export *export, struct cw_diags *diags)
-{
-  gnutls_datum_t pem;
-  enum cw_status status = cw_store_read (&export->store, export->entry.area,
-                                         export->entry.id, "key.pem", &pem,
-                                         false, diags);
-  if (status != CW_OK)
-    return status;
-  int ret = gnutls_x509_privkey_init (&export->key);
-  if (ret >= 0)
-    ret = gnutls_x509_privkey_import (export->key, &pem, GNUTLS_X509_FMT_PEM);
-  gnutls_memset (pem.data, 0, pem.size);
-  free (pem.data);
-  if (ret >= 0)
-    return CW_OK;
-  cw_diag_add (diags, CW_ERROR, "store-entry-damaged", "store",
-               _("The key of %s in the store cannot be read: %s. Nothing "
-                 "was written."), export->entry.id, gnutls_strerror (ret));
-  return CW_FAILED;
-}
-
 enum cw_status
-cw_export_open (struct cw_export *export, const char *id, const char *store,
-                const char *out, bool force, struct cw_diags *diags)
+cw_export_open (struct cw_export *export, struct cw_store *store,
+                const char *id, const char *out, bool force,
+                struct cw_diags *diags)
 {
-  *export = (struct cw_export) { .store = { NULL, -1, -1 },
-                                 .certs = CW_CERTS_INIT, .out = out,
-                                 .force = force };
-  enum cw_status status = cw_store_open_located (&export->store, store,
-                                                 diags);
-  if (status == CW_OK)
-    status = cw_store_find (&export->store, id, &export->entry, diags);
+  *export = (struct cw_export) { .store = store, .certs = CW_CERTS_INIT,
+                                 .out = out, .force = force };
+  enum cw_status status = cw_store_find (store, id, &export->entry, diags);
   if (status == CW_OK)
     status = check_exportable (export, diags);
   if (status == CW_OK)
-    status = load_key (export, diags);
+    status = cw_store_entry_key (store, &export->entry, NULL, &export->key,
+                                 diags);
   if (status == CW_OK)
-    status = cw_store_entry_certs (&export->store, &export->entry,
-                                   &export->certs, diags);
+    status = cw_store_entry_certs (store, &export->entry, &export->certs,
+                                   diags);
   return status;
 }
 
@@ -126,10 +112,10 @@ verify_written (struct cw_export *export, const char *password,
 static enum cw_status
 stopped (struct cw_diags *diags)
 {
-  cw_diag_add (diags, CW_ERROR, "cancelled", "out",
+  cw_diag_add (diags, CW_NOTE, "cancelled", "out",
                _("Stopped before the backup was written: no file was "
                  "written."));
-  return CW_REFUSED;
+  return CW_CANCELLED;
 }
 
 enum cw_status
@@ -166,10 +152,8 @@ cw_export_write (struct cw_export *export, enum cw_p12_profile profile,
 void
 cw_export_close (struct cw_export *export)
 {
-  if (export->key)
-    gnutls_x509_privkey_deinit (export->key);
+  cw_key_free (export->key);
   cw_certs_free (&export->certs);
   if (export->entry.id)
     cw_store_entry_free (&export->entry);
-  cw_store_close (&export->store);
 }

@@ -111,7 +111,7 @@ cw_report_key_not_here (struct cw_store *store,
                  "in this store, %s. Its request was probably made on "
                  "another machine, or with another store: a certificate "
                  "works only where its private key is. Nothing was "
-                 "installed."), info->cn, store->path);
+                 "installed."), info->cn, cw_store_path (store));
   for (size_t i = 0; i < pending.count; i++)
     report_pending (&pending.items[i], info, diags);
   if (pending.count == 0)
@@ -121,8 +121,8 @@ cw_report_key_not_here (struct cw_store *store,
                _("What to do: import this file on the machine and into the "
                  "store where the request was made; or import a PKCS#12 "
                  "backup (.pfx) that holds the key; or, to keep the "
-                 "certificate without its key on purpose, import it with "
-                 "--cert-only (a server cannot use it then)."));
+                 "certificate without its key on purpose, import it as a "
+                 "certificate alone (a server cannot use it then)."));
   cw_store_entries_free (&pending);
 }
 

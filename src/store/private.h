@@ -7,7 +7,18 @@
 #include "base/diag.h"
 #include "base/status.h"
 
+/* The handle of store.h. */
+struct cw_store
+{
+  char *path;
+  int dirfd;               /* -1 while the store does not exist */
+  int lockfd;              /* -1 unless the lock is held */
+  unsigned lock_depth;     /* how many cw_store_lock are not undone */
+};
+
 #define CW_STORE_TMP "tmp"
+/* An entry's file key, when its key is not on a token. */
+#define CW_STORE_KEY_FILE "key.pem"
 
 /* Reports ERR on the store at PATH; returns CW_FAILED. */
 enum cw_status cw_store_io_error (struct cw_diags *diags, int err,

@@ -3,6 +3,7 @@ UNIT_TESTS = \
   tests/unit/check_browser \
   tests/unit/check_chain \
   tests/unit/check_import_ui \
+  tests/unit/check_key \
   tests/unit/check_match \
   tests/unit/check_password \
   tests/unit/check_pkcs12 \
@@ -10,6 +11,7 @@ UNIT_TESTS = \
   tests/unit/check_san \
   tests/unit/check_store \
   tests/unit/check_subject \
+  tests/unit/check_token \
   tests/unit/check_ui \
   tests/unit/check_wizard
 
@@ -82,3 +84,13 @@ tests_unit_check_browser_SOURCES = tests/unit/check_browser.c
 tests_unit_check_browser_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_browser_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_browser_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_key_SOURCES = tests/unit/check_key.c
+tests_unit_check_key_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_key_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_key_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_token_SOURCES = tests/unit/check_token.c
+tests_unit_check_token_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_token_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_token_LDADD = $(UNIT_LIBS)
