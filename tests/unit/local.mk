@@ -4,6 +4,7 @@ UNIT_TESTS = \
   tests/unit/check_chain \
   tests/unit/check_import_ui \
   tests/unit/check_key \
+  tests/unit/check_loop \
   tests/unit/check_match \
   tests/unit/check_password \
   tests/unit/check_pkcs12 \
@@ -94,3 +95,8 @@ tests_unit_check_token_SOURCES = tests/unit/check_token.c
 tests_unit_check_token_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_token_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_token_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_loop_SOURCES = tests/unit/check_loop.c
+tests_unit_check_loop_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_loop_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_loop_LDADD = $(UNIT_LIBS)
