@@ -194,7 +194,7 @@ fill_subject (struct wizard *wz, const char *text)
   if (*domain)
     {
       ui_field_set (&wz->subject[WZ_DOMAIN], domain);
-      wz->style = WZ_STYLE_DNS;
+      wz_set_style (wz, WZ_STYLE_DNS);
     }
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     wz_check_field (wz, (enum wz_field) i);
@@ -217,7 +217,7 @@ fill_wizard (struct wizard *wz, const struct cw_clone_names *names)
   ui_field_set (&wz->friendly_name, names->friendly_name);
   for (size_t i = 0; i < wz_key_choice_count (); i++)
     if (strcmp (wz_key_choice (i)->name, names->key_type) == 0)
-      wz->key = i;
+      wz->key = wz_key_choice (i);
   return left_out;
 }
 

@@ -65,7 +65,7 @@ describe_subject (const struct wizard *wz, struct cw_record *record)
 static void
 describe (const struct wizard *wz, struct cw_record *record)
 {
-  const struct cw_keytype *key = wz_key_choice (wz->key);
+  const struct cw_keytype *key = wz->key;
   cw_record_add (record, "flow", wz->flow->name);
   cw_record_add (record, "step", wz_in_steps (wz)
                                  ? step_names[wz->step]
@@ -133,7 +133,7 @@ restore_key (struct wizard *wz, const char *name)
 {
   for (size_t i = 0; name && i < wz_key_choice_count (); i++)
     if (strcmp (wz_key_choice (i)->name, name) == 0)
-      wz->key = i;
+      wz->key = wz_key_choice (i);
 }
 
 /* The flow by its name; a draft of an older certwiz says

@@ -33,7 +33,7 @@ draw_types (struct wz_ui *ui)
   for (size_t i = 0; i < wz_key_choice_count (); i++)
     {
       const struct cw_keytype *choice = wz_key_choice (i);
-      bool chosen = ui->wz.key == i;
+      bool chosen = ui->wz.key == choice;
       char *mark_text = xasprintf ("%s ", mark (chosen, true));
       char *label = wz_labeled (mark_text, 4, _(choice->label));
       enum ui_role role = chosen && ui->focus == FOCUS_TYPE ? UI_SELECTED
@@ -106,11 +106,12 @@ key_act (struct wz_ui *ui, int action, int key)
 static enum wz_action
 key_typed (struct wz_ui *ui, int key)
 {
-  if (ui->focus == FOCUS_TYPE && key == UI_KEY (KEY_UP) && ui->wz.key)
-    ui->wz.key--;
+  size_t at = wz_key_index (ui->wz.key);
+  if (ui->focus == FOCUS_TYPE && key == UI_KEY (KEY_UP) && at > 0)
+    ui->wz.key = wz_key_choice (at - 1);
   else if (ui->focus == FOCUS_TYPE && key == UI_KEY (KEY_DOWN)
-           && ui->wz.key + 1 < wz_key_choice_count ())
-    ui->wz.key++;
+           && at + 1 < wz_key_choice_count ())
+    ui->wz.key = wz_key_choice (at + 1);
   else if (ui->focus == FOCUS_FRIENDLY)
     ui_field_key (&ui->wz.friendly_name, key);
   else if (key == UI_KEY (KEY_DOWN) || key == UI_KEY (KEY_UP))

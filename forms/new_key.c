@@ -14,20 +14,18 @@ wz_new_key_init (struct wz_new_key *key, struct wz_ui *ui, bool force)
 {
   struct wizard *wz = &ui->wz;
   *key = (struct wz_new_key) { .ui = ui, .diags = CW_DIAGS_INIT };
-  key->subject = wz_subject_text (wz);
   key->options = (struct cw_request_options) {
-    .names = { key->subject, (const char *const *) wz->sans, wz->san_count,
-               wz->max_sans },
-    .key_type = wz_key_choice (wz->key)->name,
+    .keytype = wz->key,
     .friendly_name = wz->friendly_name.len ? wz->friendly_name.text : NULL,
     .exportable = wz->exportable,
     .out = wz->out_path.text, .force = force,
   };
+  wz_names_input (wz, &key->options.names);
   /* TRANSLATORS: the first words of the progress screen; %s is a key
      type such as "RSA 3072 bits (recommended)". */
   key->first_step = xasprintf (_("Making the key: %s. This can take a few "
                                  "seconds."),
-                               _(wz_key_choice (wz->key)->label));
+                               _(wz->key->label));
 }
 
 void
@@ -50,6 +48,5 @@ void
 wz_new_key_free (struct wz_new_key *key)
 {
   cw_diags_free (&key->diags);
-  free (key->subject);
   free (key->first_step);
 }

@@ -15,7 +15,6 @@
 struct wz_new_key
 {
   struct wz_ui *ui;
-  char *subject;
   struct cw_request_options options;
   struct cw_diags diags;   /* what the core found */
   char *first_step;        /* "Making the key: RSA 3072 bits..." */

@@ -153,8 +153,8 @@ style_key (struct wz_ui *ui, int key)
 {
   if (key == ' ' || key == UI_KEY (KEY_LEFT) || key == UI_KEY (KEY_RIGHT))
     {
-      ui->wz.style = ui->wz.style == WZ_STYLE_DNS ? WZ_STYLE_COUNTRY
-                                                  : WZ_STYLE_DNS;
+      wz_set_style (&ui->wz, ui->wz.style == WZ_STYLE_DNS
+                               ? WZ_STYLE_COUNTRY : WZ_STYLE_DNS);
       wz_save_draft (ui);
     }
   return WZ_STAY;

@@ -49,14 +49,17 @@ cw_request_check (const struct cw_request_options *options,
                   struct cw_diags *diags)
 {
   bool valid = cw_names_build (&options->names, names, diags);
-  valid &= cw_keyspec_parse (options->key_type, options->key_size, key,
-                             diags);
+  if (options->keytype)
+    cw_keytype_spec (options->keytype, key);
+  else
+    valid &= cw_keyspec_parse (options->key_type, options->key_size, key,
+                               diags);
   bool uri_valid = !options->key_uri
                    || cw_key_uri_check (options->key_uri, diags);
   valid &= uri_valid;
   if (options->key_uri && uri_valid
       && !cw_key_uri_names_token (options->key_uri)
-      && (options->key_type || options->key_size))
+      && (options->key_type || options->key_size || options->keytype))
     {
       cw_diag_add (diags, CW_ERROR, "key-uri-conflict", "key",
                    _("The key the PKCS#11 URI names is used as it is, so no "
