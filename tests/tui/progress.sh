@@ -94,14 +94,16 @@ attempt() {
   return 0
 }
 
-tries=0
+# Not "tries": lib.sh's waits count with that name.
+attempts=0
 until attempt; do
-  tries=$((tries + 1))
-  if [ "$tries" -ge 8 ]; then
-    fail "the key was found before the checks, $tries times in a row"
+  attempts=$((attempts + 1))
+  if [ "$attempts" -ge 8 ]; then
+    fail "the key was found before the checks, $attempts times in a row"
     finish
   fi
   echo "the key came first; again"
+  show_screen
 done
 
 box_text "Stopped" >"$work/box"
