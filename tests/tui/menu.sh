@@ -84,11 +84,11 @@ wait_for "Step 5 of 5: Validity"
 expect_screen "How many days the certificate is valid" "its own last step"
 expect_no_screen "Where to write the request" "not the request's file"
 send C-u
-type 30
+type 400
 send Enter
 wait_for "The self-signed certificate and its key are installed" 20
 expect_screen "certwiz - New self-signed certificate" "the flow's title to the end"
-expect_words "Days 30" "the days asked for"
+expect_words "Days 400" "the days asked for"
 [ -f "$CERTWIZ_STORE/draft" ] && fail "a draft is left once installed" ||
   ok "no draft once installed"
 run 0 "$CERTWIZ" list
