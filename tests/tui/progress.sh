@@ -138,4 +138,38 @@ run 0 "$CERTWIZ" list
 expect_eq "$(grep -c '^pending' "$work/out")" 1 "one pending request"
 send F10
 wait_exit
+
+# A signal while the key is made: the work is stopped first, then certwiz
+# ends by the signal with its draft kept, and nothing else is left.
+signal_attempt() {
+  rm -f big.req
+  rm -rf "$CERTWIZ_STORE"
+  put_draft
+  tui_start
+  wait_for "Resume?"
+  send Enter
+  wait_for "Step 5 of 5: Write the request"
+  send Enter
+  poll_for "Making a new key (RSA 4096 bits)" || return 1
+  kill -TERM "$(tui_pid)"
+  wait_exit 20
+  [ -e big.req ] && return 1
+  return 0
+}
+
+attempts=0
+until signal_attempt; do
+  attempts=$((attempts + 1))
+  if [ "$attempts" -ge 8 ]; then
+    fail "the key was found before the signal, $attempts times in a row"
+    finish
+  fi
+  echo "the key came first; again"
+done
+expect_eq "$exit_signal" 15 "SIGTERM while the key is made: certwiz ends by it"
+expect_in "$CERTWIZ_STORE/draft" "step: write" "the draft is kept, at its step"
+expect_eq "$(ls "$CERTWIZ_STORE/pending" 2>/dev/null | wc -l)" 0 \
+  "no pending entry: the work was stopped before the store"
+expect_eq "$(ls "$CERTWIZ_STORE/tmp" 2>/dev/null | wc -l)" 0 \
+  "nothing half-written in the store"
 finish
