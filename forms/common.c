@@ -67,22 +67,6 @@ wz_end_act (struct wz_ui *ui, int action, int key)
   return action == END_MENU ? WZ_MENU : WZ_STAY;
 }
 
-const struct wz_screen *
-wz_screen_of (enum wz_step step)
-{
-  static const struct wz_screen *const screens[WZ_STEP_COUNT] = {
-    [WZ_STEP_SUBJECT] = &wz_subject_screen,
-    [WZ_STEP_NAMES] = &wz_names_screen,
-    [WZ_STEP_KEY] = &wz_key_screen,
-    [WZ_STEP_REVIEW] = &wz_review_screen,
-    [WZ_STEP_WRITE] = &wz_write_screen,
-    [WZ_STEP_VALIDITY] = &wz_validity_screen,
-    [WZ_STEP_WRITTEN] = &wz_written_screen,
-    [WZ_STEP_INSTALLED] = &wz_installed_screen,
-  };
-  return screens[step < WZ_STEP_COUNT ? step : WZ_STEP_SUBJECT];
-}
-
 const char *
 wz_step_title (const struct wz_ui *ui, size_t at)
 {

@@ -18,10 +18,27 @@
 #include "wizard_ui.h"
 #include "base/xalloc.h"
 
+/* The screen of each kind of step: a flow's table names kinds. */
+static const struct wz_screen *
+screen_of (enum wz_step step)
+{
+  static const struct wz_screen *const screens[WZ_STEP_COUNT] = {
+    [WZ_STEP_SUBJECT] = &wz_subject_screen,
+    [WZ_STEP_NAMES] = &wz_names_screen,
+    [WZ_STEP_KEY] = &wz_key_screen,
+    [WZ_STEP_REVIEW] = &wz_review_screen,
+    [WZ_STEP_WRITE] = &wz_write_screen,
+    [WZ_STEP_VALIDITY] = &wz_validity_screen,
+    [WZ_STEP_WRITTEN] = &wz_written_screen,
+    [WZ_STEP_INSTALLED] = &wz_installed_screen,
+  };
+  return screens[step < WZ_STEP_COUNT ? step : WZ_STEP_SUBJECT];
+}
+
 static const struct wz_screen *
 current (const struct wz_ui *ui)
 {
-  return wz_screen_of (ui->wz.step);
+  return screen_of (ui->wz.step);
 }
 
 static size_t

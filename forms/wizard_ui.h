@@ -112,8 +112,6 @@ enum ui_role wz_role_of (enum cw_severity severity);
 char *wz_labeled (const char *label, int width, const char *value);
 /* The title of the step at AT of UI's flow (translated). */
 const char *wz_step_title (const struct wz_ui *ui, size_t at);
-/* The screen of STEP. */
-const struct wz_screen *wz_screen_of (enum wz_step step);
 /* Saves the draft, saying in the status line when it cannot. */
 void wz_save_draft (struct wz_ui *ui);
 
