@@ -18,7 +18,8 @@
 #include "password_entry.h"
 #include "report_view.h"
 #include "base/safetext.h"
-#include "screen.h"
+#include "loop.h"
+#include "progress.h"
 #include "screen_frame.h"
 #include "term.h"
 #include "text.h"
@@ -139,21 +140,11 @@ draw_entries (struct backup *b)
 }
 
 static void
-draw_form (void *state)
+draw_form (struct ui_screen *screen)
 {
-  static const struct ui_keyhint keys[] = {
-    { "F1", N_("Help") }, { "Tab", N_("Next field") },
-    { "Enter", N_("Next") }, { "Esc", N_("Back") }, { "F10", N_("Quit") },
-  };
-  static const struct ui_keyhint last_keys[] = {
-    { "F1", N_("Help") }, { "Tab", N_("Next field") },
-    { "Enter", N_("Write the backup") }, { "Esc", N_("Back") },
-    { "F10", N_("Quit") },
-  };
-  struct backup *b = state;
-  wz_frame_draw (_("Back up a certificate"), _("Password and file"),
-                 b->ui->status, b->ui->status_role,
-                 b->focus == FOCUS_PATH ? last_keys : keys, 5);
+  struct backup *b = screen->state;
+  wz_frame_draw (screen, _("Back up a certificate"), _("Password and file"),
+                 b->ui->status, b->ui->status_role);
   char *cert = xasprintf (_("%s (thumbprint %.8s)"), b->label, b->id);
   ui_put (CERT_ROW, 2, _("Certificate"), LABELS, UI_LABEL);
   ui_put (CERT_ROW, 2 + LABELS, cert, 0, UI_NORMAL);
@@ -224,14 +215,6 @@ form_ready (struct backup *b)
 /* ------------------------------------------------------------- writing */
 
 static void
-show_working (struct wz_ui *ui, const char *text)
-{
-  wz_say (ui, text, UI_NOTE);
-  ui_statusline (ui->status, ui->status_role);
-  refresh ();
-}
-
-static void
 say_failure (const char *title, const struct cw_diags *diags)
 {
   char *text = wz_diags_text (diags);
@@ -260,23 +243,39 @@ may_write (struct backup *b, const char *out, bool *force)
   return yes;
 }
 
+struct backup_work
+{
+  struct cw_export export;
+  struct backup *b;
+  struct cw_diags *diags;
+};
+
+/* On the progress screen's worker: 600,000 rounds of PBKDF2 to lock the
+   file, as many again to open it and check it. */
+static int
+write_work (void *state, struct cw_progress *progress)
+{
+  struct backup_work *work = state;
+  return cw_export_write (&work->export, work->b->profile,
+                          work->b->password.text, progress, work->diags);
+}
+
 static enum cw_status
 write_backup (struct backup *b, const char *out, bool force,
               struct cw_diags *diags)
 {
-  struct cw_export export;
-  enum cw_status status = cw_export_open (&export, b->ui->store, b->id,
+  struct backup_work work = { .b = b, .diags = diags };
+  enum cw_status status = cw_export_open (&work.export, b->ui->store, b->id,
                                           out, force, diags);
   if (status == CW_OK)
     {
-      show_working (b->ui, _("Writing the backup, then opening it again to "
-                             "check it..."));
-      status = cw_export_write (&export, b->profile, b->password.text,
-                                diags);
-      b->written_certs = export.certs.count;
+      status = ui_progress_run (_("Writing the backup"),
+                                _("Encrypting the key and the certificates "
+                                  "with the password"), write_work, &work,
+                                NULL);
+      b->written_certs = work.export.certs.count;
     }
-  cw_export_close (&export);
-  wz_say (b->ui, NULL, UI_NORMAL);
+  cw_export_close (&work.export);
   return status;
 }
 
@@ -361,83 +360,146 @@ done_rows (void)
 }
 
 static void
-draw_done (void *state)
+draw_done (struct ui_screen *screen)
 {
-  static const struct ui_keyhint keys[] = {
-    { "F1", N_("Help") }, { "Enter", N_("Done") }, { "F10", N_("Quit") },
-  };
-  struct done *d = state;
-  wz_frame_draw (_("Back up a certificate"), _("Written"), NULL, UI_NORMAL,
-                 keys, sizeof keys / sizeof keys[0]);
+  struct done *d = screen->state;
+  wz_frame_draw (screen, _("Back up a certificate"), _("Written"), NULL,
+                 UI_NORMAL);
   wz_report_draw (&d->report, WZ_TOP, done_rows ());
 }
+
+enum { DONE_MENU = 1 };
+
+static bool
+act_done (struct ui_screen *screen, int action, int key)
+{
+  (void) key;
+  if (action != DONE_MENU)
+    return false;
+  ui_close (screen, WZ_MENU);
+  return true;
+}
+
+static void
+done_typed (struct ui_screen *screen, int key)
+{
+  struct done *d = screen->state;
+  wz_report_key (&d->report, key, done_rows ());
+}
+
+static bool
+help_done (struct ui_screen *screen, const char **title, const char **text)
+{
+  (void) screen;
+  return wz_frame_help (WZ_XHELP_BACKUP_DONE, title, text);
+}
+
+/* Esc goes to the menu as well, without a word in the bar. */
+static const struct ui_key done_keys[] = {
+  UI_ENTER_KEYS (DONE_MENU, "Enter", N_("Done")),
+  { UI_ESC, DONE_MENU, NULL, NULL },
+};
+
+static const struct ui_screen_ops done_ops = {
+  .draw = draw_done, .act = act_done, .key = done_typed, .help = help_done,
+};
 
 static enum wz_action
 backup_done (struct backup *b, const char *out, const struct cw_diags *diags)
 {
   struct done d = { WZ_REPORT_INIT };
   done_report (&d.report, b, out, diags);
-  struct ui_screen previous = ui_screen_set (draw_done, &d);
-  enum wz_action action = WZ_STAY;
-  while (action == WZ_STAY)
-    {
-      ui_screen_redraw ();
-      int key = ui_screen_key (NULL, NULL);
-      enum wz_frame_key frame = wz_frame_key (key, WZ_XHELP_BACKUP_DONE);
-      if (frame == WZ_FRAME_QUIT)
-        action = WZ_QUIT;
-      else if (frame == WZ_FRAME_BACK
-               || (frame == WZ_FRAME_OTHER && ui_is_enter (key)))
-        action = WZ_MENU;
-      else if (frame == WZ_FRAME_OTHER)
-        wz_report_key (&d.report, key, done_rows ());
-    }
-  ui_screen_restore (previous);
+  struct ui_screen screen = { .ops = &done_ops,
+                              .keys = UI_KEYMAP (done_keys, UI_SHARE_ALL),
+                              .first_tick = -1, .state = &d };
+  ui_run (&screen);
   wz_report_free (&d.report);
-  return action;
+  return ui_quitting () ? WZ_QUIT : WZ_MENU;
 }
 
 /* ------------------------------------------------------------------ run */
 
-static enum wz_action
-form_key (struct backup *b, int key)
+enum
 {
-  if (key == UI_TAB || key == UI_KEY (KEY_DOWN))
+  FORM_NEXT_FIELD = 1,
+  FORM_PREVIOUS_FIELD,
+  FORM_ENTER
+};
+
+static bool
+act_form (struct ui_screen *screen, int action, int key)
+{
+  struct backup *b = screen->state;
+  (void) key;
+  wz_say (b->ui, NULL, UI_NORMAL);
+  if (action == FORM_NEXT_FIELD)
     move_focus (b, 1);
-  else if (key == UI_KEY (KEY_BTAB) || key == UI_KEY (KEY_UP))
+  else if (action == FORM_PREVIOUS_FIELD)
     move_focus (b, -1);
-  else if (ui_is_enter (key) && b->focus == FOCUS_PATH)
-    return write_form (b);
-  else if (ui_is_enter (key))
+  else if (action == FORM_ENTER && b->focus != FOCUS_PATH)
     move_focus (b, 1);
+  else if (action == FORM_ENTER)
+    {
+      enum wz_action done = write_form (b);
+      if (done == WZ_QUIT)
+        ui_quit ();
+      else if (done != WZ_STAY)
+        ui_close (screen, done);
+    }
   else
-    entry_key (b, key);
-  return WZ_STAY;
+    return false;
+  return true;
 }
+
+static void
+form_typed (struct ui_screen *screen, int key)
+{
+  struct backup *b = screen->state;
+  wz_say (b->ui, NULL, UI_NORMAL);
+  entry_key (b, key);
+}
+
+static bool
+help_form (struct ui_screen *screen, const char **title, const char **text)
+{
+  (void) screen;
+  return wz_frame_help (WZ_XHELP_BACKUP_FORM, title, text);
+}
+
+/* Enter says what it does: from the last field, it writes. */
+static bool
+hint_form (struct ui_screen *screen, const struct ui_key *key,
+           struct ui_keyhint *out)
+{
+  struct backup *b = screen->state;
+  if (key->action == FORM_ENTER && b->focus == FOCUS_PATH)
+    out->label = _("Write the backup");
+  return true;
+}
+
+static const struct ui_key form_keys[] = {
+  { UI_TAB, FORM_NEXT_FIELD, "Tab", N_("Next field") },
+  { UI_KEY (KEY_DOWN), FORM_NEXT_FIELD, NULL, NULL },
+  { UI_KEY (KEY_BTAB), FORM_PREVIOUS_FIELD, NULL, NULL },
+  { UI_KEY (KEY_UP), FORM_PREVIOUS_FIELD, NULL, NULL },
+  UI_ENTER_KEYS (FORM_ENTER, "Enter", N_("Next")),
+};
+
+static const struct ui_screen_ops form_ops = {
+  .draw = draw_form, .act = act_form, .key = form_typed, .help = help_form,
+  .hint = hint_form,
+};
 
 static enum wz_action
 run_form (struct backup *b)
 {
-  for (;;)
-    {
-      ui_screen_redraw ();
-      int key = ui_screen_key (NULL, NULL);
-      wz_say (b->ui, NULL, UI_NORMAL);
-      switch (wz_frame_key (key, WZ_XHELP_BACKUP_FORM))
-        {
-        case WZ_FRAME_QUIT:
-          return WZ_QUIT;
-        case WZ_FRAME_BACK:
-          return WZ_BACK;
-        case WZ_FRAME_DONE:
-          continue;
-        default:
-          break;
-        }
-      enum wz_action action = form_key (b, key);
-      if (action != WZ_STAY)
-        return action;
-    }
+  struct ui_screen screen = { .ops = &form_ops,
+                              .keys = UI_KEYMAP (form_keys, UI_SHARE_ALL),
+                              .first_tick = -1, .state = b };
+  int result = ui_run (&screen);
+  if (ui_quitting ())
+    return WZ_QUIT;
+  return result == UI_BACK ? WZ_BACK : (enum wz_action) result;
 }
 
 /* The friendly name, else the CN, else the ID. */
@@ -485,9 +547,7 @@ back_up_chosen (struct backup *b)
   free (name);
   b->focus = FOCUS_PROFILE;
   b->profile = CW_P12_MODERN;
-  struct ui_screen previous = ui_screen_set (draw_form, b);
   enum wz_action action = run_form (b);
-  ui_screen_restore (previous);
   wz_secret_wipe (&b->password);
   wz_secret_wipe (&b->again);
   return action;

@@ -5,23 +5,19 @@
 #include <config.h>
 
 #include <curses.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "browser.h"
 #include "dialog.h"
-#include "help.h"
 #include "base/i18n.h"
 #include "base/safetext.h"
-#include "screen.h"
+#include "loop.h"
 #include "store/store.h"
 #include "term.h"
 #include "text.h"
 #include "base/trace.h"
-#include "tui.h"
 #include "wrap.h"
 #include "base/xalloc.h"
 
@@ -29,8 +25,6 @@
 #define HINT_ROW (WZ_TOP + 1)
 #define HEADER_ROW (WZ_TOP + 2)
 #define LIST_TOP (WZ_TOP + 3)
-/* A key read while files are still being read: nothing to act on. */
-#define NO_KEY (-1)
 /* How long each slice of reading lasts between looks at the keyboard. */
 #define SLICE_MS 30
 
@@ -38,69 +32,6 @@ static int
 list_rows (void)
 {
   return WZ_STATUS_ROW - LIST_TOP;
-}
-
-/* ------------------------------------------------------------- status */
-
-void
-bw_say (struct browser *b, enum ui_role role, const char *format, ...)
-{
-  va_list ap;
-  va_start (ap, format);
-  char *text;
-  if (vasprintf (&text, format, ap) < 0)
-    text = NULL;
-  va_end (ap);
-  free (b->status);
-  b->status = text;
-  wz_say (b->ui, text, role);
-}
-
-static enum ui_role
-worst_role (const struct cw_diags *diags)
-{
-  if (cw_diags_has_errors (diags))
-    return UI_ERROR;
-  return cw_diags_count (diags, CW_WARNING) ? UI_WARNING : UI_NOTE;
-}
-
-char *
-bw_one_line (const char *text)
-{
-  size_t lines = 0;
-  for (const char *p = text; *p; p++)
-    lines += *p == '\n';
-  char *out = xmalloc (strlen (text) + 3 * lines + 1), *o = out;
-  for (const char *p = text; *p; p++)
-    if (*p == '\n')
-      {
-        memcpy (o, "\\x0a", 4);
-        o += 4;
-      }
-    else
-      *o++ = *p;
-  *o = '\0';
-  return out;
-}
-
-/* A message may quote a certificate, whose newlines must not start
-   paragraphs of their own. */
-void
-bw_show_diags (const char *title, const struct cw_diags *diags)
-{
-  if (diags->count == 0)
-    return;
-  char *text = xstrdup ("");
-  for (size_t i = 0; i < diags->count; i++)
-    {
-      char *line = bw_one_line (diags->items[i].message);
-      char *joined = xasprintf ("%s%s%s", text, i ? "\n\n" : "", line);
-      free (text);
-      free (line);
-      text = joined;
-    }
-  ui_message (title, text, worst_role (diags));
-  free (text);
 }
 
 /* ------------------------------------------------------------ columns */
@@ -356,29 +287,16 @@ draw_filter (struct browser *b)
 }
 
 static void
-draw_keys (const struct browser *b)
+redraw_list (struct ui_screen *screen)
 {
-  struct ui_keyhint keys[] = {
-    /* TRANSLATORS: the key bar's words, all of which fit 80 columns. */
-    { "F1", N_("Help") }, { "Enter", N_("Details") },
-    { "F2", N_("Actions") }, { "F5", N_("Sort") }, { "F6", N_("Reverse") },
-    { "Esc", b->filter.len ? N_("Clear") : N_("Back") },
-    { "F10", N_("Quit") },
-  };
-  wz_draw_keys (keys, sizeof keys / sizeof keys[0]);
-}
-
-static void
-redraw_list (void *state)
-{
-  struct browser *b = state;
+  struct browser *b = screen->state;
   struct layout l;
   lay_out (&l);
   draw_title (b);
   draw_hint (b);
   draw_header (b, &l);
   draw_rows (b);
-  draw_keys (b);
+  ui_draw_keybar (screen);
   ui_statusline (b->ui->status, b->ui->status_role);
   draw_filter (b);
 }
@@ -446,60 +364,6 @@ read_more (struct browser *b)
 
 /* ------------------------------------------------------------- keys */
 
-/* ui_read_key is where a signal caught meanwhile (a dropped connection,
-   Ctrl-C) ends certwiz cleanly; it looks when it reads a key, so it is
-   handed one that means nothing, lest a long read delay the signal. */
-static void
-act_on_signals (void)
-{
-  ungetch (KEY_F (63));
-  ui_read_key ();
-}
-
-/* A key if one was typed, else NO_KEY at once: reading goes on between
-   keys.  A resize is handled here, as ui_screen_key would, but without
-   waiting for the next key. */
-static int
-poll_key (void)
-{
-  int delay = wgetdelay (stdscr);
-  wint_t key;
-  timeout (0);
-  int kind = get_wch (&key);
-  timeout (delay);
-  if (kind == ERR)
-    {
-      act_on_signals ();
-      return NO_KEY;
-    }
-  if (kind == KEY_CODE_YES && key == KEY_RESIZE)
-    {
-      ui_screen_redraw ();
-      return NO_KEY;
-    }
-  /* As ui_screen_key does: a key typed at the "make the window larger"
-     message would act on a screen nobody sees. */
-  if (!ui_term_big_enough ())
-    return NO_KEY;
-  if (kind == KEY_CODE_YES)
-    ungetch ((int) key);
-  else
-    unget_wch ((wchar_t) key);
-  return ui_screen_key (NULL, NULL);
-}
-
-static int
-next_key (struct browser *b)
-{
-  if (!b->read_only || bw_files_done (&b->files))
-    return ui_screen_key (NULL, NULL);
-  read_more (b);
-  ui_screen_redraw ();
-  refresh ();
-  cw_trace ("frame", "loading rows=%zu", b->model.count);
-  return poll_key ();
-}
-
 static void
 set_sort (struct browser *b, enum bm_column column, bool descending)
 {
@@ -521,96 +385,158 @@ edit_filter (struct browser *b, int key)
   select_id (b, id);
 }
 
-static enum wz_action
+static void
 on_selected (struct browser *b, bool menu)
 {
   if (b->model.shown_count == 0)
-    return WZ_STAY;
+    return;
   struct bw_item item;
   struct cw_diags diags = CW_DIAGS_INIT;
-  enum wz_action action = WZ_STAY;
   if (!bw_item_load (b, b->model.shown[b->list.selected], &item, &diags))
     {
       bw_show_diags (_("It cannot be shown"), &diags);
       b->reload = !b->read_only;
     }
-  else if (menu)
-    action = bw_act (b, &item, bw_action_menu (b, &item));
-  else
-    action = bw_details_run (b, &item);
+  else if (menu
+           && bw_act (b, &item, bw_action_menu (b, &item)) == WZ_QUIT)
+    ui_quit ();
+  else if (!menu)
+    bw_details_run (b, &item);
   bw_item_free (&item);
   cw_diags_free (&diags);
-  return action == WZ_QUIT ? WZ_QUIT : WZ_STAY;
 }
 
-static enum wz_action
-leave_or_clear (struct browser *b)
+/* The first Esc clears the filter, the next one leaves. */
+static bool
+leave_or_clear (struct ui_screen *screen)
 {
+  struct browser *b = screen->state;
   if (b->filter.len == 0)
-    return WZ_MENU;
+    return false;
   ui_field_clear (&b->filter);
   char *id = selected_id (b);
   bm_set_filter (&b->model, "");
   select_id (b, id);
-  return WZ_STAY;
+  return true;
 }
 
-static enum wz_action
-list_key (struct browser *b, int key)
+enum
 {
-  if (key == NO_KEY)
-    return WZ_STAY;
-  if (key == UI_KEY (KEY_F (1)))
-    ui_help (bw_help_title (BW_HELP_LIST), bw_help_text (BW_HELP_LIST));
-  else if (key == UI_KEY (KEY_F (10)))
-    return WZ_QUIT;
-  else if (key == UI_ESC)
-    return leave_or_clear (b);
-  else if (ui_list_key (&b->list, key, list_rows ()))
-    return WZ_STAY;
-  else if (ui_is_enter (key) || key == UI_KEY (KEY_F (2)))
-    return on_selected (b, !ui_is_enter (key));
-  else if (key == UI_KEY (KEY_F (5)))
-    set_sort (b, (b->model.sort + 1) % BM_COLUMN_COUNT, false);
-  else if (key == UI_KEY (KEY_F (6)))
-    set_sort (b, b->model.sort, !b->model.descending);
-  else
-    edit_filter (b, key);
-  return WZ_STAY;
-}
+  LIST_DETAILS = 1,
+  LIST_ACTIONS,
+  LIST_SORT,
+  LIST_REVERSE
+};
 
-static enum wz_action
-run_list (struct browser *b)
+static bool
+act_list (struct ui_screen *screen, int action, int key)
 {
-  struct ui_screen previous = ui_screen_set (redraw_list, b);
-  enum wz_action action = WZ_STAY;
-  ui_list_init (&b->list, b->model.shown_count);
-  while (action == WZ_STAY)
+  struct browser *b = screen->state;
+  (void) key;
+  wz_say (b->ui, NULL, UI_NORMAL);
+  switch (action)
     {
-      if (b->reload)
-        reload_store (b);
-      ui_screen_redraw ();
-      int key = next_key (b);
-      if (key != NO_KEY)
-        wz_say (b->ui, NULL, UI_NORMAL);
-      action = list_key (b, key);
+    case UI_ACT_BACK:
+      return leave_or_clear (screen);
+    case LIST_DETAILS:
+    case LIST_ACTIONS:
+      on_selected (b, action == LIST_ACTIONS);
+      break;
+    case LIST_SORT:
+      set_sort (b, (b->model.sort + 1) % BM_COLUMN_COUNT, false);
+      break;
+    case LIST_REVERSE:
+      set_sort (b, b->model.sort, !b->model.descending);
+      break;
+    default:
+      return false;
     }
-  ui_screen_restore (previous);
-  return action;
+  if (b->reload)
+    reload_store (b);
+  return true;
 }
+
+static void
+key_list (struct ui_screen *screen, int key)
+{
+  struct browser *b = screen->state;
+  wz_say (b->ui, NULL, UI_NORMAL);
+  if (!ui_list_key (&b->list, key, list_rows ()))
+    edit_filter (b, key);
+}
+
+/* Files are read a slice at a time between keys, so that the list shows
+   at once and fills in while the user already moves and types. */
+static int
+tick_list (struct ui_screen *screen)
+{
+  struct browser *b = screen->state;
+  if (!b->read_only || bw_files_done (&b->files))
+    return -1;
+  read_more (b);
+  return bw_files_done (&b->files) ? -1 : 0;
+}
+
+static bool
+help_list (struct ui_screen *screen, const char **title, const char **text)
+{
+  (void) screen;
+  *title = bw_help_title (BW_HELP_LIST);
+  *text = bw_help_text (BW_HELP_LIST);
+  return true;
+}
+
+static bool
+hint_list (struct ui_screen *screen, const struct ui_key *key,
+           struct ui_keyhint *out)
+{
+  struct browser *b = screen->state;
+  if (key->action == UI_ACT_BACK && b->filter.len)
+    out->label = _("Clear");
+  return true;
+}
+
+static const struct ui_key list_keys[] = {
+  /* TRANSLATORS: the key bar's words, all of which fit 80 columns. */
+  UI_ENTER_KEYS (LIST_DETAILS, "Enter", N_("Details")),
+  { UI_KEY (KEY_F (2)), LIST_ACTIONS, "F2", N_("Actions") },
+  { UI_KEY (KEY_F (5)), LIST_SORT, "F5", N_("Sort") },
+  { UI_KEY (KEY_F (6)), LIST_REVERSE, "F6", N_("Reverse") },
+};
+
+static const struct ui_screen_ops list_ops = {
+  .draw = redraw_list, .act = act_list, .key = key_list, .tick = tick_list,
+  .help = help_list, .hint = hint_list,
+};
 
 /* ------------------------------------------------------ entry points */
 
-static void
-browser_init (struct browser *b, struct wz_ui *ui, bool read_only)
+bool
+bw_open (struct browser *b, struct wz_ui *ui, struct cw_store *store,
+         const char *const *files, size_t count, struct cw_diags *diags)
 {
-  *b = (struct browser) { .ui = ui, .read_only = read_only };
+  *b = (struct browser) { .ui = ui, .read_only = count > 0 };
   bm_init (&b->model);
   ui_field_init (&b->filter, 200);
+  if (count)
+    return bw_files_open (&b->files, files, count, diags);
+  return bw_store_load (&b->model, store, diags);
 }
 
-static void
-browser_free (struct browser *b)
+void
+bw_run (struct browser *b)
+{
+  struct ui_screen screen = {
+    .ops = &list_ops, .keys = UI_KEYMAP (list_keys, UI_SHARE_ALL),
+    .first_tick = b->read_only && !bw_files_done (&b->files) ? 0 : -1,
+    .state = b,
+  };
+  ui_list_init (&b->list, b->model.shown_count);
+  ui_run (&screen);
+}
+
+void
+bw_close (struct browser *b)
 {
   if (b->ui && b->ui->status == b->status)
     wz_say (b->ui, NULL, UI_NORMAL);
@@ -621,64 +547,17 @@ browser_free (struct browser *b)
   free (b->domain);
 }
 
-/* Reads the files whole, or lists the store: what can fail before
-   anything is shown. */
-static bool
-prepare (struct browser *b, struct cw_store *store, const char *const *files,
-         size_t count, struct cw_diags *diags)
-{
-  if (count)
-    return bw_files_open (&b->files, files, count, diags);
-  return bw_store_load (&b->model, store, diags);
-}
-
 enum wz_action
 wz_browse (struct wz_ui *ui, const char *const *files, size_t count)
 {
   struct browser b;
   struct cw_diags diags = CW_DIAGS_INIT;
-  enum wz_action action = WZ_MENU;
-  browser_init (&b, ui, count > 0);
-  if (prepare (&b, ui->store, files, count, &diags))
-    action = run_list (&b);
+  if (bw_open (&b, ui, ui->store, files, count, &diags))
+    bw_run (&b);
   else
     bw_show_diags (count ? _("The files cannot be read")
                          : _("The store cannot be read"), &diags);
-  browser_free (&b);
+  bw_close (&b);
   cw_diags_free (&diags);
-  return action;
-}
-
-int
-cw_browse_run (const char *store_option, const char *const *files,
-               size_t count)
-{
-  /* Without a terminal the command line explains; reading the files
-     first would only delay that. */
-  if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO))
-    return -1;
-  struct wz_ui ui = { .status_role = UI_NORMAL };
-  struct browser b;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store *store = NULL;
-  bool ready = cw_store_open (&store, store_option, &diags) == CW_OK;
-  ui.store = store;
-  browser_init (&b, &ui, count > 0);
-  ready = ready && prepare (&b, store, files, count, &diags);
-  int status = ready ? 0 : 1;
-  if (diags.count)
-    {
-      char *text = cw_diags_text (&diags, CW_DIAG_LINE, "\n", true);
-      fprintf (stderr, "%s\n", text);
-      free (text);
-    }
-  if (ready && wz_session_start (&ui, store))
-    run_list (&b);
-  else if (ready)
-    status = -1;
-  wz_session_end (&ui);
-  browser_free (&b);
-  cw_diags_free (&diags);
-  cw_store_close (store);
-  return status;
+  return ui_quitting () ? WZ_QUIT : WZ_MENU;
 }

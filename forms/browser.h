@@ -1,8 +1,11 @@
 /* The certificate browser's parts, shared between its files: the list
    and the entry points (browser.c), loading (browser_load.c), one
    certificate's details (browser_details.c), the actions
-   (browser_actions.c) and the help (browser_help.c).  The rows, their
-   sort and the filter are the model's (browser_model.h). */
+   (browser_actions.c), the status line and messages (browser_text.c)
+   and the help (browser_help.c).  The rows, their sort and the filter
+   are the model's (browser_model.h).  Calls go one way only: the list
+   opens the details, both read the actions' table, and every one of
+   them uses the text helpers; nothing calls back up. */
 #ifndef CERTWIZ_FORMS_BROWSER_H
 #define CERTWIZ_FORMS_BROWSER_H
 
@@ -17,6 +20,7 @@
 #include "pki/target.h"
 #include "base/diag.h"
 #include "field.h"
+#include "keymap.h"
 #include "list.h"
 #include "theme.h"
 #include "wizard_ui.h"
@@ -112,7 +116,7 @@ bool bw_item_load (const struct browser *b, const struct bm_row *row,
                    struct bw_item *item, struct cw_diags *diags);
 void bw_item_free (struct bw_item *item);
 
-/* browser.c */
+/* browser_text.c */
 /* Says TEXT (printf-style) in the status line until the next key. */
 void bw_say (struct browser *b, enum ui_role role, const char *format, ...)
   __attribute__ ((format (printf, 3, 4)));
@@ -123,12 +127,25 @@ char *bw_one_line (const char *text);
 /* Shows what DIAGS say, in a message titled TITLE; nothing when empty. */
 void bw_show_diags (const char *title, const struct cw_diags *diags);
 
-/* browser_details.c */
-/* ITEM's fields, its chain and its PEM, scrolled; the actions act on
-   it.  Returns WZ_STAY to go back to the list, or WZ_QUIT. */
-enum wz_action bw_details_run (struct browser *b, struct bw_item *item);
+/* browser.c */
+/* Reads the files (COUNT of them) or, when COUNT is 0, lists the store
+   STORE: what can fail before anything is shown, said in DIAGS.  UI is
+   the session the browser will run in. */
+bool bw_open (struct browser *b, struct wz_ui *ui, struct cw_store *store,
+              const char *const *files, size_t count,
+              struct cw_diags *diags);
+/* The list, until the user leaves it. */
+void bw_run (struct browser *b);
+void bw_close (struct browser *b);
 
-/* browser_actions.c */
+/* browser_details.c */
+/* ITEM's fields, its chain and its PEM, scrolled: a screen of its own,
+   whose keys include the actions'.  Returns when the user goes back to
+   the list (or ITEM is gone). */
+void bw_details_run (struct browser *b, struct bw_item *item);
+
+/* browser_actions.c: the actions, one table that the list (F2) and the
+   details (each action's letter) both read. */
 enum bw_action
 {
   BW_TEST,                 /* t: does it cover a domain? */
@@ -145,6 +162,11 @@ struct bw_action_info
   const char *hint;        /* N_(): the key bar's word */
   const char *button;      /* N_(): the menu's button; its first letter
                               chooses it */
+  /* Why the action does not apply to ITEM (translated), or NULL. */
+  const char *(*why_not) (const struct browser *b,
+                          const struct bw_item *item);
+  /* Does it: WZ_STAY, WZ_BACK when ITEM is gone (deleted), WZ_QUIT. */
+  enum wz_action (*run) (struct browser *b, struct bw_item *item);
 };
 
 const struct bw_action_info *bw_action_info (enum bw_action action);
@@ -154,13 +176,18 @@ enum bw_action bw_action_of_key (int key);
    reason it does not, translated. */
 bool bw_action_allowed (const struct browser *b, const struct bw_item *item,
                         enum bw_action action, const char **why);
-/* Runs ACTION on ITEM.  Returns WZ_STAY, WZ_BACK when ITEM is gone
-   (deleted), or WZ_QUIT. */
+/* Runs ACTION on ITEM, or says why not.  Returns WZ_STAY, WZ_BACK when
+   ITEM is gone (deleted), or WZ_QUIT. */
 enum wz_action bw_act (struct browser *b, struct bw_item *item,
                        enum bw_action action);
 /* The actions that apply to ITEM, as buttons; BW_ACTION_COUNT when
    none was chosen. */
 enum bw_action bw_action_menu (struct browser *b, struct bw_item *item);
+/* The key table entries of the actions, for a screen's own table: each
+   action's letter (shown, labeled with its hint) and its capital (not
+   shown), their actions FIRST + the bw_action.  Returns how many were
+   put in OUT (2 * BW_ACTION_COUNT). */
+size_t bw_action_keys (struct ui_key *out, int first);
 
 /* browser_help.c */
 enum bw_help

@@ -20,32 +20,6 @@
 #include "text.h"
 #include "base/xalloc.h"
 
-static const struct bw_action_info actions[BW_ACTION_COUNT] = {
-  /* TRANSLATORS: the key bar's words for the actions (short: the bar
-     holds them all at 80 columns), then the buttons of the actions'
-     menu, whose first letters choose them. */
-  [BW_TEST] = { "t", N_("Test"), N_("Test") },
-  [BW_BACKUP] = { "b", N_("Backup"), N_("Back up") },
-  [BW_CLONE] = { "c", N_("Clone"), N_("Clone") },
-  [BW_DELETE] = { "d", N_("Delete"), N_("Delete") },
-  [BW_WRITE] = { "w", N_("Save"), N_("Write PEM") },
-};
-
-const struct bw_action_info *
-bw_action_info (enum bw_action action)
-{
-  return &actions[action < BW_ACTION_COUNT ? action : BW_TEST];
-}
-
-enum bw_action
-bw_action_of_key (int key)
-{
-  for (int a = 0; a < BW_ACTION_COUNT; a++)
-    if (key == actions[a].key[0] || key == actions[a].key[0] - 'a' + 'A')
-      return (enum bw_action) a;
-  return BW_ACTION_COUNT;
-}
-
 /* The reasons go to the status line: at most 78 columns. */
 static const char *
 why_not_backup (const struct browser *b, const struct bw_item *item)
@@ -64,22 +38,21 @@ why_not_backup (const struct browser *b, const struct bw_item *item)
   return NULL;
 }
 
-bool
-bw_action_allowed (const struct browser *b, const struct bw_item *item,
-                   enum bw_action action, const char **why)
+static const char *
+why_not_delete (const struct browser *b, const struct bw_item *item)
 {
-  const char *reason = NULL;
-  if (action == BW_BACKUP)
-    reason = why_not_backup (b, item);
-  else if (action == BW_DELETE && b->read_only)
-    /* TRANSLATORS: shown in the status line; at most 78 columns. */
-    reason = _("Files are read-only: nothing is deleted from them.");
-  else if (action == BW_WRITE && !*item->pem)
-    /* TRANSLATORS: shown in the status line; at most 78 columns. */
-    reason = _("There is no PEM to write.");
-  if (why)
-    *why = reason;
-  return reason == NULL;
+  (void) item;
+  /* TRANSLATORS: shown in the status line; at most 78 columns. */
+  return b->read_only ? _("Files are read-only: nothing is deleted from "
+                          "them.") : NULL;
+}
+
+static const char *
+why_not_write (const struct browser *b, const struct bw_item *item)
+{
+  (void) b;
+  /* TRANSLATORS: shown in the status line; at most 78 columns. */
+  return *item->pem ? NULL : _("There is no PEM to write.");
 }
 
 /* --------------------------------------------------------------- test */
@@ -221,7 +194,7 @@ fill_subject (struct wizard *wz, const char *text)
   if (*domain)
     {
       ui_field_set (&wz->subject[WZ_DOMAIN], domain);
-      wz->style = WZ_STYLE_DNS;
+      wz_set_style (wz, WZ_STYLE_DNS);
     }
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     wz_check_field (wz, (enum wz_field) i);
@@ -244,7 +217,7 @@ fill_wizard (struct wizard *wz, const struct cw_clone_names *names)
   ui_field_set (&wz->friendly_name, names->friendly_name);
   for (size_t i = 0; i < wz_key_choice_count (); i++)
     if (strcmp (wz_key_choice (i)->name, names->key_type) == 0)
-      wz->key = i;
+      wz->key = wz_key_choice (i);
   return left_out;
 }
 
@@ -409,6 +382,61 @@ write_pem (struct browser *b, struct bw_item *item)
 
 /* ---------------------------------------------------------------- all */
 
+static const struct bw_action_info actions[BW_ACTION_COUNT] = {
+  /* TRANSLATORS: the key bar's words for the actions (short: the bar
+     holds them all at 80 columns), then the buttons of the actions'
+     menu, whose first letters choose them. */
+  [BW_TEST] = { "t", N_("Test"), N_("Test"), NULL, test_domain },
+  [BW_BACKUP] = { "b", N_("Backup"), N_("Back up"), why_not_backup,
+                  back_up },
+  [BW_CLONE] = { "c", N_("Clone"), N_("Clone"), NULL, clone_item },
+  [BW_DELETE] = { "d", N_("Delete"), N_("Delete"), why_not_delete,
+                  delete_item },
+  [BW_WRITE] = { "w", N_("Save"), N_("Write PEM"), why_not_write,
+                 write_pem },
+};
+
+const struct bw_action_info *
+bw_action_info (enum bw_action action)
+{
+  return &actions[action < BW_ACTION_COUNT ? action : BW_TEST];
+}
+
+enum bw_action
+bw_action_of_key (int key)
+{
+  for (int a = 0; a < BW_ACTION_COUNT; a++)
+    if (key == actions[a].key[0] || key == actions[a].key[0] - 'a' + 'A')
+      return (enum bw_action) a;
+  return BW_ACTION_COUNT;
+}
+
+size_t
+bw_action_keys (struct ui_key *out, int first)
+{
+  size_t n = 0;
+  for (int a = 0; a < BW_ACTION_COUNT; a++)
+    {
+      int letter = actions[a].key[0];
+      out[n++] = (struct ui_key) { letter, first + a, actions[a].key,
+                                   actions[a].hint };
+      out[n++] = (struct ui_key) { letter - 'a' + 'A', first + a, NULL,
+                                   NULL };
+    }
+  return n;
+}
+
+bool
+bw_action_allowed (const struct browser *b, const struct bw_item *item,
+                   enum bw_action action, const char **why)
+{
+  const char *reason = action < BW_ACTION_COUNT && actions[action].why_not
+                         ? actions[action].why_not (b, item) : NULL;
+  if (why)
+    *why = reason;
+  return reason == NULL;
+}
+
 enum wz_action
 bw_act (struct browser *b, struct bw_item *item, enum bw_action action)
 {
@@ -420,19 +448,7 @@ bw_act (struct browser *b, struct bw_item *item, enum bw_action action)
       bw_say (b, UI_WARNING, "%s", why);
       return WZ_STAY;
     }
-  switch (action)
-    {
-    case BW_TEST:
-      return test_domain (b, item);
-    case BW_BACKUP:
-      return back_up (b, item);
-    case BW_CLONE:
-      return clone_item (b, item);
-    case BW_DELETE:
-      return delete_item (b, item);
-    default:
-      return write_pem (b, item);
-    }
+  return actions[action].run (b, item);
 }
 
 enum bw_action

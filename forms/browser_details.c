@@ -9,10 +9,9 @@
 
 #include "browser.h"
 #include "pki/chain.h"
-#include "help.h"
 #include "base/i18n.h"
 #include "keybar.h"
-#include "screen.h"
+#include "loop.h"
 #include "names/subject.h"
 #include "term.h"
 #include "text.h"
@@ -52,6 +51,7 @@ struct details
   int width;               /* what LINES was laid out for; 0: not yet */
   bool pem;                /* the PEM shown instead of the fields */
   size_t top;
+  bool measuring;          /* the key bar's width is being measured */
 };
 
 static int
@@ -388,45 +388,10 @@ draw_title (const struct details *d)
   free (left);
 }
 
-/* What p shows next, as an N_() word of the key bar. */
-static const char *
-pem_hint (bool pem)
-{
-  if (pem)
-    /* TRANSLATORS: the key bar's word for the key that shows the
-       fields again; short. */
-    return N_("Fields");
-  /* TRANSLATORS: the key bar's word for the key that shows the PEM;
-     short. */
-  return N_("PEM");
-}
-
-/* Help goes first when the bar is too narrow for every key: F1 still
-   works, and the actions are what this screen is for. */
 static void
-draw_keys (const struct details *d)
+redraw_details (struct ui_screen *screen)
 {
-  struct ui_keyhint keys[BW_ACTION_COUNT + 5];
-  size_t n = 0;
-  int width = 0;
-  keys[n++] = (struct ui_keyhint) { "F1", N_("Help") };
-  keys[n++] = (struct ui_keyhint) { "p", pem_hint (d->pem) };
-  for (int a = 0; a < BW_ACTION_COUNT; a++)
-    if (bw_action_allowed (d->b, d->item, (enum bw_action) a, NULL))
-      keys[n++] = (struct ui_keyhint) { bw_action_info (a)->key,
-                                        bw_action_info (a)->hint };
-  keys[n++] = (struct ui_keyhint) { "Esc", N_("Back") };
-  keys[n++] = (struct ui_keyhint) { "F10", N_("Quit") };
-  for (size_t i = 0; i < n; i++)
-    width += ui_width (keys[i].key) + ui_width (_(keys[i].label)) + 3;
-  bool drop_help = width > COLS;
-  wz_draw_keys (keys + drop_help, n - drop_help);
-}
-
-static void
-redraw_details (void *state)
-{
-  struct details *d = state;
+  struct details *d = screen->state;
   lay_out (d);
   if (d->top > last_top (d))
     d->top = last_top (d);
@@ -435,11 +400,18 @@ redraw_details (void *state)
     if (d->top + (size_t) row < d->line_count)
       draw_line (WZ_TOP + row, &d->lines[d->top + (size_t) row]);
   draw_position (d);
-  draw_keys (d);
+  ui_draw_keybar (screen);
   ui_statusline (d->b->ui->status, d->b->ui->status_role);
 }
 
 /* --------------------------------------------------------------- keys */
+
+enum
+{
+  DETAILS_PEM = 1,
+  DETAILS_MENU,
+  DETAILS_ACTION           /* then one for each bw_action */
+};
 
 static bool
 scroll_key (struct details *d, int key)
@@ -479,25 +451,107 @@ toggle_pem (struct details *d)
   d->width = 0;
 }
 
-static enum wz_action
-details_key (struct details *d, int key)
+static bool
+act_details (struct ui_screen *screen, int action, int key)
 {
-  if (key == UI_KEY (KEY_F (1)))
-    ui_help (bw_help_title (BW_HELP_DETAILS),
-             bw_help_text (BW_HELP_DETAILS));
-  else if (key == UI_KEY (KEY_F (10)))
-    return WZ_QUIT;
-  else if (key == UI_ESC)
-    return WZ_BACK;
-  else if (scroll_key (d, key))
-    return WZ_STAY;
-  else if (key == 'p' || key == 'P')
+  struct details *d = screen->state;
+  enum wz_action done = WZ_STAY;
+  (void) key;
+  wz_say (d->b->ui, NULL, UI_NORMAL);
+  if (action < UI_ACT_NONE)
+    return false;
+  if (action == DETAILS_PEM)
     toggle_pem (d);
-  else if (key == UI_KEY (KEY_F (2)))
-    return bw_act (d->b, d->item, bw_action_menu (d->b, d->item));
-  else if (bw_action_of_key (key) != BW_ACTION_COUNT)
-    return bw_act (d->b, d->item, bw_action_of_key (key));
-  return WZ_STAY;
+  else if (action == DETAILS_MENU)
+    done = bw_act (d->b, d->item, bw_action_menu (d->b, d->item));
+  else
+    done = bw_act (d->b, d->item, (enum bw_action) (action - DETAILS_ACTION));
+  if (done == WZ_QUIT)
+    ui_quit ();
+  else if (done == WZ_BACK)
+    ui_close (screen, UI_BACK);
+  return true;
+}
+
+static void
+key_details (struct ui_screen *screen, int key)
+{
+  struct details *d = screen->state;
+  wz_say (d->b->ui, NULL, UI_NORMAL);
+  scroll_key (d, key);
+}
+
+static bool
+help_details (struct ui_screen *screen, const char **title,
+              const char **text)
+{
+  (void) screen;
+  *title = bw_help_title (BW_HELP_DETAILS);
+  *text = bw_help_text (BW_HELP_DETAILS);
+  return true;
+}
+
+/* The width of every hint the bar would show. */
+static int
+bar_width (struct ui_screen *screen)
+{
+  struct details *d = screen->state;
+  struct ui_keyhint hints[BW_ACTION_COUNT + 8];
+  d->measuring = true;
+  size_t n = ui_keybar_hints (screen, hints, sizeof hints / sizeof *hints);
+  d->measuring = false;
+  int width = 0;
+  for (size_t i = 0; i < n; i++)
+    width += ui_width (hints[i].key) + ui_width (hints[i].label) + 3;
+  return width;
+}
+
+/* Only the actions that apply are shown; p names what it shows next.
+   Help goes first when the bar is too narrow for every key: F1 still
+   works, and the actions are what this screen is for. */
+static bool
+hint_details (struct ui_screen *screen, const struct ui_key *key,
+              struct ui_keyhint *out)
+{
+  struct details *d = screen->state;
+  if (key->action == UI_ACT_HELP)
+    return d->measuring || bar_width (screen) <= COLS;
+  if (key->action == DETAILS_PEM)
+    out->label = d->pem
+      /* TRANSLATORS: the key bar's word for the key that shows the
+         fields again; short. */
+      ? _("Fields")
+      /* TRANSLATORS: the key bar's word for the key that shows the PEM;
+         short. */
+      : _("PEM");
+  if (key->action >= DETAILS_ACTION)
+    return bw_action_allowed (d->b, d->item,
+                              (enum bw_action) (key->action
+                                                - DETAILS_ACTION), NULL);
+  return true;
+}
+
+static const struct ui_screen_ops details_ops = {
+  .draw = redraw_details, .act = act_details, .key = key_details,
+  .help = help_details, .hint = hint_details,
+};
+
+/* F1 first, then p, then the actions' letters (from their table), then
+   Esc and F10. */
+static struct ui_key details_keys[4 + 2 * BW_ACTION_COUNT];
+
+static struct ui_keymap
+details_keymap (void)
+{
+  size_t n = 0;
+  details_keys[n++] = (struct ui_key) { UI_KEY (KEY_F (1)), UI_ACT_HELP,
+                                        "F1", N_("Help") };
+  details_keys[n++] = (struct ui_key) { 'p', DETAILS_PEM, "p", N_("PEM") };
+  details_keys[n++] = (struct ui_key) { 'P', DETAILS_PEM, NULL, NULL };
+  details_keys[n++] = (struct ui_key) { UI_KEY (KEY_F (2)), DETAILS_MENU,
+                                        NULL, NULL };
+  n += bw_action_keys (details_keys + n, DETAILS_ACTION);
+  return (struct ui_keymap) { details_keys, n, UI_SHARE_ALL };
 }
 
 static void
@@ -509,21 +563,14 @@ details_free (struct details *d)
   free (d->fields);
 }
 
-enum wz_action
+void
 bw_details_run (struct browser *b, struct bw_item *item)
 {
   struct details d = { .b = b, .item = item };
-  struct ui_screen previous = ui_screen_set (redraw_details, &d);
-  enum wz_action action = WZ_STAY;
+  struct ui_screen screen = { .ops = &details_ops,
+                              .keys = details_keymap (), .first_tick = -1,
+                              .state = &d };
   build_fields (&d);
-  while (action == WZ_STAY)
-    {
-      ui_screen_redraw ();
-      int key = ui_screen_key (NULL, NULL);
-      wz_say (b->ui, NULL, UI_NORMAL);
-      action = details_key (&d, key);
-    }
-  ui_screen_restore (previous);
+  ui_run (&screen);
   details_free (&d);
-  return action == WZ_QUIT ? WZ_QUIT : WZ_STAY;
 }

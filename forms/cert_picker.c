@@ -11,7 +11,7 @@
 #include "dialog.h"
 #include "base/i18n.h"
 #include "list.h"
-#include "screen.h"
+#include "loop.h"
 #include "screen_frame.h"
 #include "store/store.h"
 #include "term.h"
@@ -65,16 +65,12 @@ draw_row (int y, int x, int width, size_t index, bool selected, void *state)
 }
 
 static void
-draw (void *state)
+draw (struct ui_screen *screen)
 {
-  static const struct ui_keyhint keys[] = {
-    { "F1", N_("Help") }, { "Enter", N_("Choose") }, { "Esc", N_("Back") },
-    { "F10", N_("Quit") },
-  };
-  struct picker *p = state;
-  wz_frame_draw (_("Back up a certificate"), _("Choose the certificate"),
-                 p->ui->status, p->ui->status_role, keys,
-                 sizeof keys / sizeof keys[0]);
+  struct picker *p = screen->state;
+  wz_frame_draw (screen, _("Back up a certificate"),
+                 _("Choose the certificate"), p->ui->status,
+                 p->ui->status_role);
   ui_put (WZ_TOP, 2, _("Which certificate to back up, with its private "
                        "key:"), 0, UI_LABEL);
   ui_put (WZ_TOP + 1, 2, _("(Only the certificates whose key is in this "
@@ -82,6 +78,40 @@ draw (void *state)
   ui_list_draw (&p->list, LIST_ROW, 2, COLS - 4, list_rows (), draw_row,
                 p);
 }
+
+enum { PICKER_CHOOSE = 1 };
+
+static bool
+act (struct ui_screen *screen, int action, int key)
+{
+  (void) key;
+  if (action != PICKER_CHOOSE)
+    return false;
+  ui_close (screen, WZ_NEXT);
+  return true;
+}
+
+static void
+typed (struct ui_screen *screen, int key)
+{
+  struct picker *p = screen->state;
+  ui_list_key (&p->list, key, list_rows ());
+}
+
+static bool
+help (struct ui_screen *screen, const char **title, const char **text)
+{
+  (void) screen;
+  return wz_frame_help (WZ_XHELP_BACKUP_CHOOSE, title, text);
+}
+
+static const struct ui_key keys[] = {
+  UI_ENTER_KEYS (PICKER_CHOOSE, "Enter", N_("Choose")),
+};
+
+static const struct ui_screen_ops ops = {
+  .draw = draw, .act = act, .key = typed, .help = help,
+};
 
 /* Reads the store without making it: an empty one has nothing to back
    up. */
@@ -113,25 +143,11 @@ say_none (const struct wz_ui *ui)
 static enum wz_action
 choose (struct picker *p)
 {
-  for (;;)
-    {
-      ui_screen_redraw ();
-      int key = ui_screen_key (NULL, NULL);
-      switch (wz_frame_key (key, WZ_XHELP_BACKUP_CHOOSE))
-        {
-        case WZ_FRAME_QUIT:
-          return WZ_QUIT;
-        case WZ_FRAME_BACK:
-          return WZ_BACK;
-        case WZ_FRAME_DONE:
-          continue;
-        default:
-          break;
-        }
-      if (ui_is_enter (key))
-        return WZ_NEXT;
-      ui_list_key (&p->list, key, list_rows ());
-    }
+  struct ui_screen screen = { .ops = &ops,
+                              .keys = UI_KEYMAP (keys, UI_SHARE_ALL),
+                              .first_tick = -1, .state = p };
+  int result = ui_run (&screen);
+  return result == WZ_NEXT ? WZ_NEXT : ui_quitting () ? WZ_QUIT : WZ_BACK;
 }
 
 /* The row of ID, to come back to the certificate chosen before. */
@@ -159,9 +175,7 @@ wz_pick_certificate (struct wz_ui *ui, char **id, char **label)
     say_none (ui);
   else
     {
-      struct ui_screen previous = ui_screen_set (draw, &p);
       action = choose (&p);
-      ui_screen_restore (previous);
     }
   if (action == WZ_NEXT)
     {

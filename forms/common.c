@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "draft.h"
+#include "flow.h"
 #include "base/i18n.h"
 #include "wizard_ui.h"
 #include "text.h"
@@ -50,32 +51,27 @@ wz_labeled (const char *label, int width, const char *value)
   return line;
 }
 
-void
-wz_draw_keys (const struct ui_keyhint *keys, size_t count)
-{
-  struct ui_keyhint *translated = xcalloc (count, sizeof *translated);
-  for (size_t i = 0; i < count; i++)
-    translated[i] = (struct ui_keyhint) { keys[i].key, _(keys[i].label) };
-  ui_keybar (translated, count);
-  free (translated);
-}
+enum { END_MENU = 1 };
 
-const struct wz_screen *
-wz_screen_of (enum wz_step step)
+/* The bar shows only the way on; F1 and Esc still work. */
+const struct ui_key wz_end_key_table[WZ_END_KEY_COUNT] = {
+  UI_ENTER_KEYS (END_MENU, "Enter", N_("Main menu")),
+  { UI_ESC, END_MENU, NULL, NULL },
+  { UI_KEY (KEY_F (1)), UI_ACT_HELP, NULL, NULL },
+};
+
+enum wz_action
+wz_end_act (struct wz_ui *ui, int action, int key)
 {
-  static const struct wz_screen *const screens[WZ_STEP_COUNT + 1] = {
-    &wz_subject_screen, &wz_names_screen, &wz_key_screen,
-    &wz_review_screen, &wz_write_screen, &wz_done_screen,
-  };
-  return screens[step <= WZ_STEP_COUNT ? step : WZ_STEP_COUNT];
+  (void) ui, (void) key;
+  return action == END_MENU ? WZ_MENU : WZ_STAY;
 }
 
 const char *
-wz_step_title (const struct wz_ui *ui, enum wz_step step)
+wz_step_title (const struct wz_ui *ui, size_t at)
 {
-  if (ui->wz.self_signed && step == WZ_STEP_WRITE)
-    return _("Validity");
-  return _(wz_screen_of (step)->title);
+  const struct wz_flow *flow = ui->wz.flow;
+  return _(at < flow->count ? flow->steps[at].title : flow->end.title);
 }
 
 void

@@ -11,7 +11,7 @@
 #include "base/i18n.h"
 #include "keybar.h"
 #include "list.h"
-#include "screen.h"
+#include "loop.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
@@ -26,6 +26,7 @@ struct picker
   size_t shown_count;
   struct ui_field filter;
   struct ui_list list;
+  char *chosen;
 };
 
 static int
@@ -65,21 +66,51 @@ draw_item (int y, int x, int width, size_t index, bool selected, void *state)
 }
 
 static void
-draw (void *state)
+draw (struct ui_screen *screen)
 {
-  static const struct ui_keyhint keys[] = {
-    { "Enter", N_("Choose") }, { "Esc", N_("Back") },
-  };
-  struct picker *p = state;
-  erase ();
+  struct picker *p = screen->state;
   ui_titlebar (_("certwiz - Countries"), "");
   ui_put (WZ_TOP, 2, _("Search:"), 10, UI_LABEL);
-  wz_draw_keys (keys, 2);
+  ui_draw_keybar (screen);
   ui_list_draw (&p->list, WZ_TOP + 2, 2, COLS - 4, LINES - WZ_TOP - 4,
                 draw_item, p);
   ui_field_draw (&p->filter, WZ_TOP, 12, 30, true);
-  refresh ();
 }
+
+enum { PICKER_CHOOSE = 1 };
+
+static bool
+act (struct ui_screen *screen, int action, int key)
+{
+  struct picker *p = screen->state;
+  (void) key;
+  if (action != PICKER_CHOOSE)
+    return false;
+  if (p->shown_count > 0)
+    {
+      p->chosen = xstrdup (p->shown[p->list.selected]->alpha2);
+      ui_close (screen, 0);
+    }
+  return true;
+}
+
+static void
+typed (struct ui_screen *screen, int key)
+{
+  struct picker *p = screen->state;
+  if (!ui_list_key (&p->list, key, LINES - WZ_TOP - 4)
+      && ui_field_key (&p->filter, key) == UI_FIELD_CHANGED)
+    apply_filter (p);
+}
+
+/* Esc, the shared Back, gives up; no help, no F10 here. */
+static const struct ui_key keys[] = {
+  UI_ENTER_KEYS (PICKER_CHOOSE, "Enter", N_("Choose")),
+};
+
+static const struct ui_screen_ops ops = {
+  .draw = draw, .act = act, .key = typed,
+};
 
 static void
 picker_init (struct picker *p, const char *current)
@@ -90,6 +121,7 @@ picker_init (struct picker *p, const char *current)
   for (size_t i = 0; i < p->count; i++)
     p->all[i] = cw_country_at (i);
   qsort (p->all, p->count, sizeof *p->all, by_name);
+  p->chosen = NULL;
   ui_field_init (&p->filter, 40);
   ui_list_init (&p->list, 0);
   apply_filter (p);
@@ -103,26 +135,12 @@ wz_pick_country (const char *current)
 {
   struct picker p;
   picker_init (&p, current);
-  struct ui_screen previous = ui_screen_set (draw, &p);
-  char *chosen = NULL;
-  for (bool done = false; !done;)
-    {
-      ui_screen_redraw ();
-      int key = ui_screen_key (NULL, NULL);
-      if (key == UI_ESC)
-        done = true;
-      else if (ui_is_enter (key) && p.shown_count > 0)
-        {
-          chosen = xstrdup (p.shown[p.list.selected]->alpha2);
-          done = true;
-        }
-      else if (!ui_list_key (&p.list, key, LINES - WZ_TOP - 4)
-               && ui_field_key (&p.filter, key) == UI_FIELD_CHANGED)
-        apply_filter (&p);
-    }
-  ui_screen_restore (previous);
+  struct ui_screen screen = { .ops = &ops,
+                              .keys = UI_KEYMAP (keys, UI_SHARE_BACK),
+                              .first_tick = -1, .state = &p };
+  ui_run (&screen);
   ui_field_free (&p.filter);
   free (p.all);
   free (p.shown);
-  return chosen;
+  return p.chosen;
 }

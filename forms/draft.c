@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "flow.h"
 #include "pki/certinfo.h"
 #include "base/record.h"
 #include "pki/selfsign.h"
@@ -17,11 +18,12 @@
 #define MAX_SANS_LIMIT 10000
 
 /* Steps are saved by name, so that a draft still resumes at the right
-   place if steps are added or reordered. */
+   place if steps are added or reordered.  The end of a flow is never
+   saved: there is nothing left to resume. */
 static const char *const step_names[WZ_STEP_COUNT] = {
   [WZ_STEP_SUBJECT] = "subject", [WZ_STEP_NAMES] = "names",
   [WZ_STEP_KEY] = "key", [WZ_STEP_REVIEW] = "review",
-  [WZ_STEP_WRITE] = "write",
+  [WZ_STEP_WRITE] = "write", [WZ_STEP_VALIDITY] = "validity",
 };
 
 /* ---------------------------------------------------------------- save */
@@ -63,13 +65,13 @@ describe_subject (const struct wizard *wz, struct cw_record *record)
 static void
 describe (const struct wizard *wz, struct cw_record *record)
 {
-  const struct cw_keytype *key = wz_key_choice (wz->key);
-  cw_record_add (record, "step", wz->step < WZ_STEP_COUNT
+  const struct cw_keytype *key = wz->key;
+  cw_record_add (record, "flow", wz->flow->name);
+  cw_record_add (record, "step", wz_in_steps (wz)
                                  ? step_names[wz->step]
                                  : step_names[WZ_STEP_SUBJECT]);
   cw_record_add (record, "style",
                  wz->style == WZ_STYLE_DNS ? "dns" : "country");
-  add_bool (record, "self-signed", wz->self_signed);
   describe_subject (wz, record);
   add_unsigned (record, "max-sans", wz->max_sans);
   if (key)
@@ -131,7 +133,22 @@ restore_key (struct wizard *wz, const char *name)
 {
   for (size_t i = 0; name && i < wz_key_choice_count (); i++)
     if (strcmp (wz_key_choice (i)->name, name) == 0)
-      wz->key = i;
+      wz->key = wz_key_choice (i);
+}
+
+/* The flow by its name; a draft of an older certwiz says
+   "self-signed: yes" instead. */
+static void
+restore_flow (struct wizard *wz, const struct cw_record *record)
+{
+  const struct wz_flow *flow = wz_flow_named (cw_record_get (record,
+                                                             "flow"));
+  bool self_signed = false;
+  restore_bool (record, "self-signed", &self_signed);
+  if (flow)
+    wz->flow = flow;
+  else if (self_signed)
+    wz->flow = &wz_flow_selfsign;
 }
 
 static void
@@ -142,7 +159,7 @@ restore_choices (struct wizard *wz, const struct cw_record *record)
     wz->style = WZ_STYLE_DNS;
   else if (style && strcmp (style, "country") == 0)
     wz->style = WZ_STYLE_COUNTRY;
-  restore_bool (record, "self-signed", &wz->self_signed);
+  restore_flow (wz, record);
   restore_bool (record, "exportable", &wz->exportable);
   restore_key (wz, cw_record_get (record, "key"));
   parse_number (cw_record_get (record, "max-sans"), 0, MAX_SANS_LIMIT,
@@ -175,28 +192,33 @@ restore_names (struct wizard *wz, const struct cw_record *record)
       wz_san_add (wz, record->fields[i].value);
 }
 
-static enum wz_step
-step_named (const char *name)
+/* The position in WZ's flow of the step NAME names: the first step for
+   an unknown one, and the last step (where the file or the validity is
+   chosen) for the last step of another flow. */
+static size_t
+step_named (const struct wizard *wz, const char *name)
 {
   for (int i = 0; name && i < WZ_STEP_COUNT; i++)
-    if (strcmp (step_names[i], name) == 0)
-      return (enum wz_step) i;
-  return WZ_STEP_SUBJECT;
+    if (step_names[i] && strcmp (step_names[i], name) == 0)
+      return i == WZ_STEP_WRITE || i == WZ_STEP_VALIDITY
+               ? wz_flow_fix_at (wz->flow, (enum wz_step) i)
+               : wz_flow_index (wz->flow, (enum wz_step) i) % wz->flow->count;
+  return 0;
 }
 
-/* STEP, unless an earlier step now has an error (the draft was edited,
-   or the rules changed since): the user resumes where they can fix it,
-   never past a step they could not have left. */
+/* The step at AT, unless an earlier step now has an error (the draft was
+   edited, or the rules changed since): the user resumes where they can
+   fix it, never past a step they could not have left. */
 static enum wz_step
-resume_step (struct wizard *wz, enum wz_step step)
+resume_step (struct wizard *wz, size_t at)
 {
-  for (int i = WZ_STEP_SUBJECT; i < (int) step; i++)
+  for (size_t i = 0; i < at; i++)
     {
-      wz->step = (enum wz_step) i;
+      wz->step = wz->flow->steps[i].step;
       if (!wz_step_complete (wz))
         return wz->step;
     }
-  return step;
+  return wz->flow->steps[at].step;
 }
 
 static char *
@@ -219,7 +241,8 @@ wz_draft_load (struct wizard *wz, struct cw_store *store, char **saved_at)
   restore_names (wz, &record);
   restore_field (&wz->friendly_name, &record, "friendly-name");
   restore_field (&wz->out_path, &record, "out");
-  wz->step = resume_step (wz, step_named (cw_record_get (&record, "step")));
+  wz->step = resume_step (wz, step_named (wz, cw_record_get (&record,
+                                                              "step")));
   if (saved_at)
     *saved_at = saved_time (&record);
   cw_record_free (&record);

@@ -16,8 +16,8 @@
 #include "wizard.h"
 
 /* Writes WZ as the draft of STORE, creating the store (0700) when it does
-   not exist yet and replacing the previous draft: step, style,
-   self-signed, each subject field by its draft_key, one "san" line per
+   not exist yet and replacing the previous draft: flow (its name), step,
+   style, each subject field by its draft_key, one "san" line per
    name, max-sans, key (the wz_key_choice name), exportable,
    friendly-name, out, days and saved (the UTC time).  Returns false on
    any failure (no store path, a store others can read, I/O); the wizard

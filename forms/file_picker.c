@@ -14,7 +14,7 @@
 
 #include "base/i18n.h"
 #include "list.h"
-#include "screen.h"
+#include "loop.h"
 #include "screen_frame.h"
 #include "term.h"
 #include "text.h"
@@ -31,6 +31,7 @@ struct picker
   struct ui_list list;
   bool all;                /* every file, not only the likely ones */
   char *status;            /* owned */
+  char *chosen;            /* the file chosen, once it is */
 };
 
 static int
@@ -79,16 +80,11 @@ draw_entry (int y, int x, int width, size_t index, bool selected,
 }
 
 static void
-draw (void *state)
+draw (struct ui_screen *screen)
 {
-  static const struct ui_keyhint keys[] = {
-    { "F1", N_("Help") }, { "Enter", N_("Open") },
-    { "Bksp", N_("Up a folder") }, { "a", N_("All files") },
-    { "Esc", N_("Back") }, { "F10", N_("Quit") },
-  };
-  struct picker *p = state;
-  wz_frame_draw (_("Import"), _("Choose a file"), p->status,
-                 UI_WARNING, keys, sizeof keys / sizeof keys[0]);
+  struct picker *p = screen->state;
+  wz_frame_draw (screen, _("Import"), _("Choose a file"), p->status,
+                 UI_WARNING);
   int x = 2 + ui_put_text (FOLDER_ROW, 2, _("Folder:"), 0, UI_LABEL);
   ui_put (FOLDER_ROW, x + 1, p->folder.path ? p->folder.path : "",
           COLS - x - 3, UI_NORMAL);
@@ -179,23 +175,64 @@ open_selected (struct picker *p, char **chosen)
   return false;
 }
 
-static bool
-picker_key (struct picker *p, int key, char **chosen)
+enum
 {
-  if (ui_list_key (&p->list, key, list_rows ()))
+  PICKER_OPEN = 1,
+  PICKER_UP,
+  PICKER_ALL
+};
+
+static bool
+act (struct ui_screen *screen, int action, int key)
+{
+  struct picker *p = screen->state;
+  (void) key;
+  say (p, NULL);
+  if (action == PICKER_OPEN)
+    {
+      if (open_selected (p, &p->chosen))
+        ui_close (screen, WZ_PICK_CHOSEN);
+    }
+  else if (action == PICKER_UP)
+    go_up (p);
+  else if (action == PICKER_ALL)
+    toggle_all (p);
+  else
     return false;
-  if (ui_is_enter (key))
-    return open_selected (p, chosen);
+  return true;
+}
+
+static void
+typed (struct ui_screen *screen, int key)
+{
+  struct picker *p = screen->state;
+  say (p, NULL);
   /* Right walks into a folder, never chooses a file. */
   if (key == UI_KEY (KEY_RIGHT) && p->folder.count
       && p->folder.items[p->list.selected].dir)
-    return open_selected (p, chosen);
-  if (ui_is_backspace (key) || key == UI_KEY (KEY_LEFT))
-    go_up (p);
-  else if (key == 'a' || key == 'A')
-    toggle_all (p);
-  return false;
+    open_selected (p, &p->chosen);
+  else
+    ui_list_key (&p->list, key, list_rows ());
 }
+
+static bool
+help (struct ui_screen *screen, const char **title, const char **text)
+{
+  (void) screen;
+  return wz_frame_help (WZ_XHELP_FILE_LIST, title, text);
+}
+
+static const struct ui_key keys[] = {
+  UI_ENTER_KEYS (PICKER_OPEN, "Enter", N_("Open")),
+  UI_BACKSPACE_KEYS (PICKER_UP, "Bksp", N_("Up a folder")),
+  { UI_KEY (KEY_LEFT), PICKER_UP, NULL, NULL },
+  { 'a', PICKER_ALL, "a", N_("All files") },
+  { 'A', PICKER_ALL, NULL, NULL },
+};
+
+static const struct ui_screen_ops ops = {
+  .draw = draw, .act = act, .key = typed, .help = help,
+};
 
 /* The folder to start in: START's, or the folder of the file START
    names or begins to name; else the current one. */
@@ -220,32 +257,17 @@ start_in (struct picker *p, const char *start)
 enum wz_pick
 wz_pick_file (const char *start, char **chosen)
 {
-  struct picker p = { .folder = { NULL, NULL, 0 } };
-  *chosen = NULL;
+  struct picker p = { .folder = { NULL, NULL, 0 }, .chosen = NULL };
   start_in (&p, start);
-  struct ui_screen previous = ui_screen_set (draw, &p);
-  enum wz_pick result = WZ_PICK_BACK;
-  for (;;)
-    {
-      ui_screen_redraw ();
-      int key = ui_screen_key (NULL, NULL);
-      say (&p, NULL);
-      enum wz_frame_key frame = wz_frame_key (key, WZ_XHELP_FILE_LIST);
-      if (frame == WZ_FRAME_BACK)
-        break;
-      if (frame == WZ_FRAME_QUIT)
-        {
-          result = WZ_PICK_QUIT;
-          break;
-        }
-      if (frame == WZ_FRAME_OTHER && picker_key (&p, key, chosen))
-        {
-          result = WZ_PICK_CHOSEN;
-          break;
-        }
-    }
-  ui_screen_restore (previous);
+  struct ui_screen screen = { .ops = &ops,
+                              .keys = UI_KEYMAP (keys, UI_SHARE_ALL),
+                              .first_tick = -1, .state = &p };
+  int result = ui_run (&screen);
   wz_folder_free (&p.folder);
   free (p.status);
-  return result;
+  *chosen = result == WZ_PICK_CHOSEN ? p.chosen : NULL;
+  if (result != WZ_PICK_CHOSEN)
+    free (p.chosen);
+  return result == WZ_PICK_CHOSEN ? WZ_PICK_CHOSEN
+         : ui_quitting () ? WZ_PICK_QUIT : WZ_PICK_BACK;
 }

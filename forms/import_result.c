@@ -13,7 +13,7 @@
 
 #include "base/i18n.h"
 #include "store/listing.h"
-#include "screen.h"
+#include "loop.h"
 #include "screen_frame.h"
 #include "store/store.h"
 #include "term.h"
@@ -337,30 +337,74 @@ report_rows (void)
   return WZ_STATUS_ROW - WZ_TOP;
 }
 
-/* The keys, with Scroll only when there is more than the screen. */
 static void
-draw_outcome_keys (const struct outcome *o, const char *right)
+draw_outcome (struct ui_screen *screen)
 {
-  struct ui_keyhint keys[] = {
-    { "F1", N_("Help") }, { "PgDn", N_("Scroll") },
-    { "Enter", o->installed ? N_("Main menu") : N_("Choose another file") },
-    { "Esc", N_("Back") }, { "F10", N_("Quit") },
-  };
-  if (o->report.lines <= (size_t) report_rows ())
-    memmove (&keys[1], &keys[2], 3 * sizeof keys[0]);
-  wz_frame_draw (_("Import"), right, NULL, UI_NORMAL, keys,
-                 o->report.lines <= (size_t) report_rows () ? 4 : 5);
+  struct outcome *o = screen->state;
+  wz_report_draw (&o->report, WZ_TOP, report_rows ());
+  wz_frame_draw (screen, _("Import"),
+                 o->restored ? _("Restored")
+                 : o->installed ? _("Installed") : _("Not installed"),
+                 NULL, UI_NORMAL);
+}
+
+enum
+{
+  OUTCOME_SCROLL = 1,
+  OUTCOME_ENTER
+};
+
+static bool
+act_outcome (struct ui_screen *screen, int action, int key)
+{
+  struct outcome *o = screen->state;
+  if (action == OUTCOME_ENTER)
+    ui_close (screen, o->installed ? WZ_MENU : WZ_BACK);
+  else if (action == OUTCOME_SCROLL)
+    wz_report_key (&o->report, key, report_rows ());
+  else
+    return false;
+  return true;
 }
 
 static void
-draw_outcome (void *state)
+typed (struct ui_screen *screen, int key)
 {
-  struct outcome *o = state;
-  wz_report_draw (&o->report, WZ_TOP, report_rows ());
-  draw_outcome_keys (o, o->restored ? _("Restored")
-                        : o->installed ? _("Installed")
-                        : _("Not installed"));
+  struct outcome *o = screen->state;
+  wz_report_key (&o->report, key, report_rows ());
 }
+
+static bool
+help_outcome (struct ui_screen *screen, const char **title,
+              const char **text)
+{
+  struct outcome *o = screen->state;
+  return wz_frame_help (o->topic, title, text);
+}
+
+/* Scroll only when there is more than the screen; Enter goes on to the
+   menu after an import, back to the file after a refusal. */
+static bool
+hint_outcome (struct ui_screen *screen, const struct ui_key *key,
+              struct ui_keyhint *out)
+{
+  struct outcome *o = screen->state;
+  if (key->action == OUTCOME_SCROLL)
+    return o->report.lines > (size_t) report_rows ();
+  if (key->action == OUTCOME_ENTER)
+    out->label = o->installed ? _("Main menu") : _("Choose another file");
+  return true;
+}
+
+static const struct ui_key outcome_keys[] = {
+  { UI_KEY (KEY_NPAGE), OUTCOME_SCROLL, "PgDn", N_("Scroll") },
+  UI_ENTER_KEYS (OUTCOME_ENTER, "Enter", N_("Main menu")),
+};
+
+static const struct ui_screen_ops outcome_ops = {
+  .draw = draw_outcome, .act = act_outcome, .key = typed,
+  .help = help_outcome, .hint = hint_outcome,
+};
 
 enum wz_action
 wz_import_outcome (struct cw_store *store, const char *file,
@@ -374,23 +418,12 @@ wz_import_outcome (struct cw_store *store, const char *file,
                        : cw_diags_find (diags, "key-not-here")
                          ? WZ_XHELP_KEY_NOT_HERE : WZ_XHELP_IMPORT_REFUSED };
   wz_import_report (&o.report, file, status, result, diags, store);
-  struct ui_screen previous = ui_screen_set (draw_outcome, &o);
-  enum wz_action action = WZ_STAY;
-  while (action == WZ_STAY)
-    {
-      ui_screen_redraw ();
-      int key = ui_screen_key (NULL, NULL);
-      enum wz_frame_key frame = wz_frame_key (key, o.topic);
-      if (frame == WZ_FRAME_QUIT)
-        action = WZ_QUIT;
-      else if (frame == WZ_FRAME_BACK)
-        action = WZ_BACK;
-      else if (frame == WZ_FRAME_OTHER && ui_is_enter (key))
-        action = o.installed ? WZ_MENU : WZ_BACK;
-      else if (frame == WZ_FRAME_OTHER)
-        wz_report_key (&o.report, key, report_rows ());
-    }
-  ui_screen_restore (previous);
+  struct ui_screen screen = { .ops = &outcome_ops,
+                              .keys = UI_KEYMAP (outcome_keys, UI_SHARE_ALL),
+                              .first_tick = -1, .state = &o };
+  int action = ui_run (&screen);
   wz_report_free (&o.report);
-  return action;
+  if (ui_quitting ())
+    return WZ_QUIT;
+  return action == WZ_MENU ? WZ_MENU : WZ_BACK;
 }

@@ -16,7 +16,7 @@
 #include "import_result.h"
 #include "password_entry.h"
 #include "report_view.h"
-#include "screen.h"
+#include "loop.h"
 #include "screen_frame.h"
 #include "term.h"
 #include "text.h"
@@ -90,16 +90,11 @@ draw_about (const struct wz_ui *ui)
 }
 
 static void
-draw_form (void *state)
+draw_form (struct ui_screen *screen)
 {
-  static const struct ui_keyhint keys[] = {
-    { "F1", N_("Help") }, { "Tab", N_("Complete") },
-    { "F2", N_("List files") }, { "Enter", N_("Import") },
-    { "Esc", N_("Back") }, { "F10", N_("Quit") },
-  };
-  struct import_form *form = state;
-  wz_frame_draw (_("Import"), _("Choose the file"), form->ui->status,
-                 form->ui->status_role, keys, sizeof keys / sizeof keys[0]);
+  struct import_form *form = screen->state;
+  wz_frame_draw (screen, _("Import"), _("Choose the file"), form->ui->status,
+                 form->ui->status_role);
   ui_put (PROMPT_ROW, 2, _("The certificate file your CA sent, or a backup "
                            "(.pfx) to restore:"), 0, UI_LABEL);
   ui_put (HINT_ROW, 2, _("Tab completes the name; F2 lists the files of a "
@@ -169,35 +164,14 @@ pick (struct import_form *form)
   return picked == WZ_PICK_QUIT ? WZ_QUIT : WZ_STAY;
 }
 
-static enum wz_action
-form_key (struct import_form *form, int key)
-{
-  bool tab = key == UI_TAB;
-  if (tab)
-    complete (form);
-  else if (key == UI_KEY (KEY_F (2)))
-    return pick (form);
-  else if (ui_is_enter (key))
-    {
-      if (form->path.len)
-        return WZ_NEXT;
-      wz_say (form->ui, _("Type the file's name, or press F2 to choose it "
-                          "from a list."), UI_WARNING);
-    }
-  else if (ui_field_key (&form->path, key) == UI_FIELD_CHANGED)
-    forget_matches (form);
-  form->tabbed = tab;
-  return WZ_STAY;
-}
-
 /* ---------------------------------------------------------- importing */
 
+/* Opening a backup takes a moment: the status line says so meanwhile. */
 static void
 show_working (struct wz_ui *ui, const char *text)
 {
   wz_say (ui, text, UI_NOTE);
-  ui_statusline (ui->status, ui->status_role);
-  refresh ();
+  ui_redraw_now ();
 }
 
 static enum wz_action
@@ -288,45 +262,91 @@ import_file (struct import_form *form)
   return action == WZ_BACK ? WZ_STAY : action;
 }
 
-/* ---------------------------------------------------------------- run */
+/* ---------------------------------------------------------------- keys */
 
-static enum wz_action
-run_form (struct import_form *form)
+enum
 {
-  for (;;)
-    {
-      ui_screen_redraw ();
-      int key = ui_screen_key (NULL, NULL);
-      wz_say (form->ui, NULL, UI_NORMAL);
-      switch (wz_frame_key (key, WZ_XHELP_IMPORT_FILE))
-        {
-        case WZ_FRAME_QUIT:
-          return WZ_QUIT;
-        case WZ_FRAME_BACK:
-          return WZ_MENU;
-        case WZ_FRAME_DONE:
-          continue;
-        default:
-          break;
-        }
-      enum wz_action action = form_key (form, key);
-      if (action == WZ_NEXT)
-        action = import_file (form);
-      if (action != WZ_STAY)
-        return action;
-    }
+  IMPORT_COMPLETE = 1,
+  IMPORT_LIST,
+  IMPORT_ENTER
+};
+
+static void
+end_with (struct ui_screen *screen, enum wz_action action)
+{
+  if (action == WZ_QUIT)
+    ui_quit ();
+  else if (action != WZ_STAY)
+    ui_close (screen, action);
 }
+
+static bool
+act_form (struct ui_screen *screen, int action, int key)
+{
+  struct import_form *form = screen->state;
+  (void) key;
+  wz_say (form->ui, NULL, UI_NORMAL);
+  enum wz_action next = WZ_STAY;
+  if (action == UI_ACT_BACK)
+    next = WZ_MENU;
+  else if (action == IMPORT_COMPLETE)
+    complete (form);
+  else if (action == IMPORT_LIST)
+    next = pick (form);
+  else if (action == IMPORT_ENTER && form->path.len)
+    next = WZ_NEXT;
+  else if (action == IMPORT_ENTER)
+    wz_say (form->ui, _("Type the file's name, or press F2 to choose it "
+                        "from a list."), UI_WARNING);
+  else
+    return false;
+  form->tabbed = action == IMPORT_COMPLETE;
+  if (next == WZ_NEXT)
+    next = import_file (form);
+  end_with (screen, next);
+  return true;
+}
+
+static void
+typed (struct ui_screen *screen, int key)
+{
+  struct import_form *form = screen->state;
+  wz_say (form->ui, NULL, UI_NORMAL);
+  if (ui_field_key (&form->path, key) == UI_FIELD_CHANGED)
+    forget_matches (form);
+  form->tabbed = false;
+}
+
+static bool
+help_form (struct ui_screen *screen, const char **title, const char **text)
+{
+  (void) screen;
+  return wz_frame_help (WZ_XHELP_IMPORT_FILE, title, text);
+}
+
+static const struct ui_key form_keys[] = {
+  { UI_TAB, IMPORT_COMPLETE, "Tab", N_("Complete") },
+  { UI_KEY (KEY_F (2)), IMPORT_LIST, "F2", N_("List files") },
+  UI_ENTER_KEYS (IMPORT_ENTER, "Enter", N_("Import")),
+};
+
+static const struct ui_screen_ops form_ops = {
+  .draw = draw_form, .act = act_form, .key = typed, .help = help_form,
+};
+
+/* ---------------------------------------------------------------- run */
 
 enum wz_action
 wz_run_import (struct wz_ui *ui)
 {
   struct import_form form = { .ui = ui, .shown = { NULL, NULL, 0 } };
   ui_field_init (&form.path, 0);
-  struct ui_screen previous = ui_screen_set (draw_form, &form);
-  enum wz_action action = run_form (&form);
-  ui_screen_restore (previous);
+  struct ui_screen screen = { .ops = &form_ops,
+                              .keys = UI_KEYMAP (form_keys, UI_SHARE_ALL),
+                              .first_tick = -1, .state = &form };
+  ui_run (&screen);
   forget_matches (&form);
   ui_field_free (&form.path);
   wz_say (ui, NULL, UI_NORMAL);
-  return action;
+  return ui_quitting () ? WZ_QUIT : WZ_MENU;
 }

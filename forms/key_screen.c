@@ -33,7 +33,7 @@ draw_types (struct wz_ui *ui)
   for (size_t i = 0; i < wz_key_choice_count (); i++)
     {
       const struct cw_keytype *choice = wz_key_choice (i);
-      bool chosen = ui->wz.key == i;
+      bool chosen = ui->wz.key == choice;
       char *mark_text = xasprintf ("%s ", mark (chosen, true));
       char *label = wz_labeled (mark_text, 4, _(choice->label));
       enum ui_role role = chosen && ui->focus == FOCUS_TYPE ? UI_SELECTED
@@ -70,25 +70,48 @@ key_draw (struct wz_ui *ui)
                  ui->focus == FOCUS_FRIENDLY);
 }
 
-static enum wz_action
-key_key (struct wz_ui *ui, int key)
+enum
 {
-  if (key == UI_TAB)
-    ui->focus = (ui->focus + 1) % FOCUS_COUNT;
-  else if (key == UI_KEY (KEY_BTAB))
-    ui->focus = (ui->focus + FOCUS_COUNT - 1) % FOCUS_COUNT;
-  else if (ui_is_enter (key))
+  TYPE_NEXT_FIELD = 1,
+  TYPE_PREVIOUS_FIELD,
+  TYPE_TOGGLE,
+  TYPE_NEXT
+};
+
+static enum wz_action
+key_act (struct wz_ui *ui, int action, int key)
+{
+  (void) key;
+  switch (action)
     {
+    case TYPE_NEXT_FIELD:
+      ui->focus = (ui->focus + 1) % FOCUS_COUNT;
+      return WZ_STAY;
+    case TYPE_PREVIOUS_FIELD:
+      ui->focus = (ui->focus + FOCUS_COUNT - 1) % FOCUS_COUNT;
+      return WZ_STAY;
+    case TYPE_TOGGLE:
+      /* In the friendly name, a space is typed. */
+      if (ui->focus == FOCUS_FRIENDLY)
+        return WZ_TYPE;
+      if (ui->focus == FOCUS_EXPORTABLE)
+        ui->wz.exportable = !ui->wz.exportable;
+      return WZ_STAY;
+    default:
       wz_save_draft (ui);
       return WZ_NEXT;
     }
-  else if (ui->focus == FOCUS_TYPE && key == UI_KEY (KEY_UP) && ui->wz.key)
-    ui->wz.key--;
+}
+
+static enum wz_action
+key_typed (struct wz_ui *ui, int key)
+{
+  size_t at = wz_key_index (ui->wz.key);
+  if (ui->focus == FOCUS_TYPE && key == UI_KEY (KEY_UP) && at > 0)
+    ui->wz.key = wz_key_choice (at - 1);
   else if (ui->focus == FOCUS_TYPE && key == UI_KEY (KEY_DOWN)
-           && ui->wz.key + 1 < wz_key_choice_count ())
-    ui->wz.key++;
-  else if (ui->focus == FOCUS_EXPORTABLE && key == ' ')
-    ui->wz.exportable = !ui->wz.exportable;
+           && at + 1 < wz_key_choice_count ())
+    ui->wz.key = wz_key_choice (at + 1);
   else if (ui->focus == FOCUS_FRIENDLY)
     ui_field_key (&ui->wz.friendly_name, key);
   else if (key == UI_KEY (KEY_DOWN) || key == UI_KEY (KEY_UP))
@@ -106,13 +129,14 @@ key_help (struct wz_ui *ui)
   return topics[ui->focus % FOCUS_COUNT];
 }
 
-static const struct ui_keyhint key_keys[] = {
-  { "F1", N_("Help") }, { "Tab", N_("Next field") },
-  { "Space", N_("Toggle") }, { "Enter", N_("Next") },
-  { "Esc", N_("Back") }, { "F10", N_("Quit") },
+static const struct ui_key key_keys[] = {
+  { UI_TAB, TYPE_NEXT_FIELD, "Tab", N_("Next field") },
+  { UI_KEY (KEY_BTAB), TYPE_PREVIOUS_FIELD, NULL, NULL },
+  { ' ', TYPE_TOGGLE, "Space", N_("Toggle") },
+  UI_ENTER_KEYS (TYPE_NEXT, "Enter", N_("Next")),
 };
 
 const struct wz_screen wz_key_screen = {
-  N_("Key"), NULL, key_draw, key_key, key_help,
-  key_keys, sizeof key_keys / sizeof key_keys[0],
+  .draw = key_draw, .act = key_act, .key_typed = key_typed,
+  .help = key_help, .keys = UI_KEYMAP (key_keys, UI_SHARE_ALL),
 };

@@ -175,27 +175,56 @@ set_limit (struct wz_ui *ui)
   free (current);
 }
 
-static enum wz_action
-names_key (struct wz_ui *ui, int key)
+enum
 {
-  if (ui_list_key (&ui->list, key, LIST_ROWS))
-    return WZ_STAY;
-  if (key == 'a' || key == UI_KEY (KEY_IC))
-    add_or_edit (ui, false);
-  else if ((key == 'e' || key == UI_KEY (KEY_F (2))) && ui->wz.san_count)
-    add_or_edit (ui, true);
-  else if ((key == 'd' || key == UI_KEY (KEY_DC)) && ui->wz.san_count)
+  NAMES_ADD = 1,
+  NAMES_EDIT,
+  NAMES_REMOVE,
+  NAMES_SUGGEST,
+  NAMES_LIMIT,
+  NAMES_NEXT
+};
+
+static void
+remove_selected (struct wz_ui *ui)
+{
+  wz_san_remove (&ui->wz, ui->list.selected);
+  ui_list_set_count (&ui->list, ui->wz.san_count);
+  wz_save_draft (ui);
+}
+
+static enum wz_action
+names_act (struct wz_ui *ui, int action, int key)
+{
+  switch (action)
     {
-      wz_san_remove (&ui->wz, ui->list.selected);
-      ui_list_set_count (&ui->list, ui->wz.san_count);
-      wz_save_draft (ui);
+    case NAMES_ADD:
+      add_or_edit (ui, false);
+      break;
+    case NAMES_EDIT:
+      if (ui->wz.san_count)
+        add_or_edit (ui, true);
+      break;
+    case NAMES_REMOVE:
+      if (ui->wz.san_count)
+        remove_selected (ui);
+      break;
+    case NAMES_SUGGEST:
+      accept_suggestion (ui, (size_t) (key - '1'));
+      break;
+    case NAMES_LIMIT:
+      set_limit (ui);
+      break;
+    default:
+      return WZ_NEXT;
     }
-  else if (key >= '1' && key <= '3')
-    accept_suggestion (ui, (size_t) (key - '1'));
-  else if (key == 'l')
-    set_limit (ui);
-  else if (ui_is_enter (key))
-    return WZ_NEXT;
+  return WZ_STAY;
+}
+
+static enum wz_action
+names_typed (struct wz_ui *ui, int key)
+{
+  ui_list_key (&ui->list, key, LIST_ROWS);
   return WZ_STAY;
 }
 
@@ -206,13 +235,23 @@ names_help (struct wz_ui *ui)
   return WZ_HELP_NAMES;
 }
 
-static const struct ui_keyhint names_keys[] = {
-  { "F1", N_("Help") }, { "a", N_("Add") }, { "e", N_("Edit") },
-  { "d", N_("Remove") }, { "1-3", N_("Suggest") },
-  { "Enter", N_("Next") }, { "Esc", N_("Back") }, { "F10", N_("Quit") },
+/* l sets the CA's limit: the line that shows the limit says so. */
+static const struct ui_key names_keys[] = {
+  { 'a', NAMES_ADD, "a", N_("Add") },
+  { UI_KEY (KEY_IC), NAMES_ADD, NULL, NULL },
+  { 'e', NAMES_EDIT, "e", N_("Edit") },
+  { UI_KEY (KEY_F (2)), NAMES_EDIT, NULL, NULL },
+  { 'd', NAMES_REMOVE, "d", N_("Remove") },
+  { UI_KEY (KEY_DC), NAMES_REMOVE, NULL, NULL },
+  { '1', NAMES_SUGGEST, "1-3", N_("Suggest") },
+  { '2', NAMES_SUGGEST, NULL, NULL },
+  { '3', NAMES_SUGGEST, NULL, NULL },
+  { 'l', NAMES_LIMIT, NULL, NULL },
+  UI_ENTER_KEYS (NAMES_NEXT, "Enter", N_("Next")),
 };
 
 const struct wz_screen wz_names_screen = {
-  N_("Names (SAN)"), names_enter, names_draw, names_key, names_help,
-  names_keys, sizeof names_keys / sizeof names_keys[0],
+  .enter = names_enter, .draw = names_draw, .act = names_act,
+  .key_typed = names_typed, .help = names_help,
+  .keys = UI_KEYMAP (names_keys, UI_SHARE_ALL),
 };

@@ -11,7 +11,7 @@
 #include <unistr.h>
 
 #include "box.h"
-#include "help.h"
+#include "loop.h"
 #include "base/i18n.h"
 #include "term.h"
 #include "text.h"
@@ -232,30 +232,82 @@ draw_ask (struct ui_box *box, int y, int x, int width)
   wz_secret_draw (secret, y, x, width, true);
 }
 
+struct ask
+{
+  struct ui_box box;
+  struct wz_secret *secret;
+  const char *help_title;
+  const char *help_text;
+};
+
+enum { ASK_ENTER = 1 };
+
+static void
+draw_dialog (struct ui_screen *screen)
+{
+  struct ask *a = screen->state;
+  ui_box_draw (&a->box);
+}
+
+static bool
+act_dialog (struct ui_screen *screen, int action, int key)
+{
+  (void) key;
+  if (action != ASK_ENTER)
+    return false;
+  ui_close (screen, 0);
+  return true;
+}
+
+static void
+typed (struct ui_screen *screen, int key)
+{
+  struct ask *a = screen->state;
+  if (!ui_box_scroll (&a->box, key)
+      && wz_secret_key (a->secret, key) == UI_FIELD_REFUSED)
+    beep ();
+}
+
+static bool
+help_dialog (struct ui_screen *screen, const char **title,
+             const char **text)
+{
+  struct ask *a = screen->state;
+  *title = a->help_title;
+  *text = a->help_text;
+  return true;
+}
+
+/* Esc is the shared Back: the dialog closes, the secret is wiped. */
+static const struct ui_key ask_keys[] = {
+  UI_ENTER_KEYS (ASK_ENTER, NULL, NULL),
+};
+
+static const struct ui_screen_ops ask_ops = {
+  .draw = draw_dialog, .act = act_dialog, .key = typed, .help = help_dialog,
+};
+
 bool
 wz_ask_password (const char *title, const char *text,
                  const char *help_title, const char *help_text,
                  struct wz_secret *secret)
 {
   wz_secret_wipe (secret);
-  struct ui_box box = { .title = title, .title_role = UI_LABEL,
-                        .text = text, .footer_rows = 3,
-                        .draw_footer = draw_ask, .data = secret };
-  ui_box_open (&box);
-  int key;
-  for (;;)
-    {
-      key = ui_box_key (&box);
-      if (ui_is_enter (key) || key == UI_ESC)
-        break;
-      if (key == UI_KEY (KEY_F (1)))
-        ui_help (help_title, help_text);
-      else if (wz_secret_key (secret, key) == UI_FIELD_REFUSED)
-        beep ();
-      ui_box_draw (&box);
-    }
-  ui_box_close (&box);
-  if (key == UI_ESC)
+  struct ask a = {
+    .box = { .title = title, .title_role = UI_LABEL, .text = text,
+             .footer_rows = 3, .draw_footer = draw_ask, .data = secret,
+             .has_field = true },
+    .secret = secret, .help_title = help_title, .help_text = help_text,
+  };
+  ui_box_init (&a.box);
+  struct ui_screen screen = {
+    .ops = &ask_ops,
+    .keys = UI_KEYMAP (ask_keys, UI_SHARE_BACK | UI_SHARE_HELP),
+    .overlay = true, .first_tick = -1, .state = &a,
+  };
+  bool entered = ui_run (&screen) == 0;
+  ui_box_free (&a.box);
+  if (!entered)
     wz_secret_wipe (secret);
-  return key != UI_ESC;
+  return entered;
 }

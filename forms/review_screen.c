@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "flow.h"
 #include "base/i18n.h"
 #include "wizard_ui.h"
 #include "term.h"
@@ -63,7 +64,7 @@ add_names (struct review *r, const struct wz_ui *ui,
   free (subject);
   for (size_t i = 0; i < names->sans.count; i++)
     add_field (r, i == 0 ? _("Names") : "", names->sans.items[i].name);
-  const struct cw_keytype *key = wz_key_choice (ui->wz.key);
+  const struct cw_keytype *key = ui->wz.key;
   char *key_text = xasprintf ("%s, %s", _(key->label),
                               ui->wz.exportable ? _("exportable")
                                                 : _("not exportable"));
@@ -87,10 +88,10 @@ add_findings (struct review *r, const struct wz_ui *ui,
       const struct cw_diag *d = &diags->items[i];
       if (d->severity != severity)
         continue;
-      enum wz_step step = wz_step_of_diag (d);
+      size_t at = wz_flow_fix_at (ui->wz.flow, wz_step_of_diag (d));
       /* TRANSLATORS: "(step 1: Subject) message" in the review. */
-      char *line = xasprintf (_("(step %d: %s) %s"), (int) step + 1,
-                              wz_step_title (ui, step), d->message);
+      char *line = xasprintf (_("(step %d: %s) %s"), (int) at + 1,
+                              wz_step_title (ui, at), d->message);
       add_wrapped (r, wz_role_of (severity), line);
       free (line);
     }
@@ -150,8 +151,30 @@ review_draw (struct wz_ui *ui)
   review_free (&r);
 }
 
+enum
+{
+  REVIEW_GO_TO = 1,
+  REVIEW_NEXT
+};
+
 static enum wz_action
-review_key (struct wz_ui *ui, int key)
+review_act (struct wz_ui *ui, int action, int key)
+{
+  if (action == REVIEW_GO_TO)
+    {
+      ui->go_to = ui->wz.flow->steps[key - '1'].step;
+      return WZ_GOTO;
+    }
+  if (wz_step_complete (&ui->wz))
+    return WZ_NEXT;
+  wz_say (ui, _("Fix the errors first: press the number of the step "
+                "they name."), UI_ERROR);
+  beep ();
+  return WZ_STAY;
+}
+
+static enum wz_action
+review_typed (struct wz_ui *ui, int key)
 {
   if (key == UI_KEY (KEY_DOWN) || key == UI_KEY (KEY_NPAGE))
     ui->list.top += key == UI_KEY (KEY_DOWN) ? 1 : (size_t) rows ();
@@ -159,19 +182,6 @@ review_key (struct wz_ui *ui, int key)
     {
       size_t by = key == UI_KEY (KEY_UP) ? 1 : (size_t) rows ();
       ui->list.top = ui->list.top > by ? ui->list.top - by : 0;
-    }
-  else if (key >= '1' && key <= '3')
-    {
-      ui->go_to = (enum wz_step) (key - '1');
-      return WZ_GOTO;
-    }
-  else if (ui_is_enter (key))
-    {
-      if (wz_step_complete (&ui->wz))
-        return WZ_NEXT;
-      wz_say (ui, _("Fix the errors first: press the number of the step "
-                    "they name."), UI_ERROR);
-      beep ();
     }
   return WZ_STAY;
 }
@@ -189,12 +199,17 @@ review_help (struct wz_ui *ui)
   return WZ_HELP_REVIEW;
 }
 
-static const struct ui_keyhint review_keys[] = {
-  { "F1", N_("Help") }, { "1-3", N_("Go to step") },
-  { "Enter", N_("Next") }, { "Esc", N_("Back") }, { "F10", N_("Quit") },
+/* The steps that findings send back to: the subject, the names, the
+   key. */
+static const struct ui_key review_keys[] = {
+  { '1', REVIEW_GO_TO, "1-3", N_("Go to step") },
+  { '2', REVIEW_GO_TO, NULL, NULL },
+  { '3', REVIEW_GO_TO, NULL, NULL },
+  UI_ENTER_KEYS (REVIEW_NEXT, "Enter", N_("Next")),
 };
 
 const struct wz_screen wz_review_screen = {
-  N_("Review"), review_enter, review_draw, review_key, review_help,
-  review_keys, sizeof review_keys / sizeof review_keys[0],
+  .enter = review_enter, .draw = review_draw, .act = review_act,
+  .key_typed = review_typed, .help = review_help,
+  .keys = UI_KEYMAP (review_keys, UI_SHARE_ALL),
 };

@@ -153,8 +153,8 @@ style_key (struct wz_ui *ui, int key)
 {
   if (key == ' ' || key == UI_KEY (KEY_LEFT) || key == UI_KEY (KEY_RIGHT))
     {
-      ui->wz.style = ui->wz.style == WZ_STYLE_DNS ? WZ_STYLE_COUNTRY
-                                                  : WZ_STYLE_DNS;
+      wz_set_style (&ui->wz, ui->wz.style == WZ_STYLE_DNS
+                               ? WZ_STYLE_COUNTRY : WZ_STYLE_DNS);
       wz_save_draft (ui);
     }
   return WZ_STAY;
@@ -185,18 +185,21 @@ say_full (struct wz_ui *ui, enum wz_field field)
 }
 
 static enum wz_action
+pick_country (struct wz_ui *ui)
+{
+  struct ui_field *f = &ui->wz.subject[WZ_COUNTRY];
+  char *code = wz_pick_country (f->text);
+  if (code)
+    ui_field_set (f, code);
+  free (code);
+  wz_check_field (&ui->wz, WZ_COUNTRY);
+  return WZ_STAY;
+}
+
+static enum wz_action
 field_key (struct wz_ui *ui, enum wz_field field, int key)
 {
   struct ui_field *f = &ui->wz.subject[field];
-  if (field == WZ_COUNTRY && key == UI_KEY (KEY_F (4)))
-    {
-      char *code = wz_pick_country (f->text);
-      if (code)
-        ui_field_set (f, code);
-      free (code);
-      wz_check_field (&ui->wz, field);
-      return WZ_STAY;
-    }
   if (field == WZ_COUNTRY && UI_IS_CHAR (key) && key >= 0x20 && key != 0x7F
       && !is_letter (key))
     {
@@ -216,31 +219,50 @@ field_key (struct wz_ui *ui, enum wz_field field, int key)
   return WZ_STAY;
 }
 
-static enum wz_action
-subject_key (struct wz_ui *ui, int key)
+enum
 {
-  if (key == UI_TAB || key == UI_KEY (KEY_DOWN))
-    move_focus (ui, 1);
-  else if (key == UI_KEY (KEY_BTAB) || key == UI_KEY (KEY_UP))
-    move_focus (ui, -1);
-  else if (ui_is_enter (key))
+  SUBJECT_NEXT_FIELD = 1,
+  SUBJECT_PREVIOUS_FIELD,
+  SUBJECT_COUNTRIES,
+  SUBJECT_ENTER
+};
+
+static enum wz_action
+subject_act (struct wz_ui *ui, int action, int key)
+{
+  int field = field_of_control (ui, ui->focus);
+  switch (action)
     {
-      /* Enter goes on: to the next field, and from the last one to the
-         next step. */
-      if (ui->focus < control_count (ui) - 1)
-        {
-          move_focus (ui, 1);
-          return WZ_STAY;
-        }
-      leave_control (ui);
-      return WZ_NEXT;
+    case SUBJECT_NEXT_FIELD:
+      move_focus (ui, 1);
+      return WZ_STAY;
+    case SUBJECT_PREVIOUS_FIELD:
+      move_focus (ui, -1);
+      return WZ_STAY;
+    case SUBJECT_COUNTRIES:
+      return field == WZ_COUNTRY ? pick_country (ui) : WZ_STAY;
+    default:
+      break;
     }
-  else if (ui->focus == 0)
+  (void) key;
+  /* Enter goes on: to the next field, and from the last one to the next
+     step. */
+  if (ui->focus < control_count (ui) - 1)
+    {
+      move_focus (ui, 1);
+      return WZ_STAY;
+    }
+  leave_control (ui);
+  return WZ_NEXT;
+}
+
+static enum wz_action
+subject_typed (struct wz_ui *ui, int key)
+{
+  if (ui->focus == 0)
     return style_key (ui, key);
-  else
-    return field_key (ui, (enum wz_field) field_of_control (ui, ui->focus),
-                      key);
-  return WZ_STAY;
+  return field_key (ui, (enum wz_field) field_of_control (ui, ui->focus),
+                    key);
 }
 
 static enum wz_help
@@ -251,13 +273,16 @@ subject_help (struct wz_ui *ui)
                                                         field);
 }
 
-static const struct ui_keyhint subject_keys[] = {
-  { "F1", N_("Help") }, { "Tab", N_("Next field") },
-  { "F4", N_("Countries") }, { "Enter", N_("Next") },
-  { "Esc", N_("Back") }, { "F10", N_("Quit") },
+static const struct ui_key subject_keys[] = {
+  { UI_TAB, SUBJECT_NEXT_FIELD, "Tab", N_("Next field") },
+  { UI_KEY (KEY_DOWN), SUBJECT_NEXT_FIELD, NULL, NULL },
+  { UI_KEY (KEY_BTAB), SUBJECT_PREVIOUS_FIELD, NULL, NULL },
+  { UI_KEY (KEY_UP), SUBJECT_PREVIOUS_FIELD, NULL, NULL },
+  { UI_KEY (KEY_F (4)), SUBJECT_COUNTRIES, "F4", N_("Countries") },
+  UI_ENTER_KEYS (SUBJECT_ENTER, "Enter", N_("Next")),
 };
 
 const struct wz_screen wz_subject_screen = {
-  N_("Subject"), NULL, subject_draw, subject_key, subject_help,
-  subject_keys, sizeof subject_keys / sizeof subject_keys[0],
+  .draw = subject_draw, .act = subject_act, .key_typed = subject_typed,
+  .help = subject_help, .keys = UI_KEYMAP (subject_keys, UI_SHARE_ALL),
 };

@@ -5,16 +5,21 @@
 
 #include <stddef.h>
 
+#include "base/diag.h"
+
 /* Runs the wizard on the terminal with the store STORE_OPTION names (see
    cw_store_locate), opened once for the session.  Returns the exit
    status; -1 when stdin or stdout is not a terminal or no place for the
-   store is known (the caller then shows the usage). */
-int cw_wizard_run (const char *store_option);
+   store is known (the caller then shows the usage).  Why the store
+   cannot be used is in DIAGS, for the caller to report. */
+int cw_wizard_run (const char *store_option, struct cw_diags *diags);
 
 /* Runs the certificate browser on the store (COUNT 0) or, read-only, on
    the certificates of FILES.  Returns the exit status; -1 without a
-   terminal. */
+   terminal.  What kept it from opening (a file that cannot be read, no
+   store) is in DIAGS, for the caller to report: the screens never
+   print. */
 int cw_browse_run (const char *store_option, const char *const *files,
-                   size_t count);
+                   size_t count, struct cw_diags *diags);
 
 #endif

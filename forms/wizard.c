@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "flow.h"
 #include "base/i18n.h"
 #include "keys/keyspec.h"
 #include "pki/request.h"
@@ -41,16 +42,26 @@ wz_key_choice (size_t index)
   return cw_keytype_at (index);
 }
 
-size_t
+const struct cw_keytype *
 wz_key_default (void)
 {
+  return cw_keytype_at (cw_keytype_default_index ());
+}
+
+size_t
+wz_key_index (const struct cw_keytype *key)
+{
+  for (size_t i = 0; i < cw_keytype_count (); i++)
+    if (cw_keytype_at (i) == key)
+      return i;
   return cw_keytype_default_index ();
 }
 
 void
 wz_init (struct wizard *wz)
 {
-  *wz = (struct wizard) { .step = WZ_STEP_SUBJECT, .key = wz_key_default (),
+  *wz = (struct wizard) { .flow = &wz_flow_request, .step = WZ_STEP_SUBJECT,
+                          .key = wz_key_default (),
                           .exportable = true, .days = 365 };
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     {
@@ -61,6 +72,16 @@ wz_init (struct wizard *wz)
   ui_field_init (&wz->out_path, 4096);
 }
 
+static void
+pairs_free (struct wz_subject *pairs)
+{
+  for (size_t i = 0; i < pairs->count; i++)
+    free (pairs->values[i]);
+  free (pairs->values);
+  free (pairs->pairs);
+  *pairs = (struct wz_subject) { NULL, 0, NULL };
+}
+
 void
 wz_free (struct wizard *wz)
 {
@@ -69,6 +90,7 @@ wz_free (struct wizard *wz)
       ui_field_free (&wz->subject[i]);
       cw_diags_free (&wz->subject_diags[i]);
     }
+  pairs_free (&wz->pairs);
   for (size_t i = 0; i < wz->san_count; i++)
     free (wz->sans[i]);
   free (wz->sans);
@@ -87,11 +109,19 @@ wz_has_input (const struct wizard *wz)
 }
 
 bool
+wz_in_steps (const struct wizard *wz)
+{
+  return wz_flow_index (wz->flow, wz->step) < wz->flow->count;
+}
+
+bool
 wz_field_shown (const struct wizard *wz, enum wz_field field)
 {
   return wz->style == WZ_STYLE_DNS ? fields[field].dns_style
                                    : fields[field].country_style;
 }
+
+static void make_pairs (struct wizard *wz);
 
 /* A domain is typed whole ("contoso.com") and written as one DC per
    label, each checked as one.  strsep, unlike strtok_r, sees the empty
@@ -126,6 +156,7 @@ wz_check_field (struct wizard *wz, enum wz_field field)
   else if (*value)
     cw_rdn_check_value (fields[field].attr, value, diags);
   free (value);
+  make_pairs (wz);
 }
 
 const struct cw_diag *
@@ -140,42 +171,61 @@ wz_field_worst (const struct wizard *wz, enum wz_field field)
 }
 
 static void
-append (char **text, const char *name, const char *value)
+add_pair (struct wz_subject *pairs, enum cw_attr attr, char *value)
 {
-  char *escaped = cw_dn_escape (value);
-  char *joined = xasprintf ("%s%s%s=%s", *text, **text ? ", " : "", name,
-                            escaped);
-  free (escaped);
-  free (*text);
-  *text = joined;
+  pairs->pairs = xreallocarray (pairs->pairs, pairs->count + 1,
+                                sizeof *pairs->pairs);
+  pairs->values = xreallocarray (pairs->values, pairs->count + 1,
+                                 sizeof *pairs->values);
+  pairs->values[pairs->count] = value;
+  pairs->pairs[pairs->count++] = (struct cw_subject_pair) { attr, value };
 }
 
-char *
-wz_subject_text (const struct wizard *wz)
+/* The domain as one DC a label.  Empty labels are kept ("DC="), so the
+   review refuses them too. */
+static void
+add_domain (struct wz_subject *pairs, const char *domain)
 {
-  char *text = xstrdup ("");
+  char *copy = xstrdup (domain), *rest = copy;
+  for (char *label; (label = strsep (&rest, "."));)
+    add_pair (pairs, CW_ATTR_DC, xstrdup (label));
+  free (copy);
+}
+
+static void
+make_pairs (struct wizard *wz)
+{
+  pairs_free (&wz->pairs);
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     {
       char *value = xstrdup_trimmed (wz->subject[i].text);
       if (!wz_field_shown (wz, (enum wz_field) i) || *value == '\0')
+        free (value);
+      else if (i == WZ_DOMAIN)
         {
+          add_domain (&wz->pairs, value);
           free (value);
-          continue;
         }
-      if (i != WZ_DOMAIN)
-        {
-          append (&text, cw_attr_info (fields[i].attr)->name, value);
-          free (value);
-          continue;
-        }
-      /* Empty labels are kept ("DC="), so the review refuses them too. */
-      char *copy = xstrdup (value), *rest = copy;
-      for (char *label; (label = strsep (&rest, "."));)
-        append (&text, "DC", label);
-      free (copy);
-      free (value);
+      else
+        add_pair (&wz->pairs, fields[i].attr, value);
     }
-  return text;
+}
+
+void
+wz_set_style (struct wizard *wz, enum wz_style style)
+{
+  wz->style = style;
+  make_pairs (wz);
+}
+
+void
+wz_names_input (const struct wizard *wz, struct cw_names_input *out)
+{
+  *out = (struct cw_names_input) {
+    .subject_pairs = wz->pairs.pairs, .subject_pair_count = wz->pairs.count,
+    .sans = (const char *const *) wz->sans, .san_count = wz->san_count,
+    .max_sans = wz->max_sans,
+  };
 }
 
 void
@@ -271,20 +321,14 @@ bool
 wz_check_all (const struct wizard *wz, struct cw_names *out,
               struct cw_diags *diags)
 {
-  char *subject = wz_subject_text (wz);
   struct cw_request_options options = {
-    .names = { subject, (const char *const *) wz->sans, wz->san_count,
-               wz->max_sans },
-    .key_type = (wz->key < cw_keytype_count ()
-                   ? cw_keytype_at (wz->key)
-                   : cw_keytype_at (wz_key_default ()))->name,
+    .keytype = wz->key,
     .friendly_name = wz->friendly_name.len ? wz->friendly_name.text : NULL,
     .exportable = wz->exportable,
   };
+  wz_names_input (wz, &options.names);
   struct cw_keyspec key;
-  bool valid = cw_request_check (&options, out, &key, diags);
-  free (subject);
-  return valid;
+  return cw_request_check (&options, out, &key, diags);
 }
 
 enum wz_step
@@ -347,8 +391,10 @@ wz_step_complete (const struct wizard *wz)
       complete = wz_check_all (wz, &names, &diags);
       break;
     case WZ_STEP_WRITE:
-    case WZ_STEP_COUNT:
-      complete = wz->self_signed || wz->out_path.len > 0;
+      complete = wz->out_path.len > 0;
+      break;
+    default:
+      /* The validity is checked as it is made; the end is the end. */
       break;
     }
   cw_names_free (&names);

@@ -13,15 +13,22 @@
 #include "keys/keytypes.h"
 #include "names/names.h"
 
+/* The kinds of step a flow (forms/flow.h) is made of, each one screen;
+   the last two end a flow, after its counted steps. */
 enum wz_step
 {
   WZ_STEP_SUBJECT,
   WZ_STEP_NAMES,
   WZ_STEP_KEY,
   WZ_STEP_REVIEW,
-  WZ_STEP_WRITE,
+  WZ_STEP_WRITE,           /* where to write the request */
+  WZ_STEP_VALIDITY,        /* how long a self-signed certificate lasts */
+  WZ_STEP_WRITTEN,         /* the request is written */
+  WZ_STEP_INSTALLED,       /* the self-signed certificate is installed */
   WZ_STEP_COUNT
 };
+
+struct wz_flow;
 
 /* The two ways of naming the subject the design documents describe. */
 enum wz_style
@@ -59,19 +66,35 @@ const struct wz_field_info *wz_field_info (enum wz_field field);
    shown; the default is preselected. */
 size_t wz_key_choice_count (void);
 const struct cw_keytype *wz_key_choice (size_t index);
-size_t wz_key_default (void);
+const struct cw_keytype *wz_key_default (void);
+/* The position of KEY among the choices. */
+size_t wz_key_index (const struct cw_keytype *key);
+
+/* The subject as the core takes it from a form: attribute/value pairs,
+   one for each field of the style with a value and one DC for each label
+   of the domain, the values as typed (but for the blanks around them).
+   Nothing is written as text for the core to parse again. */
+struct wz_subject
+{
+  struct cw_subject_pair *pairs;
+  size_t count;
+  char **values;           /* owned: what PAIRS point to */
+};
 
 struct wizard
 {
-  enum wz_step step;
+  const struct wz_flow *flow;   /* what the steps make */
+  enum wz_step step;            /* where in the flow */
   enum wz_style style;
-  bool self_signed;        /* a self-signed certificate, not a request */
-  struct ui_field subject[WZ_FIELD_COUNT];
+  struct ui_field subject[WZ_FIELD_COUNT];    /* the text typed */
   struct cw_diags subject_diags[WZ_FIELD_COUNT];
+  struct wz_subject pairs;      /* the subject the fields make; kept up
+                                   to date by wz_check_field and
+                                   wz_set_style */
   char **sans;             /* as typed */
   size_t san_count;
   unsigned max_sans;       /* the CA's limit; 0 for none */
-  size_t key;              /* index of wz_key_choice */
+  const struct cw_keytype *key;   /* the core's key type */
   bool exportable;
   struct ui_field friendly_name;
   struct ui_field out_path;
@@ -82,18 +105,24 @@ void wz_init (struct wizard *wz);
 void wz_free (struct wizard *wz);
 /* Whether the user typed anything that quitting would lose. */
 bool wz_has_input (const struct wizard *wz);
+/* Whether WZ is at one of its flow's counted steps, not at its end. */
+bool wz_in_steps (const struct wizard *wz);
 
 /* Whether FIELD is shown in the wizard's style. */
 bool wz_field_shown (const struct wizard *wz, enum wz_field field);
+/* Changes the style, and the subject with it. */
+void wz_set_style (struct wizard *wz, enum wz_style style);
 /* Checks FIELD's value with the core's rules (cw_rdn_check_value) into
-   wz->subject_diags[FIELD]; called on every change. */
+   wz->subject_diags[FIELD], and makes the subject's pairs again; called
+   on every change. */
 void wz_check_field (struct wizard *wz, enum wz_field field);
 /* The most severe diagnostic of FIELD, or NULL. */
 const struct cw_diag *wz_field_worst (const struct wizard *wz,
                                       enum wz_field field);
 
-/* The subject in certwiz's syntax, from the fields of the style. */
-char *wz_subject_text (const struct wizard *wz);
+/* What the core takes as the names: the subject's pairs, the names as
+   typed and the CA's limit (pointing into WZ). */
+void wz_names_input (const struct wizard *wz, struct cw_names_input *out);
 
 void wz_san_add (struct wizard *wz, const char *name);
 void wz_san_set (struct wizard *wz, size_t index, const char *name);

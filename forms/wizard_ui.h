@@ -1,6 +1,7 @@
 /* What every screen of the wizard shares: the state shown, and the
-   interface each screen fills in (a table of handlers, as htop's
-   screens do). */
+   interface each step's screen fills in (a table of handlers and a table
+   of keys, as htop's screens do).  The steps run inside one frame
+   (forms/steps.c), a screen of the loop (ui/loop.h). */
 #ifndef CERTWIZ_FORMS_WIZARD_UI_H
 #define CERTWIZ_FORMS_WIZARD_UI_H
 
@@ -9,7 +10,9 @@
 
 #include "help_text.h"
 #include "keybar.h"
+#include "keymap.h"
 #include "list.h"
+#include "loop.h"
 #include "wizard.h"
 
 enum wz_action
@@ -19,7 +22,8 @@ enum wz_action
   WZ_BACK,                 /* back one step */
   WZ_GOTO,                 /* to the step in wz_ui.go_to */
   WZ_MENU,                 /* back to the main menu */
-  WZ_QUIT                  /* leave certwiz */
+  WZ_QUIT,                 /* leave certwiz */
+  WZ_TYPE                  /* not an action here: the key is typing */
 };
 
 struct wz_ui
@@ -38,15 +42,18 @@ struct wz_ui
   char done_fingerprint[65];
 };
 
+/* One kind of step (enum wz_step): what a flow's table points to. */
 struct wz_screen
 {
-  const char *title;       /* N_() */
   void (*enter) (struct wz_ui *ui);   /* may be NULL */
   void (*draw) (struct wz_ui *ui);
-  enum wz_action (*key) (struct wz_ui *ui, int key);
+  /* ACTION of KEYS, for KEY; WZ_TYPE hands KEY to KEY_TYPED. */
+  enum wz_action (*act) (struct wz_ui *ui, int action, int key);
+  /* A key KEYS does not name; may be NULL. */
+  enum wz_action (*key_typed) (struct wz_ui *ui, int key);
   enum wz_help (*help) (struct wz_ui *ui);
-  const struct ui_keyhint *keys;      /* N_() labels */
-  size_t key_count;
+  struct ui_keymap keys;   /* N_() labels; the shared keys are the
+                              frame's */
 };
 
 extern const struct wz_screen wz_subject_screen;
@@ -54,11 +61,22 @@ extern const struct wz_screen wz_names_screen;
 extern const struct wz_screen wz_key_screen;
 extern const struct wz_screen wz_review_screen;
 extern const struct wz_screen wz_write_screen;
-extern const struct wz_screen wz_done_screen;
+extern const struct wz_screen wz_validity_screen;
+extern const struct wz_screen wz_written_screen;
+extern const struct wz_screen wz_installed_screen;
 
-/* Runs the request steps (or, with wz.self_signed, the self-signed
-   certificate's) from wz.step; returns WZ_MENU or WZ_QUIT. */
+/* The end of a flow: Enter, or Esc, goes back to the main menu. */
+extern const struct ui_key wz_end_key_table[];
+#define WZ_END_KEY_COUNT 5
+#define WZ_END_KEYMAP { wz_end_key_table, WZ_END_KEY_COUNT, UI_SHARE_ALL }
+enum wz_action wz_end_act (struct wz_ui *ui, int action, int key);
+
+/* Runs the steps of ui->wz.flow from ui->wz.step; returns WZ_MENU, or
+   WZ_QUIT when certwiz is to end (forms/steps.c). */
 enum wz_action wz_run_steps (struct wz_ui *ui);
+/* A new, empty FLOW from its first step; what was typed is dropped
+   after it, and so is its draft (forms/steps.c). */
+enum wz_action wz_run_flow (struct wz_ui *ui, const struct wz_flow *flow);
 /* Import: a file (the CA's answer, or a backup and its password), then
    what happened. */
 enum wz_action wz_run_import (struct wz_ui *ui);
@@ -69,6 +87,8 @@ enum wz_action wz_run_backup (struct wz_ui *ui, const char *id);
    certificates of FILES. */
 enum wz_action wz_browse (struct wz_ui *ui, const char *const *files,
                           size_t count);
+/* The main menu, until the user quits (forms/menu.c). */
+void wz_run_menu (struct wz_ui *ui);
 
 /* Takes over the terminal for UI on STORE, which the caller opened and
    closes after wz_session_end; false when there is no terminal. */
@@ -90,13 +110,8 @@ enum ui_role wz_role_of (enum cw_severity severity);
 /* LABEL padded to WIDTH display columns (not bytes: accented and
    double-width labels stay aligned), then VALUE.  Owned by the caller. */
 char *wz_labeled (const char *label, int width, const char *value);
-/* The key bar from hints whose labels are N_() strings. */
-void wz_draw_keys (const struct ui_keyhint *keys, size_t count);
-/* The title of STEP as shown (translated): the last step of a
-   self-signed certificate is its validity. */
-const char *wz_step_title (const struct wz_ui *ui, enum wz_step step);
-/* The screen of STEP. */
-const struct wz_screen *wz_screen_of (enum wz_step step);
+/* The title of the step at AT of UI's flow (translated). */
+const char *wz_step_title (const struct wz_ui *ui, size_t at);
 /* Saves the draft, saying in the status line when it cannot. */
 void wz_save_draft (struct wz_ui *ui);
 

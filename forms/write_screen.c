@@ -1,5 +1,6 @@
-/* Step 5: where to write the request; then the key is made, kept in the
-   store, and the request written. */
+/* The request's last step: where to write it; then the key is made,
+   kept in the store, and the request written, on the progress screen.
+   Then what was written and what comes next. */
 #include <config.h>
 
 #include <curses.h>
@@ -10,40 +11,21 @@
 
 #include "dialog.h"
 #include "base/i18n.h"
-#include "report_view.h"
+#include "new_key.h"
 #include "pki/request.h"
-#include "pki/selfsign.h"
+#include "progress.h"
+#include "report_view.h"
 #include "store/store.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
-#include "wrap.h"
 #include "base/xalloc.h"
 
 #define PATH_ROW (WZ_TOP + 2)
 
-/* A self-signed certificate is installed, not written: its last step
-   asks for how long it is valid instead of for a file. */
-static void
-days_text (const struct wz_ui *ui, struct ui_field *days)
-{
-  char *text = xasprintf ("%u", ui->wz.days);
-  ui_field_init (days, 5);
-  ui_field_set (days, text);
-  free (text);
-}
-
-static struct ui_field days_field;
-
 static void
 write_enter (struct wz_ui *ui)
 {
-  if (ui->wz.self_signed)
-    {
-      ui_field_free (&days_field);
-      days_text (ui, &days_field);
-      return;
-    }
   if (ui->wz.out_path.len)
     return;
   struct cw_names names = CW_NAMES_INIT;
@@ -57,27 +39,8 @@ write_enter (struct wz_ui *ui)
 }
 
 static void
-selfsign_draw (struct wz_ui *ui)
-{
-  ui_put (WZ_TOP, 2, _("How many days the certificate is valid (Exchange "
-                       "makes its own for 365):"), 0, UI_LABEL);
-  char *where = xasprintf (_("The key and the certificate will be installed "
-                             "in the store %s."), cw_store_path (ui->store));
-  ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
-  ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and the "
-                             "certificate."), 0, UI_DIM);
-  free (where);
-  ui_field_draw (&days_field, PATH_ROW, 2, 8, true);
-}
-
-static void
 write_draw (struct wz_ui *ui)
 {
-  if (ui->wz.self_signed)
-    {
-      selfsign_draw (ui);
-      return;
-    }
   ui_put (WZ_TOP, 2, _("Where to write the request (a PKCS#10 file for "
                        "your CA):"), 0, UI_LABEL);
   char *where = xasprintf (_("The private key will stay in the store %s, "
@@ -89,27 +52,23 @@ write_draw (struct wz_ui *ui)
   ui_field_draw (&ui->wz.out_path, PATH_ROW, 2, COLS - 4, true);
 }
 
-static void
-say_failure (const struct cw_diags *diags, const char *title)
-{
-  char *text = wz_diags_text (diags);
-  ui_message (title, text, UI_ERROR);
-  free (text);
-}
+/* ------------------------------------------------------------ the work */
 
-static void
-request_options (struct wz_ui *ui, struct cw_request_options *options,
-                 char *subject, bool force)
+struct request_work
 {
-  *options = (struct cw_request_options) {
-    .names = { subject, (const char *const *) ui->wz.sans, ui->wz.san_count,
-               ui->wz.max_sans },
-    .key_type = wz_key_choice (ui->wz.key)->name,
-    .friendly_name = ui->wz.friendly_name.len ? ui->wz.friendly_name.text
-                                              : NULL,
-    .exportable = ui->wz.exportable,
-    .out = ui->wz.out_path.text, .force = force,
-  };
+  struct wz_new_key key;
+  struct cw_request request;
+};
+
+/* On the progress screen's worker: the request's steps (the key, the
+   signature, the store, the file), each said as it starts.  Stopped
+   before the store, nothing is left: no key, no entry, no file. */
+static int
+make_request (void *state, struct cw_progress *progress)
+{
+  struct request_work *work = state;
+  return cw_request_create (work->key.ui->store, &work->key.options, NULL,
+                            progress, &work->request, &work->key.diags);
 }
 
 static void
@@ -125,80 +84,28 @@ keep_result (struct wz_ui *ui, const struct cw_request *result)
 static enum wz_action
 write_request (struct wz_ui *ui, bool force)
 {
-  char *subject = wz_subject_text (&ui->wz);
-  struct cw_request_options options;
-  request_options (ui, &options, subject, force);
-  struct cw_request result = CW_REQUEST_INIT;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
-  ui_statusline (ui->status, ui->status_role);
-  refresh ();
-  enum cw_status status = cw_request_create (ui->store, &options, NULL, NULL,
-                                             &result, &diags);
-  wz_say (ui, NULL, UI_NORMAL);
-  ui_statusline (NULL, UI_NORMAL);
+  struct request_work work = { .request = CW_REQUEST_INIT };
+  wz_new_key_init (&work.key, ui, force);
+  enum cw_status status = ui_progress_run (_("Making the request"),
+                                           work.key.first_step,
+                                           make_request, &work, NULL);
   if (status == CW_OK)
-    keep_result (ui, &result);
+    keep_result (ui, &work.request);
   else
-    say_failure (&diags, _("The request was not written"));
-  cw_request_free (&result);
-  cw_diags_free (&diags);
-  free (subject);
+    wz_new_key_failed (&work.key, status, _("The request was not written"));
+  cw_request_free (&work.request);
+  wz_new_key_free (&work.key);
   return status == CW_OK ? WZ_NEXT : WZ_STAY;
 }
 
-static enum wz_action
-make_selfsigned (struct wz_ui *ui)
-{
-  char *end;
-  unsigned long days = strtoul (days_field.text, &end, 10);
-  if (*end || days == 0 || days > 36500)
-    {
-      wz_say (ui, _("Type a number of days from 1 to 36500."), UI_WARNING);
-      return WZ_STAY;
-    }
-  ui->wz.days = (unsigned) days;
-  char *subject = wz_subject_text (&ui->wz);
-  struct cw_request_options options;
-  struct cw_selfsign_result result;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  request_options (ui, &options, subject, false);
-  wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
-  ui_statusline (ui->status, ui->status_role);
-  refresh ();
-  enum cw_status status = cw_selfsign_create (ui->store, &options,
-                                              ui->wz.days, NULL, NULL,
-                                              &result, &diags);
-  wz_say (ui, NULL, UI_NORMAL);
-  ui_statusline (NULL, UI_NORMAL);
-  if (status == CW_OK)
-    {
-      free (ui->done_path);
-      ui->done_path = NULL;
-      memcpy (ui->done_id, result.info.sha1, sizeof ui->done_id);
-      memcpy (ui->done_fingerprint, result.info.sha256,
-              sizeof ui->done_fingerprint);
-    }
-  else
-    say_failure (&diags, _("The certificate was not made"));
-  wz_say (ui, NULL, UI_NORMAL);
-  cw_selfsign_result_free (&result);
-  cw_diags_free (&diags);
-  free (subject);
-  return status == CW_OK ? WZ_NEXT : WZ_STAY;
-}
+/* --------------------------------------------------------------- keys */
+
+enum { WRITE_WRITE = 1 };
 
 static enum wz_action
-write_key (struct wz_ui *ui, int key)
+write_act (struct wz_ui *ui, int action, int key)
 {
-  if (ui->wz.self_signed)
-    return ui_is_enter (key) ? make_selfsigned (ui)
-           : (ui_field_key (&days_field, key), WZ_STAY);
-  if (!ui_is_enter (key))
-    {
-      ui_field_key (&ui->wz.out_path, key);
-      return WZ_STAY;
-    }
+  (void) action, (void) key;
   if (ui->wz.out_path.len == 0)
     {
       wz_say (ui, _("Type the name of the file to write."), UI_WARNING);
@@ -213,63 +120,37 @@ write_key (struct wz_ui *ui, int key)
   return write_request (ui, exists);
 }
 
+static enum wz_action
+write_typed (struct wz_ui *ui, int key)
+{
+  ui_field_key (&ui->wz.out_path, key);
+  return WZ_STAY;
+}
+
 static enum wz_help
 write_help (struct wz_ui *ui)
 {
-  return ui->wz.self_signed ? WZ_HELP_DAYS : WZ_HELP_WRITE;
+  (void) ui;
+  return WZ_HELP_WRITE;
 }
 
-static const struct ui_keyhint write_keys[] = {
-  { "F1", N_("Help") }, { "Enter", N_("Write") }, { "Esc", N_("Back") },
-  { "F10", N_("Quit") },
+static const struct ui_key write_keys[] = {
+  UI_ENTER_KEYS (WRITE_WRITE, "Enter", N_("Write")),
 };
 
 const struct wz_screen wz_write_screen = {
-  N_("Write the request"), write_enter, write_draw, write_key, write_help,
-  write_keys, sizeof write_keys / sizeof write_keys[0],
+  .enter = write_enter, .draw = write_draw, .act = write_act,
+  .key_typed = write_typed, .help = write_help,
+  .keys = UI_KEYMAP (write_keys, UI_SHARE_ALL),
 };
 
-/* ---------------------------------------------------------------- done */
+/* ---------------------------------------------------------- written */
 
 static void
-done_selfsigned_draw (struct wz_ui *ui)
-{
-  int y = WZ_TOP;
-  char days[16];
-  snprintf (days, sizeof days, "%u", ui->wz.days);
-  ui_put (y++, 2, _("The self-signed certificate and its key are installed "
-                    "in the store."), 0, UI_NOTE);
-  y++;
-  char *lines[] = {
-    wz_labeled (_("Thumbprint"), 14, ui->done_id),
-    wz_labeled (_("SHA-256"), 14, ui->done_fingerprint),
-    wz_labeled (_("Days"), 14, days),
-  };
-  for (size_t i = 0; i < 3; i++)
-    {
-      ui_put (y++, 2, lines[i], 0, UI_NORMAL);
-      free (lines[i]);
-    }
-  y++;
-  struct ui_lines advice;
-  ui_wrap (_("Clients will not trust it unless you tell them to: use it "
-             "for tests and internal services. Back it up from the main "
-             "menu."), COLS - 4, &advice);
-  for (size_t i = 0; i < advice.count; i++)
-    ui_put (y++, 2, advice.lines[i], 0, UI_NORMAL);
-  ui_lines_free (&advice);
-}
-
-static void
-done_draw (struct wz_ui *ui)
+written_draw (struct wz_ui *ui)
 {
   int y = WZ_TOP;
   curs_set (0);
-  if (ui->wz.self_signed)
-    {
-      done_selfsigned_draw (ui);
-      return;
-    }
   ui_put (y++, 2, _("The request is written, and its private key is kept "
                     "in the store."), 0, UI_NOTE);
   y++;
@@ -298,25 +179,14 @@ done_draw (struct wz_ui *ui)
   free (store);
 }
 
-static enum wz_action
-done_key (struct wz_ui *ui, int key)
-{
-  (void) ui;
-  return ui_is_enter (key) || key == UI_ESC ? WZ_MENU : WZ_STAY;
-}
-
 static enum wz_help
-done_help (struct wz_ui *ui)
+written_help (struct wz_ui *ui)
 {
   (void) ui;
   return WZ_HELP_WRITE;
 }
 
-static const struct ui_keyhint done_keys[] = {
-  { "Enter", N_("Main menu") }, { "F10", N_("Quit") },
-};
-
-const struct wz_screen wz_done_screen = {
-  N_("Done"), NULL, done_draw, done_key, done_help,
-  done_keys, sizeof done_keys / sizeof done_keys[0],
+const struct wz_screen wz_written_screen = {
+  .draw = written_draw, .act = wz_end_act, .help = written_help,
+  .keys = WZ_END_KEYMAP,
 };

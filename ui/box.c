@@ -78,42 +78,23 @@ ui_box_draw (struct ui_box *box)
                       f.width - PAD_COLS);
 }
 
-static void
-redraw_all (void *state)
-{
-  struct ui_box *box = state;
-  if (box->below.redraw)
-    box->below.redraw (box->below.state);
-  ui_box_draw (box);
-}
-
 void
-ui_box_open (struct ui_box *box)
+ui_box_init (struct ui_box *box)
 {
   ui_textview_init (&box->view, box->text ? box->text : "");
   box->text_rows = 1;
-  box->below = ui_screen_set (redraw_all, box);
-  ui_screen_redraw ();
 }
 
-int
-ui_box_key (struct ui_box *box)
+bool
+ui_box_scroll (struct ui_box *box, int key)
 {
-  for (;;)
-    {
-      int key = ui_screen_key (NULL, NULL);
-      /* Home and End belong to the text field of ui_ask. */
-      if (key == UI_KEY (KEY_HOME) || key == UI_KEY (KEY_END)
-          || !ui_textview_key (&box->view, key, box->text_rows))
-        return key;
-      ui_box_draw (box);
-    }
+  if (box->has_field && (key == UI_KEY (KEY_HOME) || key == UI_KEY (KEY_END)))
+    return false;
+  return ui_textview_key (&box->view, key, box->text_rows);
 }
 
 void
-ui_box_close (struct ui_box *box)
+ui_box_free (struct ui_box *box)
 {
-  ui_screen_restore (box->below);
   ui_textview_free (&box->view);
-  ui_screen_redraw ();
 }

@@ -1,4 +1,5 @@
-/* Dialogs: centered boxes over the current screen, 72 columns wide or
+/* Dialogs: centered boxes over the current screen (overlay screens run
+   by the loop, ui/loop.h), 72 columns wide or
    less on a narrower terminal, their text wrapped and scrolled with Up,
    Down, PgUp and PgDn when longer than the box.  A resize redraws the
    screen underneath, then the dialog; closing one redraws the screen. */

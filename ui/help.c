@@ -9,14 +9,26 @@
 #include "base/i18n.h"
 #include "keybar.h"
 #include "base/safetext.h"
-#include "screen.h"
 #include "term.h"
-#include "textview.h"
+#include "base/xalloc.h"
 
-struct help
-{
-  const char *title;
-  struct ui_textview view;
+enum { HELP_SCROLL = 1 };
+
+static const struct ui_key help_keys[] = {
+  /* Every way out is Back: the loop closes the viewer. */
+  { UI_ESC, UI_ACT_BACK, "Esc", N_("Back") },
+  { UI_KEY (KEY_UP), HELP_SCROLL, "Up/Down", N_("Scroll") },
+  { UI_KEY (KEY_DOWN), HELP_SCROLL, NULL, NULL },
+  { UI_KEY (KEY_PPAGE), HELP_SCROLL, NULL, NULL },
+  { UI_KEY (KEY_NPAGE), HELP_SCROLL, NULL, NULL },
+  { UI_KEY (KEY_HOME), HELP_SCROLL, NULL, NULL },
+  { UI_KEY (KEY_END), HELP_SCROLL, NULL, NULL },
+  { UI_KEY (KEY_F (1)), UI_ACT_BACK, NULL, NULL },
+  { 'q', UI_ACT_BACK, NULL, NULL },
+  { 'Q', UI_ACT_BACK, NULL, NULL },
+  { UI_RETURN, UI_ACT_BACK, NULL, NULL },
+  { '\n', UI_ACT_BACK, NULL, NULL },
+  { UI_KEY (KEY_ENTER), UI_ACT_BACK, NULL, NULL },
 };
 
 /* A blank row under the title bar and one above the key bar. */
@@ -26,64 +38,66 @@ text_rows (void)
   return LINES - 4;
 }
 
-static const char *
-arrow_keys (void)
-{
-  /* Arrows are symbols, not words; terminals without UTF-8 get words. */
-  if (cw_locale_is_utf8 ())
-    return "\xe2\x86\x91\xe2\x86\x93";
-  /* TRANSLATORS: the arrow keys, named where arrows cannot be shown. */
-  return _("Up/Down");
-}
-
 static void
-draw_keys (void)
+draw_help (struct ui_screen *screen)
 {
-  const struct ui_keyhint hints[] = {
-    /* TRANSLATORS: the name of the key as printed on keyboards. */
-    { _("Esc"), _("Back") },
-    { arrow_keys (), _("Scroll") },
-  };
-  ui_keybar (hints, sizeof hints / sizeof hints[0]);
-}
-
-static void
-draw_help (void *state)
-{
-  struct help *help = state;
+  struct ui_help *help = screen->state;
   ui_textview_wrap (&help->view, COLS - 2);
   ui_textview_draw (&help->view, 2, 1, text_rows (), UI_NORMAL);
   char *position = ui_textview_position (&help->view, text_rows ());
   ui_titlebar (help->title, position);
   free (position);
-  draw_keys ();
+  ui_draw_keybar (screen);
 }
 
 static bool
-closes (int key)
+act_help (struct ui_screen *screen, int action, int key)
 {
-  return key == UI_ESC || key == UI_KEY (KEY_F (1)) || key == 'q'
-         || key == 'Q' || ui_is_enter (key);
+  struct ui_help *help = screen->state;
+  if (action != HELP_SCROLL)
+    return false;
+  ui_textview_key (&help->view, key, text_rows ());
+  return true;
+}
+
+/* Arrows are symbols, not words; terminals without UTF-8 get words. */
+static bool
+hint_help (struct ui_screen *screen, const struct ui_key *key,
+           struct ui_keyhint *out)
+{
+  (void) screen;
+  if (key->action == UI_ACT_BACK)
+    /* TRANSLATORS: the name of the key as printed on keyboards. */
+    *out = (struct ui_keyhint) { _("Esc"), _(key->label) };
+  else if (cw_locale_is_utf8 ())
+    *out = (struct ui_keyhint) { "\xe2\x86\x91\xe2\x86\x93", _(key->label) };
+  else
+    /* TRANSLATORS: the arrow keys, named where arrows cannot be shown. */
+    *out = (struct ui_keyhint) { _("Up/Down"), _(key->label) };
+  return true;
+}
+
+static const struct ui_screen_ops help_ops = {
+  .draw = draw_help, .act = act_help, .hint = hint_help,
+};
+
+void
+ui_help_screen (struct ui_screen *screen, struct ui_help *help,
+                const char *title, const char *text)
+{
+  help->title = xstrdup (title);
+  help->text = xstrdup (text);
+  ui_textview_init (&help->view, help->text);
+  *screen = (struct ui_screen) {
+    .ops = &help_ops, .keys = UI_KEYMAP (help_keys, 0), .first_tick = -1,
+    .state = help,
+  };
 }
 
 void
-ui_help (const char *title, const char *text)
+ui_help_free (struct ui_help *help)
 {
-  struct help help = { .title = title };
-  ui_textview_init (&help.view, text);
-  /* Registered as the screen, so a resize or a dialog opened over the
-     help draws the help again, not what is under it. */
-  struct ui_screen below = ui_screen_set (draw_help, &help);
-  ui_screen_redraw ();
-  for (;;)
-    {
-      int key = ui_screen_key (NULL, NULL);
-      if (closes (key))
-        break;
-      if (ui_textview_key (&help.view, key, text_rows ()))
-        draw_help (&help);
-    }
-  ui_screen_restore (below);
-  ui_textview_free (&help.view);
-  ui_screen_redraw ();
+  ui_textview_free (&help->view);
+  free (help->title);
+  free (help->text);
 }

@@ -5,6 +5,9 @@
 #include <curses.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
+#include "keymap.h"
+#include "loop.h"
 #include "text.h"
 #include "base/xalloc.h"
 
@@ -67,4 +70,29 @@ ui_statusline (const char *text, enum ui_role role)
   ui_put (y, 0, "", COLS, UI_NORMAL);
   if (text)
     ui_put_text (y, 1, text, COLS - 2, role);
+}
+
+#define MAX_HINTS 48
+
+size_t
+ui_keybar_hints (struct ui_screen *screen, struct ui_keyhint *out,
+                 size_t max)
+{
+  const struct ui_key *shown[MAX_HINTS];
+  size_t count = ui_keymap_shown (&screen->keys, shown, MAX_HINTS), n = 0;
+  for (size_t i = 0; i < count && n < max; i++)
+    {
+      struct ui_keyhint hint = { shown[i]->name, _(shown[i]->label) };
+      if (screen->ops->hint && !screen->ops->hint (screen, shown[i], &hint))
+        continue;
+      out[n++] = hint;
+    }
+  return n;
+}
+
+void
+ui_draw_keybar (struct ui_screen *screen)
+{
+  struct ui_keyhint hints[MAX_HINTS];
+  ui_keybar (hints, ui_keybar_hints (screen, hints, MAX_HINTS));
 }

@@ -24,4 +24,13 @@ void ui_keybar (const struct ui_keyhint *hints, size_t count);
    when TEXT is NULL. */
 void ui_statusline (const char *text, enum ui_role role);
 
+struct ui_screen;
+/* The hints the key bar of SCREEN shows, from its key table
+   (ui/keymap.h) as its hint operation words them now, translated: how
+   many were put in OUT. */
+size_t ui_keybar_hints (struct ui_screen *screen, struct ui_keyhint *out,
+                        size_t max);
+/* The key bar of SCREEN, drawn from those hints. */
+void ui_draw_keybar (struct ui_screen *screen);
+
 #endif

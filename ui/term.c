@@ -3,8 +3,11 @@
 #include "term.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +22,14 @@
 static volatile sig_atomic_t active;
 static volatile sig_atomic_t caught;
 static ui_emergency_fn emergency_hook;
-
-/* How long a wait for a key lasts before a caught signal is looked at:
-   ncurses may resume reading after a signal. */
-#define POLL_MS 200
+static void (*stopper) (void);
+/* The self-pipe: signal handlers and other threads write a byte to wake
+   the loop out of its wait. */
+static int wake_pipe[2] = { -1, -1 };
+static atomic_bool woken;
+/* What ncurses does on SIGWINCH (it notes the resize), called before the
+   loop is woken to read the KEY_RESIZE. */
+static struct sigaction curses_winch;
 
 void
 ui_term_stop (void)
@@ -33,18 +40,89 @@ ui_term_stop (void)
   endwin ();
 }
 
-/* Only notes the signal: saving and restoring happen in ui_read_key,
+static void
+poke (void)
+{
+  int saved = errno;
+  if (wake_pipe[1] >= 0 && write (wake_pipe[1], "", 1) < 0)
+    {
+      /* A full pipe already wakes the loop. */
+    }
+  errno = saved;
+}
+
+/* Only notes the signal: saving and restoring happen in the loop,
    where it is safe to write files and call curses. */
 static void
 on_fatal_signal (int sig)
 {
   caught = sig;
+  poke ();
 }
 
 static void
-finish_signal (void)
+on_winch (int sig)
 {
-  int sig = caught;
+  if (curses_winch.sa_flags & SA_SIGINFO)
+    {
+      if (curses_winch.sa_sigaction)
+        curses_winch.sa_sigaction (sig, NULL, NULL);
+    }
+  else if (curses_winch.sa_handler != SIG_DFL
+           && curses_winch.sa_handler != SIG_IGN)
+    curses_winch.sa_handler (sig);
+  poke ();
+}
+
+static void
+make_pipe (void)
+{
+  if (wake_pipe[0] >= 0)
+    return;
+  if (pipe2 (wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+    wake_pipe[0] = wake_pipe[1] = -1;
+}
+
+int
+ui_term_input_fd (void)
+{
+  return STDIN_FILENO;
+}
+
+int
+ui_term_wake_fd (void)
+{
+  make_pipe ();
+  return wake_pipe[0];
+}
+
+void
+ui_term_wake (void)
+{
+  atomic_store (&woken, true);
+  poke ();
+}
+
+bool
+ui_term_drain (void)
+{
+  char bytes[64];
+  while (wake_pipe[0] >= 0 && read (wake_pipe[0], bytes, sizeof bytes) > 0)
+    continue;
+  return atomic_exchange (&woken, false);
+}
+
+void
+ui_term_set_stopper (void (*stop) (void))
+{
+  stopper = stop;
+}
+
+static _Noreturn void
+finish_signal (int sig)
+{
+  if (stopper)
+    stopper ();
   if (emergency_hook)
     emergency_hook ();
   ui_term_stop ();
@@ -53,29 +131,27 @@ finish_signal (void)
   _exit (128 + sig);
 }
 
-int
-ui_read_key (void)
+void
+ui_term_check_signals (bool hangup)
 {
-  /* get_wch would draw the frame itself; drawn first, its end is
-     known. */
-  if (cw_tracing ())
-    {
-      refresh ();
-      cw_trace ("frame", NULL);
-    }
-  for (;;)
-    {
-      wint_t key;
-      int kind = get_wch (&key);
-      if (caught)
-        finish_signal ();
-      if (kind == KEY_CODE_YES || kind == OK)
-        {
-          int read = kind == OK ? (int) key : UI_KEY ((int) key);
-          cw_trace ("key", "%d", read);
-          return read;
-        }
-    }
+  if (caught)
+    finish_signal (caught);
+  /* The terminal closed without a SIGHUP reaching certwiz: the same
+     dropped connection. */
+  if (hangup)
+    finish_signal (SIGHUP);
+}
+
+int
+ui_term_key (void)
+{
+  wint_t key;
+  int kind = get_wch (&key);
+  if (kind != KEY_CODE_YES && kind != OK)
+    return UI_NO_KEY;
+  int read = kind == OK ? (int) key : UI_KEY ((int) key);
+  cw_trace ("key", "%d", read);
+  return read;
 }
 
 bool
@@ -100,6 +176,9 @@ catch_signals (void)
   int sigs[] = { SIGHUP, SIGINT, SIGTERM, SIGQUIT };
   for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
     sigaction (sigs[i], &sa, NULL);
+  /* ncurses has installed its own handler by now: it is chained. */
+  sa.sa_handler = on_winch;
+  sigaction (SIGWINCH, &sa, &curses_winch);
 }
 
 bool
@@ -116,6 +195,7 @@ ui_term_start (ui_emergency_fn emergency)
   if (!newterm (NULL, stdout, stdin))
     return false;
   active = 1;
+  make_pipe ();
   atexit (ui_term_stop);
   xalloc_set_die_hook (ui_term_stop);
   catch_signals ();
@@ -124,7 +204,8 @@ ui_term_start (ui_emergency_fn emergency)
   nonl ();
   keypad (stdscr, TRUE);
   set_escdelay (25);
-  timeout (POLL_MS);
+  /* Keys are read only once poll says there is one: never wait here. */
+  timeout (0);
   ui_theme_init ();
   curs_set (0);
   return true;
@@ -149,5 +230,4 @@ ui_term_draw_too_small (void)
   ui_put_text (y + 1, 0, line2, 0, UI_NORMAL);
   free (line1);
   free (line2);
-  refresh ();
 }

@@ -1,5 +1,6 @@
 /* The terminal: taking it over, giving it back on every path (normal
-   exit, errors, SIGINT, SIGTERM, SIGHUP), and its size. */
+   exit, errors, SIGINT, SIGTERM, SIGHUP), its size, and the one way a
+   key is read.  Only the loop (ui/loop.c) reads keys. */
 #ifndef CERTWIZ_UI_TERM_H
 #define CERTWIZ_UI_TERM_H
 
@@ -25,10 +26,29 @@ void ui_term_stop (void);
 #define UI_ESC 27
 #define UI_TAB 9
 #define UI_RETURN 13
+/* No key: nothing was typed. */
+#define UI_NO_KEY (-1)
 
-/* The next key, or UI_KEY (KEY_RESIZE).  A fatal signal received
-   meanwhile ends the program here, cleanly. */
-int ui_read_key (void);
+/* The key typed, if one was, else UI_NO_KEY at once; a resize is
+   UI_KEY (KEY_RESIZE).  Each key read is noted in the trace ("key"). */
+int ui_term_key (void);
+/* The descriptor that becomes readable when the terminal has input, and
+   the one a signal or ui_term_wake makes readable: the loop waits on
+   both.  ui_term_drain empties the second one and tells whether
+   ui_term_wake was called since the last drain. */
+int ui_term_input_fd (void);
+int ui_term_wake_fd (void);
+bool ui_term_drain (void);
+/* Wakes the loop from any thread (or a signal handler). */
+void ui_term_wake (void);
+/* Ends the program cleanly when a fatal signal was caught or the
+   terminal went away (HANGUP: as SIGHUP): the emergency hook runs, the
+   terminal is given back, and the program dies of the signal. */
+void ui_term_check_signals (bool hangup);
+/* While long work runs on another thread, STOP (when not NULL) is
+   called first on a fatal signal: it asks the work to stop and waits for
+   it, so that certwiz never ends in the middle of writing the store. */
+void ui_term_set_stopper (void (*stop) (void));
 /* Enter, on any keyboard. */
 bool ui_is_enter (int key);
 /* Backspace, on any keyboard. */

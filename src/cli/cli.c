@@ -141,8 +141,11 @@ cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui)
     return CW_FAILED;
   if (optind >= argc)
     {
-      int status = tui && tui->wizard ? tui->wizard (context.store_option)
-                                      : -1;
+      struct cw_diags diags = CW_DIAGS_INIT;
+      int status = tui && tui->wizard
+                     ? tui->wizard (context.store_option, &diags) : -1;
+      cw_cli_report (&diags);
+      cw_diags_free (&diags);
       cw_key_tokens_done ();
       if (status < 0)
         print_help ();

@@ -12,11 +12,15 @@
 #include "names/names.h"
 
 /* The terminal screens, which live above the core: main hands them in.
-   Each returns the exit status, or -1 when there is no terminal. */
+   Each returns the exit status, or -1 when there is no terminal.  The
+   screens never print: they give back in DIAGS what kept them from
+   opening (a store that cannot be used, a file that cannot be read), and
+   the command line reports it. */
 struct cw_cli_tui
 {
-  int (*wizard) (const char *store);
-  int (*browse) (const char *store, const char *const *files, size_t count);
+  int (*wizard) (const char *store, struct cw_diags *diags);
+  int (*browse) (const char *store, const char *const *files, size_t count,
+                 struct cw_diags *diags);
 };
 
 /* Runs certwiz with ARGV; returns the exit status.  Without a command the

@@ -38,9 +38,13 @@ cw_cmd_browse (struct cw_cli_context *context, int argc, char **argv)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
   const char *const *files = (const char *const *) argv + optind;
   size_t count = (size_t) (argc - optind);
+  struct cw_diags diags = CW_DIAGS_INIT;
   status = context->tui && context->tui->browse
-             ? context->tui->browse (context->store_option, files,
-                                    count) : -1;
+             ? context->tui->browse (context->store_option, files, count,
+                                    &diags)
+             : -1;
+  cw_cli_report (&diags);
+  cw_diags_free (&diags);
   if (status >= 0)
     return status;
   return cw_cli_usage_error ("browse", _("the browser needs a terminal; "

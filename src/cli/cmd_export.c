@@ -106,7 +106,8 @@ run_export (const char *id, struct export_args *args, struct cw_store *store)
     status = cw_password_read (&args->password, _("Backup password: "),
                                true, &password, &diags);
   if (status == CW_OK)
-    status = cw_export_write (&export, args->profile, password, &diags);
+    status = cw_export_write (&export, args->profile, password, NULL,
+                               &diags);
   cw_cli_report_about (&diags, export.entry.id ? export.entry.id : id);
   if (status == CW_OK)
     print_result (&export, args);

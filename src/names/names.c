@@ -128,7 +128,11 @@ cw_names_build (const struct cw_names_input *input, struct cw_names *out,
 {
   size_t errors_before = cw_diags_count (diags, CW_ERROR);
   *out = (struct cw_names) CW_NAMES_INIT;
-  cw_subject_parse (input->subject, &out->subject, diags);
+  if (input->subject_pairs)
+    cw_subject_from_pairs (input->subject_pairs, input->subject_pair_count,
+                           &out->subject, diags);
+  else
+    cw_subject_parse (input->subject, &out->subject, diags);
   for (size_t i = 0; i < input->san_count; i++)
     cw_san_list_add (&out->sans, input->sans[i], diags);
   const char *cn = cw_subject_cn (&out->subject);

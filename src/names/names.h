@@ -20,13 +20,19 @@ struct cw_names
 
 struct cw_names_input
 {
-  const char *subject;
+  const char *subject;      /* as typed; see SUBJECT_PAIRS */
   const char *const *sans;  /* one name each */
   size_t san_count;
   unsigned max_sans;        /* a CA's limit; 0 for none */
+  /* The subject as attribute/value pairs (a form's fields), used instead
+     of SUBJECT when not NULL: nothing is written as text to be parsed
+     again (cw_subject_from_pairs). */
+  const struct cw_subject_pair *subject_pairs;
+  size_t subject_pair_count;
 };
 
-/* Parses and checks the subject and every name; adds the CN to the SAN
+/* Parses (or builds from its pairs) and checks the subject and every
+   name; adds the CN to the SAN
    list when missing (a note), since clients match SANs, not the CN.
    Returns true when there is no error. */
 bool cw_names_build (const struct cw_names_input *input,

@@ -347,18 +347,22 @@ note_order (const struct cw_subject *subject, struct cw_diags *diags)
   free (formatted);
 }
 
+static bool
+report_empty (struct cw_diags *diags)
+{
+  cw_diag_add (diags, CW_ERROR, "subject-empty", "subject",
+               _("The subject is empty. Type at least a common name, "
+                 "for example CN=mail1.contoso.com."));
+  return false;
+}
+
 bool
 cw_subject_parse (const char *text, struct cw_subject *out,
                   struct cw_diags *diags)
 {
   size_t errors_before = cw_diags_count (diags, CW_ERROR);
   if (!text || text[strspn (text, " \t")] == '\0')
-    {
-      cw_diag_add (diags, CW_ERROR, "subject-empty", "subject",
-                   _("The subject is empty. Type at least a common name, "
-                     "for example CN=mail1.contoso.com."));
-      return false;
-    }
+    return report_empty (diags);
   /* Unescaping never makes a value longer than the text. */
   struct parser ps = { .p = text, .buf = xmalloc (strlen (text) + 1),
                        .highest = CW_ATTR_C, .out = out, .diags = diags };
@@ -371,6 +375,34 @@ cw_subject_parse (const char *text, struct cw_subject *out,
         ps.p++;
     }
   free (ps.buf);
+  cw_subject_check (out, diags);
+  if (ps.reordered)
+    note_order (out, diags);
+  return cw_diags_count (diags, CW_ERROR) == errors_before;
+}
+
+bool
+cw_subject_from_pairs (const struct cw_subject_pair *pairs, size_t count,
+                       struct cw_subject *out, struct cw_diags *diags)
+{
+  size_t errors_before = cw_diags_count (diags, CW_ERROR);
+  if (count == 0)
+    return report_empty (diags);
+  struct parser ps = { .highest = CW_ATTR_C, .out = out, .diags = diags };
+  for (size_t i = 0; i < count; i++)
+    {
+      /* A value is trimmed as the parser trims an unquoted one. */
+      const char *value = pairs[i].value ? pairs[i].value : "";
+      while (is_blank (*value))
+        value++;
+      size_t len = strlen (value);
+      while (len > 0 && is_blank (value[len - 1]))
+        len--;
+      ps.buf = xstrndup (value, len);
+      ps.len = len;
+      take_value (&ps, cw_attr_info (pairs[i].attr));
+      free (ps.buf);
+    }
   cw_subject_check (out, diags);
   if (ps.reordered)
     note_order (out, diags);

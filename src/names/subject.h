@@ -35,6 +35,23 @@ struct cw_subject
 bool cw_subject_parse (const char *text, struct cw_subject *out,
                        struct cw_diags *diags);
 
+/* One attribute and its value, as a form holds them. */
+struct cw_subject_pair
+{
+  enum cw_attr attr;
+  const char *value;       /* UTF-8, as typed */
+};
+
+/* Builds the subject from COUNT attribute/value PAIRS, as the wizard
+   holds them (a form, not a text to parse): each value trimmed of the
+   blanks around it, refused when empty, checked with every rule of the
+   RDN table, put at its place in the written order (a note when that
+   changes the order given), then the rules across the subject.  The
+   findings are those cw_subject_parse gives for the same subject
+   written as text.  Returns false when there is an error. */
+bool cw_subject_from_pairs (const struct cw_subject_pair *pairs, size_t count,
+                            struct cw_subject *out, struct cw_diags *diags);
+
 /* The rules for one value of one attribute, as the wizard checks a field
    while the user types: characters, length in characters, C as an ISO
    3166-1 code, DC as a DNS label, the CN traps (too long, not a host

@@ -109,23 +109,43 @@ verify_written (struct cw_export *export, const char *password,
   return status;
 }
 
+static enum cw_status
+stopped (struct cw_diags *diags)
+{
+  cw_diag_add (diags, CW_NOTE, "cancelled", "out",
+               _("Stopped before the backup was written: no file was "
+                 "written."));
+  return CW_CANCELLED;
+}
+
 enum cw_status
 cw_export_write (struct cw_export *export, enum cw_p12_profile profile,
-                 const char *password, struct cw_diags *diags)
+                 const char *password, struct cw_progress *progress,
+                 struct cw_diags *diags)
 {
   gnutls_datum_t der = { NULL, 0 };
   const char *name = cw_record_get (&export->entry.record, "friendly-name");
+  cw_progress_say (progress, "%s", _("Encrypting the key and the "
+                                     "certificates with the password"));
   enum cw_status status = cw_p12_write (export->key, export->certs.items,
                                         export->certs.count,
                                         name && *name ? name : NULL, profile,
                                         password, &der, diags);
   if (status != CW_OK)
     return status;
+  if (cw_progress_cancelled (progress))
+    {
+      gnutls_free (der.data);
+      return stopped (diags);
+    }
+  cw_progress_say (progress, "%s", _("Writing the backup"));
   int err = cw_write_file_atomic (export->out, der.data, der.size, 0600,
                                   export->force);
   gnutls_free (der.data);
   if (err)
     return write_error (export, err, diags);
+  cw_progress_say (progress, "%s", _("Opening the backup again with the "
+                                     "password to check it"));
   return verify_written (export, password, diags);
 }
 

@@ -7,6 +7,7 @@
 
 #include "pki/certset.h"
 #include "base/diag.h"
+#include "base/progress.h"
 #include "pki/pkcs12.h"
 #include "base/status.h"
 #include "store/store.h"
@@ -31,10 +32,15 @@ enum cw_status cw_export_open (struct cw_export *export,
                                struct cw_diags *diags);
 
 /* Writes the backup (0600, atomically), then reads the file back and
-   opens it with PASSWORD to prove it decrypts to the same key. */
+   opens it with PASSWORD to prove it decrypts to the same key.  Each
+   step is said to PROGRESS (may be NULL); asked to stop before the file
+   is written, it writes nothing: CW_CANCELLED (a note, "cancelled").
+   Once written, the file is checked to the end. */
 enum cw_status cw_export_write (struct cw_export *export,
                                 enum cw_p12_profile profile,
-                                const char *password, struct cw_diags *diags);
+                                const char *password,
+                                struct cw_progress *progress,
+                                struct cw_diags *diags);
 void cw_export_close (struct cw_export *export);
 
 #endif

@@ -49,14 +49,17 @@ cw_request_check (const struct cw_request_options *options,
                   struct cw_diags *diags)
 {
   bool valid = cw_names_build (&options->names, names, diags);
-  valid &= cw_keyspec_parse (options->key_type, options->key_size, key,
-                             diags);
+  if (options->keytype)
+    cw_keytype_spec (options->keytype, key);
+  else
+    valid &= cw_keyspec_parse (options->key_type, options->key_size, key,
+                               diags);
   bool uri_valid = !options->key_uri
                    || cw_key_uri_check (options->key_uri, diags);
   valid &= uri_valid;
   if (options->key_uri && uri_valid
       && !cw_key_uri_names_token (options->key_uri)
-      && (options->key_type || options->key_size))
+      && (options->key_type || options->key_size || options->keytype))
     {
       cw_diag_add (diags, CW_ERROR, "key-uri-conflict", "key",
                    _("The key the PKCS#11 URI names is used as it is, so no "
@@ -302,10 +305,22 @@ cw_request_create (struct cw_store *store,
     status = cancelled (progress, cw_request_make_key (request, pin,
                                                        progress, diags));
   if (status == CW_OK)
-    status = cancelled (progress, cw_request_sign (request, diags));
+    {
+      cw_progress_say (progress, "%s", _("Signing the request"));
+      status = cancelled (progress, cw_request_sign (request, diags));
+    }
+  /* From here on the request is kept and written to the end, whatever
+     is asked: a key in the store always has its request. */
   if (status == CW_OK)
-    status = cw_request_record (request, store, request->out_path, diags);
+    {
+      cw_progress_say (progress, "%s", _("Keeping the key and the request "
+                                         "in the store"));
+      status = cw_request_record (request, store, request->out_path, diags);
+    }
   if (status == CW_OK)
-    status = cw_request_write_file (request, store, diags);
+    {
+      cw_progress_say (progress, "%s", _("Writing the request file"));
+      status = cw_request_write_file (request, store, diags);
+    }
   return status;
 }

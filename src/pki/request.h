@@ -32,6 +32,7 @@
 #include "base/status.h"
 #include "keys/key.h"
 #include "keys/keyspec.h"
+#include "keys/keytypes.h"
 #include "names/names.h"
 
 struct cw_store;
@@ -49,6 +50,9 @@ struct cw_request_options
   const char *out;              /* the request file; NULL: a default path
                                    beside the user */
   bool force;                   /* replace an existing OUT */
+  /* The key type as a form chose it from the table, used instead of
+     KEY_TYPE and KEY_SIZE when not NULL: no name to read again. */
+  const struct cw_keytype *keytype;
 };
 
 struct cw_request

@@ -166,14 +166,23 @@ cw_selfsign_create (struct cw_store *store,
   if (status == CW_OK)
     status = cw_request_make_key (&result->request, pin, progress, diags);
   if (status == CW_OK)
-    status = cw_request_sign (&result->request, diags);
-  if (status == CW_OK && cw_progress_cancelled (progress))
-    status = CW_CANCELLED;
+    {
+      cw_progress_say (progress, "%s", _("Making the certificate, signed by "
+                                         "its own key"));
+      status = cw_request_sign (&result->request, diags);
+    }
   gnutls_x509_crt_t crt = NULL;
   if (status == CW_OK)
     status = build (result, days, &crt, diags);
+  /* The last moment to stop: nothing is in the store yet. */
+  if (status == CW_OK && cw_progress_cancelled (progress))
+    status = CW_CANCELLED;
   if (status == CW_OK)
-    status = install (store, result, crt, diags);
+    {
+      cw_progress_say (progress, "%s", _("Installing the key and the "
+                                         "certificate in the store"));
+      status = install (store, result, crt, diags);
+    }
   if (crt)
     gnutls_x509_crt_deinit (crt);
   return status;

@@ -9,6 +9,8 @@ TUI_TESTS = \
   tests/tui/import.sh \
   tests/tui/languages.sh \
   tests/tui/looks.sh \
+  tests/tui/menu.sh \
+  tests/tui/progress.sh \
   tests/tui/request.sh \
   tests/tui/terminal.sh
 

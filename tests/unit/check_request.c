@@ -87,7 +87,7 @@ START_TEST (csr_holds_subject_names_and_key)
 {
   const char *sans[] = { "mbx.johndogfood.com", "10.0.0.1" };
   struct cw_names_input input = { "C=US, O=John Speare, CN=johndogfood.com",
-                                  sans, 2, 0 };
+                                  sans, 2, 0, NULL, 0 };
   struct cw_names names = CW_NAMES_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
   ck_assert (cw_names_build (&input, &names, &diags));
@@ -138,7 +138,7 @@ START_TEST (request_refuses_before_writing)
   char *store;
   ck_assert_int_ge (asprintf (&store, "%s/store", dir), 0);
   struct cw_request_options options = {
-    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0 },
+    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0, NULL, 0 },
     .key_size = "1024", .friendly_name = "bad\x01name",
     .exportable = true, .out = "/nonexistent/x.req",
   };
@@ -189,7 +189,7 @@ START_TEST (request_steps_without_a_file)
   char *path;
   ck_assert_int_ge (asprintf (&path, "%s/store", unit_dir), 0);
   struct cw_request_options options = {
-    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0 },
+    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0, NULL, 0 },
     .key_type = "p256", .exportable = true,
   };
   struct cw_request request;
@@ -236,7 +236,7 @@ START_TEST (request_cancelled_writes_nothing)
   ck_assert_int_ge (asprintf (&path, "%s/store", unit_dir), 0);
   ck_assert_int_ge (asprintf (&out, "%s/x.req", unit_dir), 0);
   struct cw_request_options options = {
-    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0 },
+    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0, NULL, 0 },
     .key_type = "rsa2048", .exportable = true, .out = out,
   };
   struct cw_progress progress = { .say = NULL };

@@ -696,7 +696,7 @@ static struct built
 build (const char *subject, const char *const *sans, size_t count,
        unsigned max)
 {
-  struct cw_names_input input = { subject, sans, count, max };
+  struct cw_names_input input = { subject, sans, count, max, NULL, 0 };
   struct built b = { false, CW_NAMES_INIT, CW_DIAGS_INIT };
   b.ok = cw_names_build (&input, &b.names, &b.diags);
   return b;
@@ -931,7 +931,8 @@ START_TEST (test_names_own_errors_only)
   /* An error already in the list is not this build's. */
   struct cw_diags diags = CW_DIAGS_INIT;
   cw_diag_add (&diags, CW_ERROR, "earlier", "key", "%s", "earlier error");
-  struct cw_names_input input = { "CN=mail.contoso.com", NULL, 0, 0 };
+  struct cw_names_input input = { "CN=mail.contoso.com", NULL, 0, 0, NULL,
+                                  0 };
   struct cw_names names = CW_NAMES_INIT;
   ck_assert (cw_names_build (&input, &names, &diags));
   cw_names_free (&names);

@@ -1113,9 +1113,123 @@ subject_suite (void)
   return s;
 }
 
+/* ------------------------------------------------------------- pairs */
+
+/* The same subject given as pairs and written as text: the findings
+   (code, severity, field, message, in order) and the subject built are
+   the same. */
+struct pairs_case
+{
+  const char *text;
+  struct cw_subject_pair pairs[6];
+  size_t count;
+};
+
+static const struct pairs_case pairs_cases[] = {
+  { "C=US, O=Contoso Corp, CN=mail1.contoso.com",
+    { { CW_ATTR_C, "US" }, { CW_ATTR_O, "Contoso Corp" },
+      { CW_ATTR_CN, "mail1.contoso.com" } }, 3 },
+  { "C=UK, CN=mail1.contoso.com",
+    { { CW_ATTR_C, "UK" }, { CW_ATTR_CN, "mail1.contoso.com" } }, 2 },
+  { "c=us, o=contoso, cn=mail.m\\C3\\AFcrosoft.com",
+    { { CW_ATTR_C, "us" }, { CW_ATTR_O, "contoso" },
+      { CW_ATTR_CN, "mail.m\xC3\xAF" "crosoft.com" } }, 3 },
+  { "CN=mail1.contoso.com, C=US, O=Contoso",
+    { { CW_ATTR_CN, "mail1.contoso.com" }, { CW_ATTR_C, "US" },
+      { CW_ATTR_O, "Contoso" } }, 3 },
+  { "O=Contoso\\, Inc., OU=R\\=D, CN=mail1.contoso.com",
+    { { CW_ATTR_O, "Contoso, Inc." }, { CW_ATTR_OU, "R=D" },
+      { CW_ATTR_CN, "mail1.contoso.com" } }, 3 },
+  { "O=  Contoso  , CN= mail1.contoso.com ",
+    { { CW_ATTR_O, "  Contoso  " }, { CW_ATTR_CN, " mail1.contoso.com " } },
+    2 },
+  { "O=, CN=mail1.contoso.com",
+    { { CW_ATTR_O, "" }, { CW_ATTR_CN, "mail1.contoso.com" } }, 2 },
+  { "C=US, DC=contoso, DC=com, CN=a.contoso.com, CN=b.contoso.com",
+    { { CW_ATTR_C, "US" }, { CW_ATTR_DC, "contoso" }, { CW_ATTR_DC, "com" },
+      { CW_ATTR_CN, "a.contoso.com" }, { CW_ATTR_CN, "b.contoso.com" } },
+    5 },
+  { "O=Contoso, O=Fabrikam",
+    { { CW_ATTR_O, "Contoso" }, { CW_ATTR_O, "Fabrikam" } }, 2 },
+  { "DC=con_toso, DC=com, CN=mail1.contoso.com",
+    { { CW_ATTR_DC, "con_toso" }, { CW_ATTR_DC, "com" },
+      { CW_ATTR_CN, "mail1.contoso.com" } }, 3 },
+  { "O=Contoso\\0ACorp, CN=0123456789012345678901234567890123456789"
+    "0123456789012345678901234.com",
+    { { CW_ATTR_O, "Contoso\nCorp" },
+      { CW_ATTR_CN, "0123456789012345678901234567890123456789"
+                    "0123456789012345678901234.com" } }, 2 },
+  { "", { { CW_ATTR_CN, NULL } }, 0 },
+};
+
+START_TEST (pairs_as_parsed)
+{
+  const struct pairs_case *c = &pairs_cases[_i];
+  struct cw_diags parsed = CW_DIAGS_INIT;
+  struct cw_subject from_text = CW_SUBJECT_INIT;
+  bool text_ok = cw_subject_parse (c->text, &from_text, &parsed);
+  bool pairs_ok = cw_subject_from_pairs (c->pairs, c->count, &subject,
+                                         &diags);
+  ck_assert_msg (text_ok == pairs_ok, "\"%s\": %d, pairs %d", c->text,
+                 text_ok, pairs_ok);
+  ck_assert_msg (parsed.count == diags.count, "\"%s\": %zu findings, pairs "
+                 "%zu (%s)", c->text, parsed.count, diags.count, codes ());
+  for (size_t i = 0; i < diags.count; i++)
+    {
+      const struct cw_diag *a = &parsed.items[i], *b = &diags.items[i];
+      ck_assert_str_eq (a->code, b->code);
+      ck_assert_int_eq (a->severity, b->severity);
+      ck_assert_str_eq (a->field, b->field);
+      ck_assert_str_eq (a->message, b->message);
+    }
+  char *text_form = cw_subject_format (&from_text);
+  char *pairs_form = cw_subject_format (&subject);
+  ck_assert_str_eq (pairs_form, text_form);
+  free (text_form);
+  free (pairs_form);
+  cw_subject_free (&from_text);
+  cw_diags_free (&parsed);
+}
+END_TEST
+
+/* Some cases above must find something, or they would prove little. */
+START_TEST (pairs_find_what_text_finds)
+{
+  static const struct { size_t at; const char *code; } found[] = {
+    { 1, "c-not-iso3166" }, { 2, "cn-non-ascii" }, { 3, "order-changed" },
+    { 6, "empty-value" }, { 7, "c-with-dc" }, { 7, "cn-multiple" },
+    { 8, "o-repeated" }, { 10, "control-char" }, { 10, "cn-too-long" },
+    { 11, "subject-empty" },
+  };
+  for (size_t i = 0; i < sizeof found / sizeof found[0]; i++)
+    {
+      const struct pairs_case *c = &pairs_cases[found[i].at];
+      cw_diags_clear (&diags);
+      cw_subject_free (&subject);
+      cw_subject_from_pairs (c->pairs, c->count, &subject, &diags);
+      ck_assert_msg (count_code (found[i].code) > 0, "\"%s\": no %s (%s)",
+                     c->text, found[i].code, codes ());
+    }
+}
+END_TEST
+
+static Suite *
+pairs_suite (void)
+{
+  Suite *s = suite_create ("pairs");
+  TCase *tc = tcase_create ("pairs");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_loop_test (tc, pairs_as_parsed, 0,
+                       sizeof pairs_cases / sizeof pairs_cases[0]);
+  tcase_add_test (tc, pairs_find_what_text_finds);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
 int
 main (void)
 {
   setlocale (LC_ALL, "");
-  return unit_run (seeds_suite (), syntax_suite (), values_suite (), subject_suite (), NULL);
+  return unit_run (seeds_suite (), syntax_suite (), values_suite (), subject_suite (), pairs_suite (),
+                   NULL);
 }

@@ -16,6 +16,7 @@
 #include "base/atomicfile.h"
 #include "pki/certinfo.h"
 #include "draft.h"
+#include "flow.h"
 #include "help_text.h"
 #include "base/record.h"
 #include "base/textwidth.h"
@@ -172,10 +173,10 @@ START_TEST (init_defaults)
 {
   ck_assert_int_eq (wz.step, WZ_STEP_SUBJECT);
   ck_assert_int_eq (wz.style, WZ_STYLE_COUNTRY);
-  ck_assert (!wz.self_signed);
+  ck_assert_ptr_eq (wz.flow, &wz_flow_request);
   ck_assert (wz.exportable);
-  ck_assert_uint_eq (wz.key, wz_key_default ());
-  ck_assert_str_eq (wz_key_choice (wz.key)->name, "rsa3072");
+  ck_assert_ptr_eq (wz.key, wz_key_default ());
+  ck_assert_str_eq (wz.key->name, "rsa3072");
   ck_assert_uint_eq (wz.max_sans, 0);
   ck_assert_uint_eq (wz.days, 365);
   ck_assert_uint_eq (wz.san_count, 0);
@@ -346,6 +347,19 @@ END_TEST
 
 /* --------------------------------------------------------- subject */
 
+/* The subject the core makes of the wizard's pairs, written out. */
+static char *
+subject_text (void)
+{
+  struct cw_subject subject = CW_SUBJECT_INIT;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  cw_subject_from_pairs (wz.pairs.pairs, wz.pairs.count, &subject, &diags);
+  char *text = cw_subject_format (&subject);
+  cw_subject_free (&subject);
+  cw_diags_free (&diags);
+  return text;
+}
+
 START_TEST (subject_country_order)
 {
   set_field (&wz, WZ_COMMON_NAME, "mail1.contoso.com");
@@ -355,7 +369,7 @@ START_TEST (subject_country_order)
   set_field (&wz, WZ_STATE, "Washington");
   set_field (&wz, WZ_COUNTRY, "US");
   set_field (&wz, WZ_DOMAIN, "contoso.com");  /* not in this style */
-  char *text = wz_subject_text (&wz);
+  char *text = subject_text ();
   ck_assert_str_eq (text, "C=US, ST=Washington, L=Redmond, O=Contoso Corp, "
                           "OU=IT, CN=mail1.contoso.com");
   free (text);
@@ -370,7 +384,7 @@ START_TEST (subject_dns_style)
   set_field (&wz, WZ_DOMAIN, "contoso.com");
   set_field (&wz, WZ_COUNTRY, "US");          /* not in this style */
   set_field (&wz, WZ_STATE, "Washington");
-  char *text = wz_subject_text (&wz);
+  char *text = subject_text ();
   ck_assert_str_eq (text, "DC=contoso, DC=com, O=contoso corp, "
                           "CN=mail1.contoso.com");
   free (text);
@@ -382,7 +396,11 @@ START_TEST (subject_escapes)
   set_field (&wz, WZ_ORG, "Contoso, Inc.");
   set_field (&wz, WZ_UNIT, "R=D");
   set_field (&wz, WZ_COMMON_NAME, "mail1.contoso.com");
-  char *text = wz_subject_text (&wz);
+  /* The values go to the core as they are: nothing to escape. */
+  ck_assert_uint_eq (wz.pairs.count, 3);
+  ck_assert_str_eq (wz.pairs.pairs[0].value, "Contoso, Inc.");
+  ck_assert_str_eq (wz.pairs.pairs[1].value, "R=D");
+  char *text = subject_text ();
   ck_assert_ptr_nonnull (strstr (text, "O=Contoso\\, Inc."));
   struct cw_subject subject = CW_SUBJECT_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
@@ -397,9 +415,34 @@ START_TEST (subject_escapes)
 }
 END_TEST
 
+/* The pairs follow the style: the domain's labels as DCs, or the
+   country, never a text for the core to parse. */
+START_TEST (subject_pairs_follow_style)
+{
+  set_field (&wz, WZ_COUNTRY, "DE");
+  set_field (&wz, WZ_DOMAIN, "contoso.com");
+  set_field (&wz, WZ_COMMON_NAME, "mail1.contoso.com");
+  ck_assert_uint_eq (wz.pairs.count, 2);
+  ck_assert_int_eq (wz.pairs.pairs[0].attr, CW_ATTR_C);
+  wz_set_style (&wz, WZ_STYLE_DNS);
+  ck_assert_uint_eq (wz.pairs.count, 3);
+  ck_assert_int_eq (wz.pairs.pairs[0].attr, CW_ATTR_DC);
+  ck_assert_str_eq (wz.pairs.pairs[0].value, "contoso");
+  ck_assert_int_eq (wz.pairs.pairs[1].attr, CW_ATTR_DC);
+  ck_assert_str_eq (wz.pairs.pairs[1].value, "com");
+  ck_assert_int_eq (wz.pairs.pairs[2].attr, CW_ATTR_CN);
+  wz_set_style (&wz, WZ_STYLE_COUNTRY);
+  ck_assert_uint_eq (wz.pairs.count, 2);
+  ck_assert_str_eq (wz.pairs.pairs[0].value, "DE");
+}
+END_TEST
+
 START_TEST (subject_empty)
 {
-  char *text = wz_subject_text (&wz);
+  ck_assert_uint_eq (wz.pairs.count, 0);
+  set_field (&wz, WZ_ORG, "   ");
+  ck_assert_uint_eq (wz.pairs.count, 0);
+  char *text = subject_text ();
   ck_assert_str_eq (text, "");
   free (text);
 }
@@ -594,7 +637,7 @@ START_TEST (check_all_every_key)
     {
       struct cw_names names = CW_NAMES_INIT;
       struct cw_diags diags = CW_DIAGS_INIT;
-      wz.key = i;
+      wz.key = wz_key_choice (i);
       ck_assert_msg (wz_check_all (&wz, &names, &diags), "%s: %s",
                      wz_key_choice (i)->name, codes_of (&diags));
       cw_names_free (&names);
@@ -718,7 +761,9 @@ START_TEST (step_write)
   ui_field_set (&wz.out_path, "mail1.contoso.com.req");
   ck_assert (wz_step_complete (&wz));
   ui_field_clear (&wz.out_path);
-  wz.self_signed = true;
+  /* A self-signed certificate's last step asks for days, not a file. */
+  wz.flow = &wz_flow_selfsign;
+  wz.step = WZ_STEP_VALIDITY;
   ck_assert (wz_step_complete (&wz));
 }
 END_TEST
@@ -730,7 +775,7 @@ static void
 fill_everything (struct wizard *w)
 {
   w->style = WZ_STYLE_DNS;
-  w->self_signed = true;
+  w->flow = &wz_flow_selfsign;
   set_field (w, WZ_COUNTRY, "uk");            /* hidden, kept */
   set_field (w, WZ_DOMAIN, "contoso.com");
   set_field (w, WZ_STATE, "Washington");
@@ -742,7 +787,7 @@ fill_everything (struct wizard *w)
   wz_san_add (w, "mail.contoso.com");
   wz_san_add (w, "*.contoso.com");
   w->max_sans = 10;
-  w->key = 4;
+  w->key = wz_key_choice (4);
   w->exportable = false;
   ui_field_set (&w->friendly_name, "Contoso mail: 2026");
   ui_field_set (&w->out_path, "/srv/requests/mail1 contoso.req");
@@ -763,7 +808,7 @@ START_TEST (draft_round_trip)
   ck_assert (wz_draft_load (&back, store, &saved_at));
   ck_assert_int_eq (back.step, WZ_STEP_KEY);
   ck_assert_int_eq (back.style, WZ_STYLE_DNS);
-  ck_assert (back.self_signed);
+  ck_assert_ptr_eq (back.flow, &wz_flow_selfsign);
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     {
       ck_assert_str_eq (back.subject[i].text, wz.subject[i].text);
@@ -775,7 +820,7 @@ START_TEST (draft_round_trip)
   for (size_t i = 0; i < 3; i++)
     ck_assert_str_eq (back.sans[i], wz.sans[i]);
   ck_assert_uint_eq (back.max_sans, 10);
-  ck_assert_str_eq (wz_key_choice (back.key)->name, "p384");
+  ck_assert_str_eq (back.key->name, "p384");
   ck_assert (!back.exportable);
   ck_assert_str_eq (back.friendly_name.text, "Contoso mail: 2026");
   ck_assert_str_eq (back.out_path.text, "/srv/requests/mail1 contoso.req");
@@ -815,7 +860,7 @@ START_TEST (draft_modes)
 END_TEST
 
 static const char *const draft_names[] = {
-  "step", "style", "self-signed", "C", "DC", "ST", "L", "O", "OU", "CN",
+  "flow", "step", "style", "C", "DC", "ST", "L", "O", "OU", "CN",
   "san", "max-sans", "key", "exportable", "friendly-name", "out", "days",
   "saved",
 };
@@ -992,8 +1037,8 @@ START_TEST (draft_values_revalidated)
   ck_assert (wz_draft_load (&wz, store, NULL));
   ck_assert_int_eq (wz.step, WZ_STEP_SUBJECT);
   ck_assert_int_eq (wz.style, WZ_STYLE_COUNTRY);
-  ck_assert (!wz.self_signed);
-  ck_assert_uint_eq (wz.key, wz_key_default ());
+  ck_assert_ptr_eq (wz.flow, &wz_flow_request);
+  ck_assert_ptr_eq (wz.key, wz_key_default ());
   ck_assert_uint_eq (wz.max_sans, 0);
   ck_assert_uint_eq (wz.days, 365);
   ck_assert (wz.exportable);
@@ -1180,6 +1225,7 @@ model_suite (void)
   tcase_add_test (tc, subject_country_order);
   tcase_add_test (tc, subject_dns_style);
   tcase_add_test (tc, subject_escapes);
+  tcase_add_test (tc, subject_pairs_follow_style);
   tcase_add_test (tc, subject_empty);
   tcase_add_test (tc, san_editing);
   tcase_add_test (tc, suggestions_for_cn);

@@ -4,6 +4,7 @@ UNIT_TESTS = \
   tests/unit/check_chain \
   tests/unit/check_import_ui \
   tests/unit/check_key \
+  tests/unit/check_loop \
   tests/unit/check_match \
   tests/unit/check_password \
   tests/unit/check_pkcs12 \
@@ -114,3 +115,8 @@ tests_unit_check_services_verify_SOURCES = tests/unit/check_services_verify.c
 tests_unit_check_services_verify_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_services_verify_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_services_verify_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_loop_SOURCES = tests/unit/check_loop.c
+tests_unit_check_loop_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_loop_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_loop_LDADD = $(UNIT_LIBS)
