@@ -295,3 +295,44 @@ cw_key_der_is_private (const gnutls_datum_t *der)
      says it is one. */
   return ret >= 0 || ret == GNUTLS_E_DECRYPTION_FAILED;
 }
+
+/* Whether RET says that a token went away or failed. */
+static bool
+token_failed (int ret)
+{
+  switch (ret)
+    {
+    case GNUTLS_E_PKCS11_ERROR:
+    case GNUTLS_E_PKCS11_DEVICE_ERROR:
+    case GNUTLS_E_PKCS11_SLOT_ERROR:
+    case GNUTLS_E_PKCS11_SESSION_ERROR:
+    case GNUTLS_E_PKCS11_TOKEN_ERROR:
+    case GNUTLS_E_PKCS11_KEY_ERROR:
+    case GNUTLS_E_PKCS11_USER_ERROR:
+    case GNUTLS_E_PKCS11_DATA_ERROR:
+    case GNUTLS_E_PKCS11_ATTRIBUTE_ERROR:
+    case GNUTLS_E_PKCS11_REQUESTED_OBJECT_NOT_AVAILBLE:
+    case GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE:
+      return true;
+    default:
+      return false;
+    }
+}
+
+void
+cw_key_report (const struct cw_key *key, int ret, const char *field,
+               struct cw_diags *diags)
+{
+  if (key && key->uri && token_failed (ret))
+    cw_diag_add (diags, CW_ERROR, "token-failed", field,
+                 _("The token \"%s\" did not do what was asked (%s): it may "
+                   "have been removed. Check that it is there, then try "
+                   "again. Nothing was changed."),
+                 key->token_label ? key->token_label : "?",
+                 gnutls_strerror (ret));
+  else
+    cw_diag_add (diags, CW_ERROR, "crypto", field,
+                 _("The key could not be used: %s. This is not caused by "
+                   "your input; try again, and report it if it persists."),
+                 gnutls_strerror (ret));
+}

@@ -90,31 +90,6 @@ cw_keyspec_parse (const char *type, const char *bits,
 }
 
 char *
-cw_keyspec_name (const struct cw_keyspec *spec)
-{
-  const struct cw_keytype *known = cw_keytype_of (spec);
-  if (known)
-    return xstrdup (known->name);
-  if (spec->algorithm == GNUTLS_PK_RSA)
-    return xasprintf ("rsa%u", spec->bits);
-  return xasprintf ("p%u", cw_curve_bits (spec->curve));
-}
-
-unsigned
-cw_curve_bits (gnutls_ecc_curve_t curve)
-{
-  switch (curve)
-    {
-    case GNUTLS_ECC_CURVE_SECP384R1:
-      return 384;
-    case GNUTLS_ECC_CURVE_SECP521R1:
-      return 521;
-    default:
-      return 256;
-    }
-}
-
-char *
 cw_keyspec_describe (const struct cw_keyspec *spec)
 {
   return cw_key_kind_describe (spec->algorithm,

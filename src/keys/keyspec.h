@@ -7,16 +7,10 @@
 #include <stdbool.h>
 
 #include "base/diag.h"
+#include "keys/keytypes.h"
 
 #define CW_RSA_MIN_BITS 2048
 #define CW_RSA_MAX_BITS 16384
-
-struct cw_keyspec
-{
-  gnutls_pk_algorithm_t algorithm;   /* GNUTLS_PK_RSA or GNUTLS_PK_ECDSA */
-  unsigned bits;                     /* RSA modulus size */
-  gnutls_ecc_curve_t curve;          /* for ECDSA */
-};
 
 /* The key made when nothing is asked for: RSA 3072. */
 void cw_keyspec_default (struct cw_keyspec *spec);
@@ -27,10 +21,6 @@ void cw_keyspec_default (struct cw_keyspec *spec);
 bool cw_keyspec_parse (const char *type, const char *bits,
                        struct cw_keyspec *spec, struct cw_diags *diags);
 
-/* "rsa3072", "p256": the name --key takes and the store records. */
-char *cw_keyspec_name (const struct cw_keyspec *spec);
-/* The size of a NIST curve in bits: 256, 384, 521. */
-unsigned cw_curve_bits (gnutls_ecc_curve_t curve);
 /* "RSA 3072 bits", "ECDSA P-256", translated. */
 char *cw_keyspec_describe (const struct cw_keyspec *spec);
 

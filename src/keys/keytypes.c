@@ -8,7 +8,6 @@
 
 #include "base/i18n.h"
 #include "base/xalloc.h"
-#include "keys/keyspec.h"
 
 static const struct cw_keytype types[] = {
   /* TRANSLATORS: the explanations fit 38 columns at 80x24. */
@@ -123,4 +122,29 @@ cw_key_kind_name (gnutls_pk_algorithm_t algorithm, unsigned bits)
   if (algorithm == GNUTLS_PK_ECDSA)
     return xasprintf ("p%u", bits);
   return xstrdup ("");
+}
+
+char *
+cw_keyspec_name (const struct cw_keyspec *spec)
+{
+  const struct cw_keytype *known = cw_keytype_of (spec);
+  if (known)
+    return xstrdup (known->name);
+  if (spec->algorithm == GNUTLS_PK_RSA)
+    return xasprintf ("rsa%u", spec->bits);
+  return xasprintf ("p%u", cw_curve_bits (spec->curve));
+}
+
+unsigned
+cw_curve_bits (gnutls_ecc_curve_t curve)
+{
+  switch (curve)
+    {
+    case GNUTLS_ECC_CURVE_SECP384R1:
+      return 384;
+    case GNUTLS_ECC_CURVE_SECP521R1:
+      return 521;
+    default:
+      return 256;
+    }
 }

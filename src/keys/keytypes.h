@@ -8,7 +8,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct cw_keyspec;
+/* A key to make: its algorithm and size. */
+struct cw_keyspec
+{
+  gnutls_pk_algorithm_t algorithm;   /* GNUTLS_PK_RSA or GNUTLS_PK_ECDSA */
+  unsigned bits;                     /* RSA modulus size */
+  gnutls_ecc_curve_t curve;          /* for ECDSA */
+};
 
 struct cw_keytype
 {
@@ -32,6 +38,11 @@ const struct cw_keytype *cw_keytype_find (const char *name);
 const struct cw_keytype *cw_keytype_of (const struct cw_keyspec *spec);
 void cw_keytype_spec (const struct cw_keytype *type,
                       struct cw_keyspec *spec);
+
+/* "rsa3072", "p256": the name --key takes and the store records. */
+char *cw_keyspec_name (const struct cw_keyspec *spec);
+/* The size of a NIST curve in bits: 256, 384, 521. */
+unsigned cw_curve_bits (gnutls_ecc_curve_t curve);
 
 /* "rsa2048, rsa3072 (the default), rsa4096, p256 or p384", translated;
    owned by the caller. */

@@ -20,55 +20,11 @@
 #include "base/i18n.h"
 #include "base/safetext.h"
 #include "base/xalloc.h"
+#include "services/conn.h"
 
 /* How much of what a server sends first is kept to recognize a
    greeting. */
 #define GREETING_BYTES 16
-
-long long
-cw_conn_now_ms (void)
-{
-  struct timespec t;
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return (long long) t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-bool
-cw_conn_wait (const struct cw_conn *conn, bool write)
-{
-  for (;;)
-    {
-      long long left = conn->deadline_ms - cw_conn_now_ms ();
-      if (left <= 0)
-        return false;
-      struct pollfd p = { conn->fd, write ? POLLOUT : POLLIN, 0 };
-      int ret = poll (&p, 1, (int) (left > 60000 ? 60000 : left));
-      if (ret > 0)
-        return true;
-      if (ret < 0 && errno != EINTR)
-        return false;
-    }
-}
-
-static const struct
-{
-  unsigned port;
-  enum cw_starttls starttls;
-} well_known[] = {
-  { 25, CW_STARTTLS_SMTP }, { 587, CW_STARTTLS_SMTP },
-  { 143, CW_STARTTLS_IMAP }, { 110, CW_STARTTLS_POP3 },
-  { 443, CW_STARTTLS_NONE }, { 465, CW_STARTTLS_NONE },
-  { 993, CW_STARTTLS_NONE }, { 995, CW_STARTTLS_NONE },
-};
-
-enum cw_starttls
-cw_starttls_of_port (unsigned port)
-{
-  for (size_t i = 0; i < sizeof well_known / sizeof well_known[0]; i++)
-    if (well_known[i].port == port)
-      return well_known[i].starttls;
-  return CW_STARTTLS_AUTO;
-}
 
 bool
 cw_probe_parse_target (const char *text, char **host, unsigned *port)

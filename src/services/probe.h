@@ -12,15 +12,8 @@
 #include "base/diag.h"
 #include "base/status.h"
 #include "pki/certset.h"
+#include "services/starttls.h"
 
-enum cw_starttls
-{
-  CW_STARTTLS_AUTO,        /* from the port, else from the greeting */
-  CW_STARTTLS_NONE,        /* TLS from the first byte */
-  CW_STARTTLS_SMTP,        /* EHLO, STARTTLS */
-  CW_STARTTLS_IMAP,        /* a001 STARTTLS */
-  CW_STARTTLS_POP3         /* STLS */
-};
 
 struct cw_probe_request
 {
@@ -51,34 +44,5 @@ void cw_probe_free (struct cw_probe *probe);
 
 /* "host", "host:port", "[v6]:port" (PORT unchanged without one). */
 bool cw_probe_parse_target (const char *text, char **host, unsigned *port);
-/* The STARTTLS of a well-known port (25, 587: SMTP; 143: IMAP; 110: POP3;
-   443, 465, 993, 995: none), CW_STARTTLS_AUTO for any other. */
-enum cw_starttls cw_starttls_of_port (unsigned port);
-/* "smtp", "imap", "pop3", "none", "auto". */
-const char *cw_starttls_name (enum cw_starttls starttls);
-
-/* ---------------------------------------- between probe.c and starttls.c */
-
-/* A connection with a deadline: every read and write waits at most
-   until it. */
-struct cw_conn
-{
-  int fd;
-  long long deadline_ms;   /* CLOCK_MONOTONIC */
-  char buf[4096];          /* what was read and not used yet */
-  size_t length;
-};
-
-long long cw_conn_now_ms (void);
-/* Waits until FD can be read (or written, WRITE); false at the
-   deadline. */
-bool cw_conn_wait (const struct cw_conn *conn, bool write);
-/* STARTTLS for PROTOCOL on CONN: CW_OK once the server waits for the
-   TLS handshake. */
-enum cw_status cw_starttls_run (struct cw_conn *conn,
-                                enum cw_starttls protocol,
-                                struct cw_diags *diags);
-/* The protocol a greeting starts ("220 ", "* OK", "+OK"), else NONE. */
-enum cw_starttls cw_starttls_of_greeting (const char *bytes, size_t length);
 
 #endif

@@ -5,7 +5,7 @@
    command injection of CVE-2011-0411), so they are refused. */
 #include <config.h>
 
-#include "services/probe.h"
+#include "services/starttls.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -17,11 +17,32 @@
 #include "base/i18n.h"
 #include "base/safetext.h"
 #include "base/xalloc.h"
+#include "services/conn.h"
 
 static const char *const protocol_names[] = {
   [CW_STARTTLS_AUTO] = "auto", [CW_STARTTLS_NONE] = "none",
   [CW_STARTTLS_SMTP] = "smtp", [CW_STARTTLS_IMAP] = "imap",
   [CW_STARTTLS_POP3] = "pop3" };
+
+static const struct
+{
+  unsigned port;
+  enum cw_starttls starttls;
+} well_known[] = {
+  { 25, CW_STARTTLS_SMTP }, { 587, CW_STARTTLS_SMTP },
+  { 143, CW_STARTTLS_IMAP }, { 110, CW_STARTTLS_POP3 },
+  { 443, CW_STARTTLS_NONE }, { 465, CW_STARTTLS_NONE },
+  { 993, CW_STARTTLS_NONE }, { 995, CW_STARTTLS_NONE },
+};
+
+enum cw_starttls
+cw_starttls_of_port (unsigned port)
+{
+  for (size_t i = 0; i < sizeof well_known / sizeof well_known[0]; i++)
+    if (well_known[i].port == port)
+      return well_known[i].starttls;
+  return CW_STARTTLS_AUTO;
+}
 
 const char *
 cw_starttls_name (enum cw_starttls starttls)
