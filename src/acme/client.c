@@ -103,7 +103,8 @@ bad_json (const struct cw_http_response *r, const char *what,
    diagnostics of what it is. */
 static enum cw_status
 check_answer (struct cw_acme *acme, const struct cw_http_response *r,
-              const char *accept, const char *what, struct cw_diags *diags)
+              const char *accept, bool want_body, const char *what,
+              struct cw_diags *diags)
 {
   acme->status = r->status;
   free (acme->problem);
@@ -115,6 +116,9 @@ check_answer (struct cw_acme *acme, const struct cw_http_response *r,
       return CW_FAILED;
     }
   const char *want = accept ? accept : "application/json";
+  /* A success whose body is not needed (a key change) may have none. */
+  if (!want_body && !accept)
+    return CW_OK;
   if (!r->content_type || strcmp (r->content_type, want) != 0)
     {
       cw_acme_problem_report (r, what, diags);
@@ -144,7 +148,7 @@ cw_acme_get_json (struct cw_acme *acme, const char *url, const char *what,
                                            NULL, "application/json",
                                            response, diags);
   if (status == CW_OK)
-    status = check_answer (acme, response, NULL, what, diags);
+    status = check_answer (acme, response, NULL, true, what, diags);
   if (status == CW_OK)
     status = parse_object (response, what, obj, diags);
   return status;
@@ -283,7 +287,8 @@ cw_acme_post (struct cw_acme *acme, const char *url, const char *payload,
       cw_http_response_free (response);
     }
   if (status == CW_OK)
-    status = check_answer (acme, response, accept, what, diags);
+    status = check_answer (acme, response, accept, obj != NULL, what,
+                           diags);
   if (status == CW_OK && !accept)
     status = parse_object (response, what, obj, diags);
   return status;

@@ -74,7 +74,7 @@ void cw_acme_close (struct cw_acme *acme);
 /* A signed POST of PAYLOAD (JSON text; NULL for POST-as-GET) to URL.
    With ACCEPT NULL the answer must be JSON and is parsed into *OBJ (when
    OBJ is not NULL); else its content type must be ACCEPT and the body is
-   left in RESPONSE.  A problem document becomes diagnostics (WHAT says
+   left in RESPONSE; with both NULL any success will do.  A problem document becomes diagnostics (WHAT says
    what was being done) and CW_FAILED, with acme->problem set. */
 enum cw_status cw_acme_post (struct cw_acme *acme, const char *url,
                              const char *payload, const char *accept,

@@ -41,6 +41,8 @@ static const struct command commands[] = {
     N_("remove a certificate or a pending request") },
   { "browse", cw_cmd_browse,
     N_("browse certificates on a terminal: the store, or files") },
+  { "account", cw_cmd_account,
+    N_("add and manage accounts at ACME CAs (Let's Encrypt...)") },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
