@@ -43,6 +43,8 @@ static const struct command commands[] = {
     N_("browse certificates on a terminal: the store, or files") },
   { "account", cw_cmd_account,
     N_("add and manage accounts at ACME CAs (Let's Encrypt...)") },
+  { "enroll", cw_cmd_enroll,
+    N_("get a certificate from an ACME CA and install it") },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
