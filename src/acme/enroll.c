@@ -180,6 +180,8 @@ record_order (struct enrolment *e)
   struct cw_record set = CW_RECORD_INIT;
   cw_enroll_describe (e->o, e->acme.directory_url, e->account.name, &set);
   cw_record_set (&set, "acme-order", e->order.url);
+  if (e->order.replaces)
+    cw_record_set (&set, "acme-replaces", e->order.replaces);
   enum cw_status status = cw_acme_record_update (&e->store, CW_STORE_PENDING,
                                                  e->result->request_id, &set,
                                                  e->diags);
@@ -216,6 +218,10 @@ new_order (struct enrolment *e)
                                   &e->order, &first);
     }
   cw_diags_move (e->diags, &first);
+  /* The CA took the order with "replaces", whether or not it echoes it. */
+  if (status == CW_OK && e->o->replaces && !e->result->replaces_dropped
+      && !e->order.replaces)
+    e->order.replaces = xstrdup (e->o->replaces);
   return status;
 }
 
@@ -326,6 +332,8 @@ make_pending (struct enrolment *e)
   struct cw_record extra = CW_RECORD_INIT;
   cw_enroll_describe (e->o, e->acme.directory_url, e->account.name, &extra);
   cw_record_set (&extra, "acme-order", e->order.url);
+  if (e->order.replaces)
+    cw_record_set (&extra, "acme-replaces", e->order.replaces);
   cw_progress_say (e->o->progress, _("Making the key and the request"));
   struct cw_acme_new_pending p = { &e->names, &e->key,
                                    e->o->request->friendly_name,

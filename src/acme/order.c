@@ -26,6 +26,8 @@ static void
 read_order (json_object *obj, struct cw_acme_order *order)
 {
   free (order->status), free (order->finalize), free (order->certificate);
+  free (order->replaces);
+  order->replaces = dup_or_null (cw_json_str (obj, "replaces"));
   order->status = dup_or_null (cw_json_str (obj, "status"));
   order->finalize = dup_or_null (cw_json_str (obj, "finalize"));
   order->certificate = dup_or_null (cw_json_str (obj, "certificate"));
@@ -389,7 +391,7 @@ void
 cw_acme_order_free (struct cw_acme_order *order)
 {
   free (order->url), free (order->status), free (order->finalize);
-  free (order->certificate);
+  free (order->certificate), free (order->replaces);
   for (size_t i = 0; i < order->authorization_count; i++)
     free (order->authorizations[i]);
   free (order->authorizations);

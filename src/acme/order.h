@@ -28,6 +28,7 @@ struct cw_acme_order
   char *status;
   char *finalize;
   char *certificate;
+  char *replaces;            /* the certID the CA says it replaces */
   char **authorizations;
   size_t authorization_count;
 };

@@ -45,6 +45,8 @@ static const struct command commands[] = {
     N_("add and manage accounts at ACME CAs (Let's Encrypt...)") },
   { "enroll", cw_cmd_enroll,
     N_("get a certificate from an ACME CA and install it") },
+  { "renew", cw_cmd_renew,
+    N_("renew the certificates enrolled through ACME that are due") },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
