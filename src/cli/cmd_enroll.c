@@ -98,7 +98,8 @@ looks_like_address (const char *arg)
   for (const char *p = arg; *p; p++)
     if (!isdigit ((unsigned char) *p) && !strchr (".:[]abcdefABCDEF", *p))
       return false;
-  return strchr (arg, ':') != NULL || isdigit ((unsigned char) arg[0]);
+  /* An ID is hexadecimal digits only: an address has its colon. */
+  return strchr (arg, ':') != NULL;
 }
 
 static enum cw_cli_option_result
@@ -195,16 +196,21 @@ default_subject (struct enroll_args *a)
 static int
 operands (struct enroll_args *a, int argc, char **argv)
 {
+  /* getopt has moved the operands, the address among them, to the end. */
+  for (int i = optind; a->enroll.solve.standalone
+                       && !*a->enroll.solve.standalone && i < argc; i++)
+    if (looks_like_address (argv[i]))
+      {
+        a->enroll.solve.standalone = argv[i];
+        memmove (argv + i, argv + i + 1, (size_t) (argc - i - 1)
+                                           * sizeof *argv);
+        argc--;
+      }
   int rest = argc - optind;
-  if (a->enroll.solve.standalone && rest > 0
-      && looks_like_address (argv[optind]))
-    {
-      a->enroll.solve.standalone = argv[optind++];
-      rest--;
-    }
   if (rest > 1)
     return cw_cli_usage_error ("enroll", _("unexpected argument '%s'"),
                                argv[optind + 1]);
+  argv[argc] = NULL;
   a->enroll.request_id = rest == 1 ? argv[optind] : NULL;
   if (!a->enroll.request_id && a->names.san_count == 0 && !a->names.subject)
     return cw_cli_usage_error ("enroll", _("give the ID of a pending "
