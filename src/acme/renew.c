@@ -408,7 +408,8 @@ cw_renew (const struct cw_renew_options *o, struct cw_renew_report *report,
       finish_one (&r);
     }
   for (size_t i = 0; status == CW_OK && i < report->count; i++)
-    if (report->items[i].outcome == CW_RENEW_FAILED)
+    if (report->items[i].outcome == CW_RENEW_FAILED
+        || report->items[i].outcome == CW_RENEW_BACKING_OFF)
       status = CW_FAILED;
   cw_store_entries_free (&entries);
   cw_store_close (&r.store);

@@ -72,7 +72,8 @@ struct cw_renew_options
 };
 
 /* CW_OK when nothing failed (renewed or not yet due); CW_FAILED when a
-   renewal failed.  DIAGS receives what concerns no one certificate. */
+   renewal failed, now or in an earlier run still waiting out its
+   back-off.  DIAGS receives what concerns no one certificate. */
 enum cw_status cw_renew (const struct cw_renew_options *options,
                          struct cw_renew_report *report,
                          struct cw_diags *diags);

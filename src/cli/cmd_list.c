@@ -134,9 +134,7 @@ row_expiring (const struct cw_listing *listing,
     {
       const struct cw_listing_row *other = &listing->rows[i];
       if (other != row && !other->pending
-          && other->not_after > row->not_after
-          && cw_days_left (other->not_after) >= days
-          && same_names (row, other))
+          && other->not_after > row->not_after && same_names (row, other))
         return false;
     }
   return true;

@@ -71,7 +71,8 @@ print_help (void)
             "  --ca-bundle FILE   trust anchors of a test or private CA's "
             "HTTPS server\n\n"
             "Exit status: 0 when nothing failed (renewed, or not due yet), "
-            "3 when a renewal\nfailed, 1 or 2 when the command was "
+            "3 when a renewal\nfailed (in this run, or in an earlier one "
+            "and waiting to be tried again),\n1 or 2 when the command was "
             "refused.\n"));
 }
 

@@ -8,7 +8,8 @@
 . "$top_srcdir/tests/acme/lib.sh"
 
 command -v curl >/dev/null 2>&1 || skip "curl is not installed"
-start_pebble
+# Two roots: the certificate comes with an alternate chain.
+PEBBLE_ALTERNATE_ROOTS=1 start_pebble
 run 0 "$CERTWIZ" account add --server "$acme_dir" --ca-bundle "$ca_bundle" --agree-tos
 make_dns_hook
 
@@ -21,6 +22,9 @@ expect_eq "$(grep -c '^set _acme-challenge.example.org. ' "$work/dns-hook.log")"
 expect_eq "$(grep -c '^clear ' "$work/dns-hook.log")" 2 "both cleared afterwards"
 id=$(sed -n 's/^Thumbprint: *//p' "$work/out")
 expect_in "$CERTWIZ_STORE/certs/$id/record" "acme-dns-hook: $work/dns-hook"
+expect_in "$work/out" "1 other chain(s), kept beside it"
+"$OPENSSL" x509 -in "$CERTWIZ_STORE/certs/$id/alternate-1.pem" -noout >/dev/null 2>&1 &&
+  ok "the alternate chain is kept" || fail "no alternate chain"
 
 # A hook that fails stops the order with its exit status named.
 printf '#!/bin/sh\nexit 4\n' >"$work/bad-hook"

@@ -108,6 +108,7 @@ start_pebble() {
   "ocspResponderURL": "" $eab_json $validity_json}}
 JSON
   PEBBLE_VA_NOSLEEP=1 PEBBLE_WFE_NONCEREJECT=${PEBBLE_WFE_NONCEREJECT:-0} \
+    PEBBLE_AUTHZREUSE=${PEBBLE_AUTHZREUSE:-0} PEBBLE_ALTERNATE_ROOTS=${PEBBLE_ALTERNATE_ROOTS:-0} \
     "$bin" -config "$d/config.json" -strict=false \
     -dnsserver "127.0.0.1:$dns_port" >"$d/pebble.log" 2>&1 &
   pids="$pids $!"
@@ -116,6 +117,7 @@ JSON
   acme_dir="https://127.0.0.1:$acme_port/dir"
   ca_bundle="$d/ca.pem"
   mgmt="http://127.0.0.1:$mgmt_port"
+  echo "$mgmt" >"$work/mgmt"
   pebble_mgmt="https://127.0.0.1:$pmgmt_port"
 }
 
@@ -133,9 +135,10 @@ make_dns_hook() {
 # Arguments and environment must agree.
 [ "\$1" = "\$CERTWIZ_ACME_ACTION" ] && [ "\$4" = "\$CERTWIZ_ACME_VALUE" ] || exit 9
 echo "\$1 \$3 \$4" >>"$work/dns-hook.log"
+mgmt=\$(cat "$work/mgmt")
 case \$1 in
-  set) curl -fsS -d "{\"host\": \"\$3\", \"value\": \"\$4\"}" "$mgmt/set-txt" ;;
-  clear) curl -fsS -d "{\"host\": \"\$3\"}" "$mgmt/clear-txt" ;;
+  set) curl -fsS -d "{\"host\": \"\$3\", \"value\": \"\$4\"}" "\$mgmt/set-txt" ;;
+  clear) curl -fsS -d "{\"host\": \"\$3\"}" "\$mgmt/clear-txt" ;;
 esac
 HOOK
   chmod 755 "$work/dns-hook"
