@@ -77,7 +77,7 @@ describe_subject (const struct wizard *wz, struct cw_record *record)
 static void
 describe (const struct wizard *wz, struct cw_record *record)
 {
-  const struct wz_key_choice *key = wz_key_choice (wz->key);
+  const struct cw_keytype *key = wz_key_choice (wz->key);
   cw_record_add (record, "step", wz->step < WZ_STEP_COUNT
                                  ? step_names[wz->step]
                                  : step_names[WZ_STEP_SUBJECT]);

@@ -32,7 +32,7 @@ draw_types (struct wz_ui *ui)
   ui_put (WZ_TOP, 2, _("Key type:"), 0, UI_LABEL);
   for (size_t i = 0; i < wz_key_choice_count (); i++)
     {
-      const struct wz_key_choice *choice = wz_key_choice (i);
+      const struct cw_keytype *choice = wz_key_choice (i);
       bool chosen = ui->wz.key == i;
       char *mark_text = xasprintf ("%s ", mark (chosen, true));
       char *label = wz_labeled (mark_text, 4, _(choice->label));

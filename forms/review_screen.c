@@ -63,7 +63,7 @@ add_names (struct review *r, const struct wz_ui *ui,
   free (subject);
   for (size_t i = 0; i < names->sans.count; i++)
     add_field (r, i == 0 ? _("Names") : "", names->sans.items[i].name);
-  const struct wz_key_choice *key = wz_key_choice (ui->wz.key);
+  const struct cw_keytype *key = wz_key_choice (ui->wz.key);
   char *key_text = xasprintf ("%s, %s", _(key->label),
                               ui->wz.exportable ? _("exportable")
                                                 : _("not exportable"));

@@ -23,22 +23,6 @@ static const struct wz_field_info fields[WZ_FIELD_COUNT] = {
   { WZ_COMMON_NAME, CW_ATTR_CN, N_("Common name"), "CN", 64, true, true },
 };
 
-static const struct wz_key_choice keys[] = {
-  /* TRANSLATORS: the explanations fit 38 columns at 80x24. */
-  { "rsa2048", N_("RSA 2048 bits"),
-    N_("The smallest size CAs accept.") },
-  { "rsa3072", N_("RSA 3072 bits (recommended)"),
-    N_("Works everywhere; strong for years.") },
-  { "rsa4096", N_("RSA 4096 bits"),
-    N_("Stronger; slower handshakes.") },
-  { "p256", N_("ECDSA P-256"),
-    N_("Small and fast; old servers lack it.") },
-  { "p384", N_("ECDSA P-384"),
-    N_("A stronger curve; same caveat.") },
-};
-
-#define KEY_COUNT (sizeof keys / sizeof keys[0])
-
 const struct wz_field_info *
 wz_field_info (enum wz_field field)
 {
@@ -48,19 +32,19 @@ wz_field_info (enum wz_field field)
 size_t
 wz_key_choice_count (void)
 {
-  return KEY_COUNT;
+  return cw_keytype_count ();
 }
 
-const struct wz_key_choice *
+const struct cw_keytype *
 wz_key_choice (size_t index)
 {
-  return index < KEY_COUNT ? &keys[index] : NULL;
+  return cw_keytype_at (index);
 }
 
 size_t
 wz_key_default (void)
 {
-  return 1;
+  return cw_keytype_default_index ();
 }
 
 void
@@ -291,8 +275,9 @@ wz_check_all (const struct wizard *wz, struct cw_names *out,
   struct cw_request_options options = {
     .names = { subject, (const char *const *) wz->sans, wz->san_count,
                wz->max_sans },
-    .key_type = (wz->key < KEY_COUNT ? &keys[wz->key]
-                                     : &keys[wz_key_default ()])->name,
+    .key_type = (wz->key < cw_keytype_count ()
+                   ? cw_keytype_at (wz->key)
+                   : cw_keytype_at (wz_key_default ()))->name,
     .friendly_name = wz->friendly_name.len ? wz->friendly_name.text : NULL,
     .exportable = wz->exportable,
   };

@@ -10,6 +10,7 @@
 #include "names/attr.h"
 #include "base/diag.h"
 #include "field.h"
+#include "keys/keytypes.h"
 #include "names/names.h"
 
 enum wz_step
@@ -54,16 +55,10 @@ struct wz_field_info
 
 const struct wz_field_info *wz_field_info (enum wz_field field);
 
-/* The key choices, in the order shown; the default is preselected. */
-struct wz_key_choice
-{
-  const char *name;        /* as --key takes it: "rsa3072" */
-  const char *label;       /* N_("RSA 3072 bits (recommended)") */
-  const char *explain;     /* N_(), one line */
-};
-
+/* The key choices: the core's key types (keys/keytypes.h), in the order
+   shown; the default is preselected. */
 size_t wz_key_choice_count (void);
-const struct wz_key_choice *wz_key_choice (size_t index);
+const struct cw_keytype *wz_key_choice (size_t index);
 size_t wz_key_default (void);
 
 struct wizard

@@ -13,6 +13,7 @@
 #include "report_view.h"
 #include "pki/request.h"
 #include "pki/selfsign.h"
+#include "store/store.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
@@ -107,12 +108,12 @@ request_options (struct wz_ui *ui, struct cw_request_options *options,
     .friendly_name = ui->wz.friendly_name.len ? ui->wz.friendly_name.text
                                               : NULL,
     .exportable = ui->wz.exportable,
-    .out = ui->wz.out_path.text, .force = force, .store = ui->store_path,
+    .out = ui->wz.out_path.text, .force = force,
   };
 }
 
 static void
-keep_result (struct wz_ui *ui, const struct cw_request_result *result)
+keep_result (struct wz_ui *ui, const struct cw_request *result)
 {
   free (ui->done_path);
   ui->done_path = xstrdup (result->out_path);
@@ -127,19 +128,22 @@ write_request (struct wz_ui *ui, bool force)
   char *subject = wz_subject_text (&ui->wz);
   struct cw_request_options options;
   request_options (ui, &options, subject, force);
-  struct cw_request_result result;
+  struct cw_request result = CW_REQUEST_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
   wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
   ui_statusline (ui->status, ui->status_role);
   refresh ();
-  enum cw_status status = cw_request_create (&options, &result, &diags);
+  struct cw_store store = { xstrdup (ui->store_path), -1, -1 };
+  enum cw_status status = cw_request_create (&store, &options, NULL, NULL, &result,
+                                &diags);
+  cw_store_close (&store);
   wz_say (ui, NULL, UI_NORMAL);
   ui_statusline (NULL, UI_NORMAL);
   if (status == CW_OK)
     keep_result (ui, &result);
   else
     say_failure (&diags, _("The request was not written"));
-  cw_request_result_free (&result);
+  cw_request_free (&result);
   cw_diags_free (&diags);
   free (subject);
   return status == CW_OK ? WZ_NEXT : WZ_STAY;
@@ -164,8 +168,10 @@ make_selfsigned (struct wz_ui *ui)
   wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
   ui_statusline (ui->status, ui->status_role);
   refresh ();
-  enum cw_status status = cw_selfsign_create (&options, ui->wz.days, &result,
-                                              &diags);
+  struct cw_store store = { xstrdup (ui->store_path), -1, -1 };
+  enum cw_status status = cw_selfsign_create (&store, &options, ui->wz.days,
+                                              NULL, NULL, &result, &diags);
+  cw_store_close (&store);
   wz_say (ui, NULL, UI_NORMAL);
   ui_statusline (NULL, UI_NORMAL);
   if (status == CW_OK)

@@ -1,6 +1,7 @@
 /* The key that signs an ACME account's messages, and the JWS algorithm
    it implies: ES256 (P-256), ES384 (P-384), RS256 (RSA) or EdDSA
-   (Ed25519).  Everything that signs goes through cw_acme_key_sign. */
+   (Ed25519).  It is a key handle (keys/key.h): every signature goes
+   through cw_key_sign_data, by way of cw_acme_key_sign. */
 #ifndef CERTWIZ_ACME_ACCTKEY_H
 #define CERTWIZ_ACME_ACCTKEY_H
 
@@ -10,12 +11,13 @@
 
 #include "base/diag.h"
 #include "base/status.h"
+#include "keys/key.h"
 
 #define CW_ACME_KEY_DEFAULT "p256"
 
 struct cw_acme_key
 {
-  gnutls_privkey_t priv;
+  struct cw_key *key;
   gnutls_pubkey_t pub;
 };
 

@@ -23,8 +23,7 @@ struct enrolment
   struct cw_store store;
   struct cw_account account;
   struct cw_acme acme;
-  struct cw_names names;             /* for a new request */
-  struct cw_keyspec key;
+  struct cw_request request;         /* a new one, prepared */
   char **dns;                        /* the names ordered */
   size_t dns_count;
   bool have_pending;                 /* result->request_id is an entry */
@@ -157,11 +156,13 @@ names_of_request (struct enrolment *e)
 static enum cw_status
 names_of_options (struct enrolment *e)
 {
-  if (!cw_request_check (e->o->request, &e->names, &e->key, e->diags))
-    return CW_REFUSED;
-  for (size_t i = 0; i < e->names.sans.count; i++)
+  enum cw_status status = cw_request_prepare (e->o->request, &e->request,
+                                              e->diags);
+  if (status != CW_OK)
+    return status;
+  for (size_t i = 0; i < e->request.names.sans.count; i++)
     {
-      const struct cw_san *san = &e->names.sans.items[i];
+      const struct cw_san *san = &e->request.names.sans.items[i];
       if (san->type == CW_SAN_IP)
         return refuse_ip (san->name, e->diags);
       e->dns = xreallocarray (e->dns, e->dns_count + 1, sizeof *e->dns);
@@ -334,15 +335,14 @@ make_pending (struct enrolment *e)
   cw_record_set (&extra, "acme-order", e->order.url);
   if (e->order.replaces)
     cw_record_set (&extra, "acme-replaces", e->order.replaces);
-  cw_progress_say (e->o->progress, _("Making the key and the request"));
-  struct cw_acme_new_pending p = { &e->names, &e->key,
-                                   e->o->request->friendly_name,
-                                   e->o->reuse_key, &extra };
-  enum cw_status status = cw_acme_pending_create (&e->store, &p,
-                                                  e->result->request_id,
-                                                  e->diags);
+  enum cw_status status = cw_acme_pending_create (&e->store, &e->request,
+                                                  e->o->reuse_key, &extra,
+                                                  e->o->progress, e->diags);
   cw_record_free (&extra);
   e->have_pending = status == CW_OK;
+  if (e->have_pending)
+    snprintf (e->result->request_id, sizeof e->result->request_id, "%s",
+              e->request.id);
   return status;
 }
 
@@ -451,7 +451,7 @@ cw_enroll (const struct cw_enroll_options *options,
 {
   *result = (struct cw_enroll_result) { 0 };
   struct enrolment e = { .o = options, .result = result, .diags = diags,
-                         .names = CW_NAMES_INIT,
+                         .request = CW_REQUEST_INIT,
                          .pending_record = CW_RECORD_INIT };
   e.store = (struct cw_store) { NULL, -1, -1 };
   e.account = (struct cw_account) { NULL, CW_RECORD_INIT, { NULL, NULL } };
@@ -459,7 +459,7 @@ cw_enroll (const struct cw_enroll_options *options,
   cw_acme_order_free (&e.order);
   cw_acme_close (&e.acme);
   cw_account_free (&e.account);
-  cw_names_free (&e.names);
+  cw_request_free (&e.request);
   cw_names_list_free (e.dns, e.dns_count);
   cw_record_free (&e.pending_record);
   cw_store_close (&e.store);

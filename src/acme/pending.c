@@ -8,93 +8,60 @@
 
 #include "base/i18n.h"
 #include "base/xalloc.h"
-#include "pki/csr.h"
-#include "pki/request.h"
+#include "keys/key.h"
 
 static enum cw_status
-crypto_error (int ret, struct cw_diags *diags)
+take_key (struct cw_request *request, const gnutls_datum_t *pem,
+          struct cw_diags *diags)
 {
-  cw_diag_add (diags, CW_ERROR, "crypto", "key",
-               _("The key or the request could not be made: %s. This is "
-                 "not caused by your input; try again, and report it if it "
-                 "persists."), gnutls_strerror (ret));
-  return CW_FAILED;
+  struct cw_key *key;
+  int ret = cw_key_from_pem (pem, &key);
+  if (ret < 0)
+    {
+      cw_diag_add (diags, CW_ERROR, "store-entry-damaged", "store",
+                   _("The key of the certificate to renew cannot be read: "
+                     "%s. Renew it with a new key."), gnutls_strerror (ret));
+      return CW_FAILED;
+    }
+  cw_request_use_key (request, key);
+  return CW_OK;
 }
 
-static int
-make_key (const struct cw_acme_new_pending *p, gnutls_x509_privkey_t *key)
+/* Step (d) with the enrolment's fields in the record, all in one
+   write. */
+static enum cw_status
+keep_pending (struct cw_store *store, const struct cw_request *request,
+              const struct cw_record *extra, struct cw_diags *diags)
 {
-  if (!p->reuse_key)
-    return cw_key_generate (p->key, key);
-  int ret = gnutls_x509_privkey_init (key);
-  if (ret >= 0)
-    ret = gnutls_x509_privkey_import2 (*key, p->reuse_key,
-                                       GNUTLS_X509_FMT_PEM, NULL,
-                                       GNUTLS_PKCS_PLAIN);
-  return ret;
-}
-
-static char *
-make_record (const struct cw_acme_new_pending *p, const char *fingerprint)
-{
-  struct cw_request_options o = { .friendly_name = p->friendly_name,
-                                  .exportable = true };
   struct cw_record record = CW_RECORD_INIT;
   cw_record_add (&record, "state", "pending");
-  cw_request_describe (&o, p->names, p->key, &record);
-  cw_record_add (&record, "request-fingerprint", fingerprint);
-  for (size_t i = 0; p->extra && i < p->extra->count; i++)
-    cw_record_set (&record, p->extra->fields[i].name,
-                   p->extra->fields[i].value);
+  cw_request_describe (request, &record);
+  cw_record_add (&record, "request-fingerprint", request->fingerprint);
+  for (size_t i = 0; extra && i < extra->count; i++)
+    cw_record_set (&record, extra->fields[i].name, extra->fields[i].value);
   char *text = cw_record_format (&record);
   cw_record_free (&record);
-  return text;
+  enum cw_status status = cw_store_add_pending (store, request->id,
+                                                request->key, &request->pem,
+                                                text, diags);
+  free (text);
+  return status;
 }
 
 enum cw_status
-cw_acme_pending_create (struct cw_store *store,
-                        const struct cw_acme_new_pending *p, char id[41],
-                        struct cw_diags *diags)
+cw_acme_pending_create (struct cw_store *store, struct cw_request *request,
+                        const gnutls_datum_t *reuse_key,
+                        const struct cw_record *extra,
+                        struct cw_progress *progress, struct cw_diags *diags)
 {
-  gnutls_x509_privkey_t key = NULL;
-  gnutls_x509_crq_t crq = NULL;
-  gnutls_datum_t key_pem = { NULL, 0 }, req_pem = { NULL, 0 };
-  char fingerprint[65];
-  int ret = make_key (p, &key);
-  if (ret >= 0)
-    ret = cw_csr_build (p->names, key, &crq);
-  if (ret >= 0)
-    ret = gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL,
-                                             GNUTLS_PKCS_PLAIN, &key_pem);
-  if (ret >= 0)
-    ret = gnutls_x509_crq_export2 (crq, GNUTLS_X509_FMT_PEM, &req_pem);
-  if (ret >= 0)
-    ret = cw_csr_key_id (crq, id);
-  if (ret >= 0)
-    ret = cw_csr_fingerprint (crq, fingerprint);
-  enum cw_status status = ret < 0 ? crypto_error (ret, diags) : CW_OK;
+  enum cw_status status = reuse_key
+                            ? take_key (request, reuse_key, diags)
+                            : cw_request_make_key (request, NULL, progress,
+                                                   diags);
   if (status == CW_OK)
-    status = cw_store_lock (store, diags);
+    status = cw_request_sign (request, diags);
   if (status == CW_OK)
-    {
-      char *record = make_record (p, fingerprint);
-      struct cw_store_file files[] = {
-        { "key.pem", key_pem.data, key_pem.size },
-        { "request.pem", req_pem.data, req_pem.size },
-        { "record", record, strlen (record) },
-      };
-      status = cw_store_put (store, CW_STORE_PENDING, id, files, 3, diags);
-      cw_store_unlock (store);
-      free (record);
-    }
-  if (key_pem.data)
-    gnutls_memset (key_pem.data, 0, key_pem.size);
-  gnutls_free (key_pem.data);
-  gnutls_free (req_pem.data);
-  if (crq)
-    gnutls_x509_crq_deinit (crq);
-  if (key)
-    gnutls_x509_privkey_deinit (key);
+    status = keep_pending (store, request, extra, diags);
   return status;
 }
 

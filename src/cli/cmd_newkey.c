@@ -12,6 +12,7 @@
 #include "pki/target.h"
 #include "pki/clone.h"
 #include "base/i18n.h"
+#include "keys/keytypes.h"
 #include "pki/request.h"
 #include "pki/selfsign.h"
 #include "base/status.h"
@@ -42,16 +43,36 @@ struct newkey_args
 {
   struct cw_cli_names names;
   struct cw_request_options options;
+  const char *store;
   unsigned days;
   bool self_signed;
 };
 
 static const char *const key_help =
-  N_("  --key TYPE            rsa2048, rsa3072 (default), rsa4096, p256 or "
-     "p384\n"
-     "  --key-size N          an RSA key of N bits (2048 or more)\n"
+  N_("  --key-size N          an RSA key of N bits (2048 or more)\n"
      "  --friendly-name TEXT  a name to tell certificates apart\n"
      "  --non-exportable      never allow the key to be exported\n");
+
+/* --key's line, then one line per key type of the table. */
+static void
+print_key_types (void)
+{
+  fputs (_("  --key TYPE            the type of the new key, one of:\n"),
+         stdout);
+  for (size_t i = 0; i < cw_keytype_count (); i++)
+    {
+      const struct cw_keytype *type = cw_keytype_at (i);
+      printf ("                          %-9s %s\n", type->name,
+              _(type->label));
+    }
+}
+
+static void
+print_key_help (void)
+{
+  print_key_types ();
+  fputs (_(key_help), stdout);
+}
 
 static const char *const names_help =
   N_("  --subject DN          the subject, such as\n"
@@ -76,7 +97,7 @@ print_request_help (void)
             "store on this machine: import\nthe CA's answer here, into the "
             "same store.\n\n"));
   fputs (_(names_help), stdout);
-  fputs (_(key_help), stdout);
+  print_key_help ();
   printf (_("  --out FILE            where to write the request (default: "
             "NAME.req here)\n"
             "  --force               replace FILE if it exists\n"));
@@ -91,7 +112,7 @@ print_selfsign_help (void)
             "and install both\nin the store.  Clients trust it only if you "
             "tell them to: use it for tests and\ninternal services.\n\n"));
   fputs (_(names_help), stdout);
-  fputs (_(key_help), stdout);
+  print_key_help ();
   printf (_("  --days N              valid for N days (default %d)\n"),
           CW_SELFSIGN_DAYS);
 }
@@ -152,57 +173,75 @@ newkey_option (int opt, const char *arg, void *state)
 }
 
 static void
-print_request_result (const struct cw_request_result *result)
+print_request_result (const struct cw_request *request,
+                      const struct cw_store *store)
 {
-  char *out = cw_cli_safe (result->out_path);
-  char *store = cw_cli_safe (result->store_path);
+  char *out = cw_cli_safe (request->out_path);
+  char *where = cw_cli_safe (store->path);
   printf (_("Request written to %s\n"), out);
-  cw_cli_print_names (&result->names);
-  printf (_("Key:     %s, kept in the store %s\n"), result->key_description,
-          store);
-  printf (_("ID:      %s\n"), result->id);
-  printf (_("SHA-256: %s\n"), result->fingerprint);
+  cw_cli_print_names (&request->names);
+  printf (_("Key:     %s, kept in the store %s\n"), request->key_description,
+          where);
+  printf (_("ID:      %s\n"), request->id);
+  printf (_("SHA-256: %s\n"), request->fingerprint);
   printf (_("\nNext: send the request file to your certificate authority.\n"
             "The private key never leaves this machine: when the certificate "
             "comes back,\nimport it here, into this same store.\n"));
   free (out);
-  free (store);
+  free (where);
 }
 
 static int
-run_request (struct newkey_args *args)
+run_request (struct newkey_args *args, struct cw_store *store)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_request_result result;
+  struct cw_request request = CW_REQUEST_INIT;
   cw_cli_names_input (&args->names, &args->options.names);
-  int status = cw_request_create (&args->options, &result, &diags);
+  int status = cw_request_create (store, &args->options, NULL, NULL,
+                                  &request, &diags);
   cw_cli_report (&diags);
   if (status == CW_OK)
-    print_request_result (&result);
-  cw_request_result_free (&result);
+    print_request_result (&request, store);
+  cw_request_free (&request);
   cw_diags_free (&diags);
   return status;
 }
 
 static int
-run_selfsign (struct newkey_args *args)
+run_selfsign (struct newkey_args *args, struct cw_store *store)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_selfsign_result result;
   cw_cli_names_input (&args->names, &args->options.names);
-  int status = cw_selfsign_create (&args->options, args->days, &result,
-                                   &diags);
+  int status = cw_selfsign_create (store, &args->options, args->days, NULL,
+                                   NULL, &result, &diags);
   cw_cli_report (&diags);
   if (status == CW_OK)
     {
-      char *store = cw_cli_safe (result.store_path);
+      char *where = cw_cli_safe (store->path);
       printf (_("Installed a self-signed certificate with a new %s key in "
-                "the store %s\n"), result.key_description, store);
+                "the store %s\n"), result.request.key_description, where);
       cw_cli_print_cert_summary (&result.info);
-      free (store);
+      free (where);
     }
   cw_selfsign_result_free (&result);
   cw_diags_free (&diags);
+  return status;
+}
+
+/* Runs RUN on the store of the command line. */
+static int
+with_store (struct newkey_args *args,
+            int (*run) (struct newkey_args *args, struct cw_store *store))
+{
+  struct cw_diags diags = CW_DIAGS_INIT;
+  struct cw_store store;
+  int status = cw_store_attach (&store, args->store, &diags);
+  cw_cli_report (&diags);
+  cw_diags_free (&diags);
+  if (status == CW_OK)
+    status = run (args, &store);
+  cw_store_close (&store);
   return status;
 }
 
@@ -215,7 +254,7 @@ parse_newkey (const char *command, int argc, char **argv,
                                  .days = CW_SELFSIGN_DAYS };
   int status = cw_cli_parse (command, argc, argv, options, newkey_option,
                              args, context, help);
-  args->options.store = context->store;
+  args->store = context->store;
   return status;
 }
 
@@ -231,7 +270,7 @@ cw_cmd_request (struct cw_cli_context *context, int argc, char **argv)
   if (status == CW_OK)
     status = cw_cli_naming_finish ("request", argc, argv, &args.names);
   if (status == CW_OK)
-    status = run_request (&args);
+    status = with_store (&args, run_request);
   cw_cli_names_free (&args.names);
   return status == CW_CLI_HELP_DONE ? CW_OK : status;
 }
@@ -249,7 +288,7 @@ cw_cmd_selfsign (struct cw_cli_context *context, int argc, char **argv)
   if (status == CW_OK)
     status = cw_cli_naming_finish ("selfsign", argc, argv, &args.names);
   if (status == CW_OK)
-    status = run_selfsign (&args);
+    status = with_store (&args, run_selfsign);
   cw_cli_names_free (&args.names);
   return status == CW_CLI_HELP_DONE ? CW_OK : status;
 }
@@ -277,8 +316,7 @@ run_clone (const char *id, struct newkey_args *args)
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_target target;
   struct cw_clone_names cloned = { NULL, NULL, 0, NULL, NULL };
-  int status = cw_target_load (&target, id, args->options.store, false,
-                                   &diags);
+  int status = cw_target_load (&target, id, args->store, false, &diags);
   if (status == CW_OK)
     status = cw_clone_names (&target.store, &target.entry, &cloned, &diags);
   cw_cli_report (&diags);
@@ -287,7 +325,8 @@ run_clone (const char *id, struct newkey_args *args)
   if (status == CW_OK)
     {
       take_cloned (args, &cloned);
-      status = args->self_signed ? run_selfsign (args) : run_request (args);
+      status = with_store (args, args->self_signed ? run_selfsign
+                                                   : run_request);
     }
   cw_clone_names_free (&cloned);
   return status;

@@ -31,6 +31,8 @@
 #include "base/xalloc.h"
 
 #define RACERS 2
+/* How often a cancelled search is noticed, in milliseconds. */
+#define CANCEL_POLL_MS 50
 /* A DER RSA private key of 16384 bits is under 10 KiB. */
 #define KEY_MAX_BYTES (64 * 1024)
 
@@ -149,13 +151,17 @@ start (struct racer *racers, int count, gnutls_pk_algorithm_t algorithm,
   return started;
 }
 
-/* Waits for the first search to hand over a whole key; its index, or -1
-   when every search failed. */
+#define CANCELLED (-2)
+
+/* Waits for the first search to hand over a whole key; its index, -1
+   when every search failed, CANCELLED when PROGRESS was. */
 static int
-first_key (struct racer *racers, int count)
+first_key (struct racer *racers, int count, struct cw_progress *progress)
 {
   for (;;)
     {
+      if (cw_progress_cancelled (progress))
+        return CANCELLED;
       struct pollfd fds[RACERS];
       int open = 0;
       for (int i = 0; i < count; i++)
@@ -163,8 +169,11 @@ first_key (struct racer *racers, int count)
           fds[open++] = (struct pollfd) { racers[i].fd, POLLIN, 0 };
       if (open == 0)
         return -1;
-      if (poll (fds, (nfds_t) open, -1) < 0 && errno != EINTR)
+      int ready = poll (fds, (nfds_t) open, progress ? CANCEL_POLL_MS : -1);
+      if (ready < 0 && errno != EINTR)
         return -1;
+      if (ready <= 0)
+        continue;
       for (int i = 0, k = 0; i < count; i++)
         {
           if (racers[i].fd < 0)
@@ -206,12 +215,16 @@ stop_all (struct racer *racers, int count)
 
 int
 cw_key_race (gnutls_x509_privkey_t key, gnutls_pk_algorithm_t algorithm,
-             unsigned bits, int searches)
+             unsigned bits, int searches, struct cw_progress *progress)
 {
   struct racer racers[RACERS];
   int count = searches < RACERS ? searches : RACERS;
-  int started = count > 1 ? start (racers, count, algorithm, bits) : 0;
-  int winner = started > 0 ? first_key (racers, started) : -1;
+  /* A search that may be cancelled runs in a child even alone: only a
+     process can be stopped in the middle of it. */
+  bool in_children = count > 1
+                     || (progress && algorithm == GNUTLS_PK_RSA);
+  int started = in_children ? start (racers, count, algorithm, bits) : 0;
+  int winner = started > 0 ? first_key (racers, started, progress) : -1;
   int ret = GNUTLS_E_INTERNAL_ERROR;
   if (winner >= 0)
     {
@@ -220,6 +233,8 @@ cw_key_race (gnutls_x509_privkey_t key, gnutls_pk_algorithm_t algorithm,
       ret = gnutls_x509_privkey_import (key, &der, GNUTLS_X509_FMT_DER);
     }
   stop_all (racers, started);
+  if (winner == CANCELLED)
+    return CW_KEY_RACE_CANCELLED;
   /* No child could be started, or none found a key: the search is done
      here, as it would be on one processor. */
   if (ret < 0)

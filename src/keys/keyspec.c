@@ -8,49 +8,30 @@
 #include <strings.h>
 
 #include "base/i18n.h"
-#include "keys/keyrace.h"
-#include "base/trace.h"
+#include "keys/keytypes.h"
 #include "base/xalloc.h"
-
-static const struct
-{
-  const char *name;
-  gnutls_pk_algorithm_t algorithm;
-  unsigned bits;
-  gnutls_ecc_curve_t curve;
-} named_keys[] = {
-  { "rsa2048", GNUTLS_PK_RSA, 2048, GNUTLS_ECC_CURVE_INVALID },
-  { "rsa3072", GNUTLS_PK_RSA, 3072, GNUTLS_ECC_CURVE_INVALID },
-  { "rsa4096", GNUTLS_PK_RSA, 4096, GNUTLS_ECC_CURVE_INVALID },
-  { "p256", GNUTLS_PK_ECDSA, 0, GNUTLS_ECC_CURVE_SECP256R1 },
-  { "p384", GNUTLS_PK_ECDSA, 0, GNUTLS_ECC_CURVE_SECP384R1 },
-};
-
-#define NAMED_KEY_COUNT (sizeof named_keys / sizeof named_keys[0])
 
 void
 cw_keyspec_default (struct cw_keyspec *spec)
 {
-  *spec = (struct cw_keyspec) { GNUTLS_PK_RSA, 3072,
-                                GNUTLS_ECC_CURVE_INVALID };
+  cw_keytype_spec (cw_keytype_at (cw_keytype_default_index ()), spec);
 }
 
 static bool
 parse_type (const char *type, struct cw_keyspec *spec,
             struct cw_diags *diags)
 {
-  for (size_t i = 0; i < NAMED_KEY_COUNT; i++)
-    if (strcasecmp (type, named_keys[i].name) == 0)
-      {
-        *spec = (struct cw_keyspec) { named_keys[i].algorithm,
-                                      named_keys[i].bits,
-                                      named_keys[i].curve };
-        return true;
-      }
+  const struct cw_keytype *known = cw_keytype_find (type);
+  if (known)
+    {
+      cw_keytype_spec (known, spec);
+      return true;
+    }
+  char *choices = cw_keytype_choices ();
   cw_diag_add (diags, CW_ERROR, "key-unknown-type", "key",
                _("\"%s\" is not a key type certwiz makes. Choose one of "
-                 "rsa2048, rsa3072 (the default), rsa4096, p256 or p384."),
-               type);
+                 "%s."), type, choices);
+  free (choices);
   return false;
 }
 
@@ -111,40 +92,32 @@ cw_keyspec_parse (const char *type, const char *bits,
 char *
 cw_keyspec_name (const struct cw_keyspec *spec)
 {
+  const struct cw_keytype *known = cw_keytype_of (spec);
+  if (known)
+    return xstrdup (known->name);
   if (spec->algorithm == GNUTLS_PK_RSA)
     return xasprintf ("rsa%u", spec->bits);
-  for (size_t i = 0; i < NAMED_KEY_COUNT; i++)
-    if (named_keys[i].curve == spec->curve)
-      return xstrdup (named_keys[i].name);
-  return xstrdup (gnutls_ecc_curve_get_name (spec->curve));
+  return xasprintf ("p%u", cw_curve_bits (spec->curve));
+}
+
+unsigned
+cw_curve_bits (gnutls_ecc_curve_t curve)
+{
+  switch (curve)
+    {
+    case GNUTLS_ECC_CURVE_SECP384R1:
+      return 384;
+    case GNUTLS_ECC_CURVE_SECP521R1:
+      return 521;
+    default:
+      return 256;
+    }
 }
 
 char *
 cw_keyspec_describe (const struct cw_keyspec *spec)
 {
-  if (spec->algorithm == GNUTLS_PK_RSA)
-    return xasprintf (_("RSA %u bits"), spec->bits);
-  return xasprintf (_("ECDSA %s"), spec->curve == GNUTLS_ECC_CURVE_SECP384R1
-                                     ? "P-384" : "P-256");
-}
-
-int
-cw_key_generate (const struct cw_keyspec *spec, gnutls_x509_privkey_t *key)
-{
-  unsigned bits = spec->algorithm == GNUTLS_PK_ECDSA
-                    ? GNUTLS_CURVE_TO_BITS (spec->curve) : spec->bits;
-  int ret = gnutls_x509_privkey_init (key);
-  if (ret < 0)
-    return ret;
-  int searches = cw_key_race_size (spec->algorithm);
-  /* The benchmarks tell certwiz's own time from the prime search's. */
-  cw_trace ("keygen", "start searches=%d", searches);
-  ret = cw_key_race (*key, spec->algorithm, bits, searches);
-  cw_trace ("keygen", "end");
-  if (ret < 0)
-    {
-      gnutls_x509_privkey_deinit (*key);
-      *key = NULL;
-    }
-  return ret;
+  return cw_key_kind_describe (spec->algorithm,
+                               spec->algorithm == GNUTLS_PK_ECDSA
+                                 ? cw_curve_bits (spec->curve) : spec->bits);
 }

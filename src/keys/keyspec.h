@@ -1,10 +1,9 @@
-/* Which key to make: the --key names, the Exchange-style --key-size, and
-   generation through GnuTLS. */
+/* Which key to make: a key type by name, or the Exchange-style key size
+   in bits (RSA).  Keys themselves are made by keys/key.h. */
 #ifndef CERTWIZ_KEYSPEC_H
 #define CERTWIZ_KEYSPEC_H
 
 #include <gnutls/gnutls.h>
-#include <gnutls/x509.h>
 #include <stdbool.h>
 
 #include "base/diag.h"
@@ -22,7 +21,7 @@ struct cw_keyspec
 /* The key made when nothing is asked for: RSA 3072. */
 void cw_keyspec_default (struct cw_keyspec *spec);
 
-/* Reads --key TYPE (rsa2048, rsa3072, rsa4096, p256, p384) or, when TYPE
+/* Reads a key type by name (keytypes.h) or, when TYPE
    is NULL, --key-size BITS (RSA).  Below 2048 bits is refused with the
    reason.  Returns false on an error. */
 bool cw_keyspec_parse (const char *type, const char *bits,
@@ -30,11 +29,9 @@ bool cw_keyspec_parse (const char *type, const char *bits,
 
 /* "rsa3072", "p256": the name --key takes and the store records. */
 char *cw_keyspec_name (const struct cw_keyspec *spec);
+/* The size of a NIST curve in bits: 256, 384, 521. */
+unsigned cw_curve_bits (gnutls_ecc_curve_t curve);
 /* "RSA 3072 bits", "ECDSA P-256", translated. */
 char *cw_keyspec_describe (const struct cw_keyspec *spec);
-
-/* Generates a new private key; returns a GnuTLS error code. */
-int cw_key_generate (const struct cw_keyspec *spec,
-                     gnutls_x509_privkey_t *key);
 
 #endif

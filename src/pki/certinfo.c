@@ -10,6 +10,7 @@
 
 #include "base/hex.h"
 #include "base/i18n.h"
+#include "keys/keytypes.h"
 #include "names/subject.h"
 #include "base/xalloc.h"
 
@@ -130,12 +131,7 @@ key_description (gnutls_x509_crt_t crt)
 {
   unsigned bits = 0;
   int algorithm = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
-  if (algorithm == GNUTLS_PK_RSA)
-    return xasprintf (_("RSA %u bits"), bits);
-  if (algorithm == GNUTLS_PK_ECDSA)
-    return xasprintf (_("ECDSA P-%u"), bits);
-  const char *name = gnutls_pk_get_name ((gnutls_pk_algorithm_t) algorithm);
-  return xasprintf ("%s %u", name ? name : "?", bits);
+  return cw_key_kind_describe ((gnutls_pk_algorithm_t) algorithm, bits);
 }
 
 static char *
@@ -288,34 +284,6 @@ cw_cert_key_id (gnutls_x509_crt_t crt, char out[41])
   if (ret >= 0)
     cw_hex_encode (id, size, out);
   return ret;
-}
-
-/* The SHA-256 key ID of KEY into ID[32]; false when it cannot be had. */
-static bool
-private_key_id (gnutls_x509_privkey_t key, unsigned char id[32])
-{
-  size_t size = 32;
-  return gnutls_x509_privkey_get_key_id (key, GNUTLS_KEYID_USE_SHA256, id,
-                                         &size) >= 0 && size == 32;
-}
-
-bool
-cw_cert_fits_key (gnutls_x509_crt_t crt, gnutls_x509_privkey_t key)
-{
-  unsigned char a[32], b[32];
-  size_t a_size = sizeof a;
-  return gnutls_x509_crt_get_key_id (crt, GNUTLS_KEYID_USE_SHA256, a,
-                                     &a_size) >= 0
-         && a_size == 32 && private_key_id (key, b)
-         && memcmp (a, b, 32) == 0;
-}
-
-bool
-cw_keys_same (gnutls_x509_privkey_t a, gnutls_x509_privkey_t b)
-{
-  unsigned char id_a[32], id_b[32];
-  return private_key_id (a, id_a) && private_key_id (b, id_b)
-         && memcmp (id_a, id_b, 32) == 0;
 }
 
 static char *

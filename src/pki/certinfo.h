@@ -72,12 +72,6 @@ void cw_cert_dn_each (gnutls_x509_crt_t crt, bool issuer,
 char *cw_cert_dn_value (gnutls_x509_crt_t crt, bool issuer, const char *oid,
                         unsigned index);
 
-/* Whether KEY is the private half of CRT's public key; whether A and B
-   are the same key.  The SHA-256 key ID digests the whole public key, so
-   equal IDs mean equal keys. */
-bool cw_cert_fits_key (gnutls_x509_crt_t crt, gnutls_x509_privkey_t key);
-bool cw_keys_same (gnutls_x509_privkey_t a, gnutls_x509_privkey_t b);
-
 /* SHA-1 of the public key, as a request's key ID is computed. */
 int cw_cert_key_id (gnutls_x509_crt_t crt, char out[41]);
 /* "2026-11-21T19:50:00Z". */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "keys/key.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
 
@@ -49,20 +50,6 @@ detect_pem (const gnutls_datum_t *data)
   return CW_FILE_UNKNOWN;
 }
 
-/* A plain or encrypted private key: an encrypted one cannot be read
-   without its password, but GnuTLS says it is one. */
-static bool
-is_der_key (const gnutls_datum_t *data)
-{
-  gnutls_x509_privkey_t key;
-  if (gnutls_x509_privkey_init (&key) < 0)
-    return false;
-  int ret = gnutls_x509_privkey_import2 (key, data, GNUTLS_X509_FMT_DER, NULL,
-                                         GNUTLS_PKCS_PLAIN);
-  gnutls_x509_privkey_deinit (key);
-  return ret >= 0 || ret == GNUTLS_E_DECRYPTION_FAILED;
-}
-
 /* DER has no label: the file is what GnuTLS manages to read it as. */
 static enum cw_file_kind
 detect_der (const gnutls_datum_t *data)
@@ -96,7 +83,7 @@ detect_der (const gnutls_datum_t *data)
         kind = CW_FILE_REQUEST;
       gnutls_x509_crq_deinit (crq);
     }
-  if (kind == CW_FILE_UNKNOWN && is_der_key (data))
+  if (kind == CW_FILE_UNKNOWN && cw_key_der_is_private (data))
     kind = CW_FILE_PRIVATE_KEY;
   return kind;
 }

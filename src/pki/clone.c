@@ -9,6 +9,7 @@
 #include "pki/certinfo.h"
 #include "pki/certset.h"
 #include "base/i18n.h"
+#include "keys/keytypes.h"
 #include "names/subject.h"
 #include "base/xalloc.h"
 
@@ -79,17 +80,13 @@ push_san (struct cw_clone_names *names, const char *name,
   names->sans[names->san_count++] = xstrdup (colon + 1);
 }
 
-/* The kind of key to make again, named as --key takes it. */
+/* The kind of key to make again, by its key type's name. */
 static char *
 key_type_of (gnutls_x509_crt_t crt)
 {
   unsigned bits = 0;
   int algorithm = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
-  if (algorithm == GNUTLS_PK_RSA)
-    return xasprintf ("rsa%u", bits);
-  if (algorithm == GNUTLS_PK_ECDSA)
-    return xasprintf ("p%u", bits);
-  return xstrdup ("");
+  return cw_key_kind_name ((gnutls_pk_algorithm_t) algorithm, bits);
 }
 
 void

@@ -2,6 +2,7 @@
 
 #include "pki/csr.h"
 
+#include <gnutls/abstract.h>
 #include <gnutls/crypto.h>
 #include <gnutls/x509-ext.h>
 #include <string.h>
@@ -75,36 +76,48 @@ set_extended_usage (gnutls_x509_crq_t crq)
 }
 
 static int
-set_usage (gnutls_x509_crq_t crq, gnutls_x509_privkey_t key)
+set_usage (gnutls_x509_crq_t crq, const struct cw_key *key)
 {
   /* RSA key exchange still needs keyEncipherment; ECDSA keys only sign. */
   unsigned usage = GNUTLS_KEY_DIGITAL_SIGNATURE;
-  if (gnutls_x509_privkey_get_pk_algorithm (key) == GNUTLS_PK_RSA)
+  if (cw_key_algorithm (key) == GNUTLS_PK_RSA)
     usage |= GNUTLS_KEY_KEY_ENCIPHERMENT;
   int ret = gnutls_x509_crq_set_key_usage (crq, usage);
   return ret < 0 ? ret : set_extended_usage (crq);
 }
 
 static int
+set_public_key (gnutls_x509_crq_t crq, const struct cw_key *key)
+{
+  gnutls_pubkey_t pub;
+  int ret = cw_key_public (key, &pub);
+  if (ret < 0)
+    return ret;
+  ret = gnutls_x509_crq_set_pubkey (crq, pub);
+  gnutls_pubkey_deinit (pub);
+  return ret;
+}
+
+static int
 fill_request (gnutls_x509_crq_t crq, const struct cw_names *names,
-              gnutls_x509_privkey_t key)
+              const struct cw_key *key)
 {
   int ret = gnutls_x509_crq_set_version (crq, 1);
   if (ret >= 0)
     ret = set_subject (crq, &names->subject);
   if (ret >= 0)
-    ret = gnutls_x509_crq_set_key (crq, key);
+    ret = set_public_key (crq, key);
   if (ret >= 0)
     ret = set_alt_names (crq, &names->sans);
   if (ret >= 0)
     ret = set_usage (crq, key);
   if (ret >= 0)
-    ret = gnutls_x509_crq_sign2 (crq, key, GNUTLS_DIG_SHA256, 0);
+    ret = cw_key_sign_request (key, crq);
   return ret;
 }
 
 int
-cw_csr_build (const struct cw_names *names, gnutls_x509_privkey_t key,
+cw_csr_build (const struct cw_names *names, const struct cw_key *key,
               gnutls_x509_crq_t *crq)
 {
   int ret = gnutls_x509_crq_init (crq);

@@ -1,16 +1,17 @@
 /* The PKCS#10 certificate request: subject in the enforced order, the
    SAN extension, key usage for a TLS server that also does SMTP mutual
-   TLS, signed with SHA-256. */
+   TLS, signed by the key handle with the digest that follows the key. */
 #ifndef CERTWIZ_CSR_H
 #define CERTWIZ_CSR_H
 
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
 
+#include "keys/key.h"
 #include "names/names.h"
 
 /* Returns a GnuTLS error code; on success *CRQ is the signed request. */
-int cw_csr_build (const struct cw_names *names, gnutls_x509_privkey_t key,
+int cw_csr_build (const struct cw_names *names, const struct cw_key *key,
                   gnutls_x509_crq_t *crq);
 
 /* Hex digests of the request's DER (its fingerprint) and of its public

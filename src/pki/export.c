@@ -58,9 +58,7 @@ load_key (struct cw_export *export, struct cw_diags *diags)
                                          false, diags);
   if (status != CW_OK)
     return status;
-  int ret = gnutls_x509_privkey_init (&export->key);
-  if (ret >= 0)
-    ret = gnutls_x509_privkey_import (export->key, &pem, GNUTLS_X509_FMT_PEM);
+  int ret = cw_key_from_pem (&pem, &export->key);
   gnutls_memset (pem.data, 0, pem.size);
   free (pem.data);
   if (ret >= 0)
@@ -146,8 +144,7 @@ cw_export_write (struct cw_export *export, enum cw_p12_profile profile,
 void
 cw_export_close (struct cw_export *export)
 {
-  if (export->key)
-    gnutls_x509_privkey_deinit (export->key);
+  cw_key_free (export->key);
   cw_certs_free (&export->certs);
   if (export->entry.id)
     cw_store_entry_free (&export->entry);

@@ -15,7 +15,7 @@ struct cw_export
 {
   struct cw_store store;
   struct cw_store_entry entry;
-  gnutls_x509_privkey_t key;
+  struct cw_key *key;
   struct cw_certs certs;           /* the certificate, then its chain */
   const char *out;
   bool force;

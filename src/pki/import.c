@@ -26,7 +26,7 @@ struct import
   struct cw_certs certs;
   gnutls_x509_crt_t leaf;
   struct cw_chain chain;
-  gnutls_x509_privkey_t key;        /* from a PKCS#12 backup */
+  struct cw_key *key;               /* from a PKCS#12 backup */
   char *backup_name;                /* its friendly name */
   struct cw_record pending;         /* the request's record, when bound */
 };
@@ -171,18 +171,14 @@ static enum cw_status
 check_kept_key (struct import *im, const char *id)
 {
   gnutls_datum_t pem;
-  gnutls_x509_privkey_t key;
+  struct cw_key *key;
   enum cw_status status = cw_store_read (&im->store, CW_STORE_PENDING, id,
                                          "key.pem", &pem, false, im->diags);
   if (status != CW_OK)
     return status;
-  bool fits = gnutls_x509_privkey_init (&key) >= 0;
-  if (fits)
-    {
-      fits = gnutls_x509_privkey_import (key, &pem, GNUTLS_X509_FMT_PEM) >= 0
-             && cw_cert_fits_key (im->leaf, key);
-      gnutls_x509_privkey_deinit (key);
-    }
+  bool fits = cw_key_from_pem (&pem, &key) >= 0
+              && cw_key_fits_cert (key, im->leaf);
+  cw_key_free (key);
   gnutls_memset (pem.data, 0, pem.size);
   free (pem.data);
   if (fits)
@@ -282,10 +278,8 @@ static enum cw_status
 restore_entry (struct import *im, char *cert, char *chain)
 {
   gnutls_datum_t key = { NULL, 0 };
-  int ret = gnutls_x509_privkey_export2_pkcs8 (im->key, GNUTLS_X509_FMT_PEM,
-                                               NULL, GNUTLS_PKCS_PLAIN, &key);
-  if (ret < 0)
-    return crypto_failure (im, ret);
+  if (cw_key_export_pem (im->key, &key, im->diags) != CW_OK)
+    return CW_FAILED;
   char *record = installed_record (im, "backup");
   struct cw_store_file files[] = {
     { "key.pem", key.data, key.size },
@@ -354,7 +348,7 @@ static enum cw_status
 find_backup_leaf (struct import *im)
 {
   for (size_t i = 0; i < im->certs.count; i++)
-    if (cw_cert_fits_key (im->certs.items[i], im->key))
+    if (cw_key_fits_cert (im->key, im->certs.items[i]))
       {
         im->leaf = im->certs.items[i];
         return CW_OK;
@@ -390,7 +384,7 @@ choose_leaf (struct import *im, char pending_id[41], bool *bound)
       if (status == CW_OK && im->options->cert_only)
         {
           /* Asked for the certificate alone: the key stays out. */
-          gnutls_x509_privkey_deinit (im->key);
+          cw_key_free (im->key);
           im->key = NULL;
         }
       return status;
@@ -471,8 +465,7 @@ cw_import (const struct cw_import_options *options,
   cw_chain_free (&im.chain);
   cw_certs_free (&im.certs);
   cw_record_free (&im.pending);
-  if (im.key)
-    gnutls_x509_privkey_deinit (im.key);
+  cw_key_free (im.key);
   free (im.backup_name);
   return status;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pki/certinfo.h"
+#include "keys/rawkey.h"
 #include "base/i18n.h"
 #include "base/unicode.h"
 #include "base/xalloc.h"
@@ -168,7 +169,7 @@ add_certs (gnutls_pkcs12_t p12, const gnutls_x509_crt_t *certs, size_t count,
 /* The key goes in a bag of its own, shrouded (PKCS#8-encrypted) rather
    than in an encrypted bag, as Windows and openssl write it. */
 static int
-add_key (gnutls_pkcs12_t p12, gnutls_x509_privkey_t key,
+add_key (gnutls_pkcs12_t p12, const struct cw_key *key,
          const struct p12_labels *labels, unsigned cipher,
          const char *password)
 {
@@ -176,7 +177,8 @@ add_key (gnutls_pkcs12_t p12, gnutls_x509_privkey_t key,
   int ret = gnutls_pkcs12_bag_init (&bag);
   if (ret < 0)
     return ret;
-  ret = gnutls_pkcs12_bag_set_privkey (bag, key, password, cipher);
+  ret = gnutls_pkcs12_bag_set_privkey (bag, cw_key_raw (key), password,
+                                       cipher);
   if (ret >= 0)
     ret = label_element (bag, ret, labels);
   if (ret >= 0)
@@ -186,7 +188,7 @@ add_key (gnutls_pkcs12_t p12, gnutls_x509_privkey_t key,
 }
 
 static int
-build (gnutls_x509_privkey_t key, const gnutls_x509_crt_t *certs,
+build (const struct cw_key *key, const gnutls_x509_crt_t *certs,
        size_t count, const struct p12_labels *labels,
        enum cw_p12_profile profile, const char *password,
        gnutls_datum_t *der)
@@ -208,7 +210,7 @@ build (gnutls_x509_privkey_t key, const gnutls_x509_crt_t *certs,
 }
 
 enum cw_status
-cw_p12_write (gnutls_x509_privkey_t key, const gnutls_x509_crt_t *certs,
+cw_p12_write (const struct cw_key *key, const gnutls_x509_crt_t *certs,
               size_t count, const char *friendly_name,
               enum cw_p12_profile profile, const char *password,
               gnutls_datum_t *der, struct cw_diags *diags)
@@ -220,7 +222,14 @@ cw_p12_write (gnutls_x509_privkey_t key, const gnutls_x509_crt_t *certs,
   *der = (gnutls_datum_t) { NULL, 0 };
   /* The ID only has to match between the two bags; the SHA-1 of the
      public key is what certtool and most tools use. */
-  int ret = gnutls_x509_privkey_get_key_id (key, GNUTLS_KEYID_USE_SHA1, id,
+  if (!cw_key_raw (key))
+    {
+      /* Says that a token key cannot leave its token. */
+      gnutls_datum_t none;
+      return cw_key_export_pem (key, &none, diags);
+    }
+  int ret = gnutls_x509_privkey_get_key_id (cw_key_raw (key),
+                                            GNUTLS_KEYID_USE_SHA1, id,
                                             &id_size);
   labels.key_id.size = id_size;
   if (ret >= 0 && friendly_name)
@@ -256,11 +265,11 @@ verify_failed (const char *reason, struct cw_diags *diags)
 
 enum cw_status
 cw_p12_verify (const gnutls_datum_t *der, const char *password,
-               gnutls_x509_privkey_t key, struct cw_diags *diags)
+               const struct cw_key *key, struct cw_diags *diags)
 {
   struct cw_diags found = CW_DIAGS_INIT;
   struct cw_certs certs = CW_CERTS_INIT;
-  gnutls_x509_privkey_t read_key = NULL;
+  struct cw_key *read_key = NULL;
   char *name = NULL;
   enum cw_status status = cw_p12_read (der, password, &read_key, &certs,
                                        &name, &found);
@@ -274,13 +283,12 @@ cw_p12_verify (const gnutls_datum_t *der, const char *password,
                      "again, and report this if it happens again."));
       status = CW_FAILED;
     }
-  else if (!cw_keys_same (read_key, key))
+  else if (!cw_key_same (read_key, key))
     {
       verify_failed (_("it holds a different private key"), diags);
       status = CW_FAILED;
     }
-  if (read_key)
-    gnutls_x509_privkey_deinit (read_key);
+  cw_key_free (read_key);
   cw_certs_free (&certs);
   free (name);
   cw_diags_free (&found);

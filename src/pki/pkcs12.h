@@ -9,12 +9,12 @@
 #define CERTWIZ_PKCS12_H
 
 #include <gnutls/gnutls.h>
-#include <gnutls/x509.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "pki/certset.h"
 #include "base/diag.h"
+#include "keys/key.h"
 #include "base/status.h"
 
 enum cw_p12_profile
@@ -37,8 +37,9 @@ bool cw_p12_profile_parse (const char *name, enum cw_p12_profile *profile,
    gnutls_free): KEY in a shrouded key bag, CERTS[0] the leaf and then its
    chain (COUNT may be 0 for a key alone), FRIENDLY_NAME (may be NULL) on
    the key and leaf bags, and the same local key ID on both so that
-   Windows and openssl pair them.  PASSWORD is UTF-8, passed as given. */
-enum cw_status cw_p12_write (gnutls_x509_privkey_t key,
+   Windows and openssl pair them.  PASSWORD is UTF-8, passed as given.
+   KEY must be a file key: a token key refuses to leave its token. */
+enum cw_status cw_p12_write (const struct cw_key *key,
                              const gnutls_x509_crt_t *certs, size_t count,
                              const char *friendly_name,
                              enum cw_p12_profile profile,
@@ -53,7 +54,7 @@ enum cw_status cw_p12_write (gnutls_x509_privkey_t key,
    p12-malformed.  On an error nothing is returned and CERTS is as it
    was. */
 enum cw_status cw_p12_read (const gnutls_datum_t *data, const char *password,
-                            gnutls_x509_privkey_t *key,
+                            struct cw_key **key,
                             struct cw_certs *certs, char **friendly_name,
                             struct cw_diags *diags);
 
@@ -61,7 +62,7 @@ enum cw_status cw_p12_read (const gnutls_datum_t *data, const char *password,
    and that the key it holds is KEY (same public key). */
 enum cw_status cw_p12_verify (const gnutls_datum_t *der,
                               const char *password,
-                              gnutls_x509_privkey_t key,
+                              const struct cw_key *key,
                               struct cw_diags *diags);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pki/certinfo.h"
+#include "keys/rawkey.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
 
@@ -21,7 +22,7 @@ struct p12_reader
   const char *password;
   bool has_mac;                 /* the MAC proved PASSWORD right */
   unsigned long rounds_left;    /* key derivation still allowed */
-  gnutls_x509_privkey_t key;
+  struct cw_key *key;
   struct cw_certs certs;
   char *key_name;               /* friendly name on the key's bag */
   char *cert_name;              /* the first one on a certificate */
@@ -187,8 +188,8 @@ read_key (struct p12_reader *reader, const gnutls_datum_t *data,
       return encrypted ? decrypt_failed (reader, ret)
                        : malformed (reader, ret);
     }
-  reader->key = key;
-  return CW_OK;
+  ret = cw_key_adopt_raw (key, &reader->key);
+  return ret < 0 ? malformed (reader, ret) : CW_OK;
 }
 
 static enum cw_status
@@ -297,7 +298,7 @@ put_key_certificate_first (struct p12_reader *reader)
   if (!reader->key)
     return;
   for (size_t i = 0; i < certs->count; i++)
-    if (cw_cert_fits_key (certs->items[i], reader->key))
+    if (cw_key_fits_cert (reader->key, certs->items[i]))
       {
         gnutls_x509_crt_t crt = certs->items[i];
         memmove (certs->items + 1, certs->items, i * sizeof *certs->items);
@@ -307,7 +308,7 @@ put_key_certificate_first (struct p12_reader *reader)
 }
 
 static void
-hand_over (struct p12_reader *reader, gnutls_x509_privkey_t *key,
+hand_over (struct p12_reader *reader, struct cw_key **key,
            struct cw_certs *certs, char **friendly_name)
 {
   for (size_t i = 0; i < reader->certs.count; i++)
@@ -323,8 +324,7 @@ hand_over (struct p12_reader *reader, gnutls_x509_privkey_t *key,
 static void
 reader_free (struct p12_reader *reader)
 {
-  if (reader->key)
-    gnutls_x509_privkey_deinit (reader->key);
+  cw_key_free (reader->key);
   cw_certs_free (&reader->certs);
   free (reader->key_name);
   free (reader->cert_name);
@@ -332,7 +332,7 @@ reader_free (struct p12_reader *reader)
 
 enum cw_status
 cw_p12_read (const gnutls_datum_t *data, const char *password,
-             gnutls_x509_privkey_t *key, struct cw_certs *certs,
+             struct cw_key **key, struct cw_certs *certs,
              char **friendly_name, struct cw_diags *diags)
 {
   struct p12_reader reader = {

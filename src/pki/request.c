@@ -1,34 +1,23 @@
+/* The steps of a request (request.h); the file delivery is in
+   request_file.c. */
 #include <config.h>
 
 #include "pki/request.h"
 
-#include <errno.h>
-#include <gnutls/gnutls.h>
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "base/atomicfile.h"
-#include "pki/certinfo.h"
-#include "pki/csr.h"
 #include "base/i18n.h"
 #include "base/record.h"
-#include "store/store.h"
 #include "base/unicode.h"
 #include "base/xalloc.h"
+#include "pki/certinfo.h"
+#include "pki/csr.h"
+#include "store/store.h"
 
 #define FRIENDLY_NAME_MAX 128
-
-/* What is written: the key, the request and the record, in memory. */
-struct request_files
-{
-  gnutls_datum_t key_pem;
-  gnutls_datum_t request_pem;
-  char *record;
-};
 
 bool
 cw_friendly_name_check (const char *name, struct cw_diags *diags)
@@ -54,76 +43,128 @@ cw_friendly_name_check (const char *name, struct cw_diags *diags)
   return true;
 }
 
-/* The part of a host name usable as a file name. */
+bool
+cw_request_check (const struct cw_request_options *options,
+                  struct cw_names *names, struct cw_keyspec *key,
+                  struct cw_diags *diags)
+{
+  bool valid = cw_names_build (&options->names, names, diags);
+  valid &= cw_keyspec_parse (options->key_type, options->key_size, key,
+                             diags);
+  if (options->key_uri)
+    valid &= cw_key_uri_check (options->key_uri, diags);
+  if (options->friendly_name)
+    valid &= cw_friendly_name_check (options->friendly_name, diags);
+  return valid;
+}
+
+void
+cw_request_free (struct cw_request *request)
+{
+  cw_names_free (&request->names);
+  cw_key_free (request->key);
+  free (request->key_description);
+  if (request->crq)
+    gnutls_x509_crq_deinit (request->crq);
+  gnutls_free (request->der.data);
+  gnutls_free (request->pem.data);
+  free (request->out_path);
+  *request = (struct cw_request) CW_REQUEST_INIT;
+}
+
+/* ---------------------------------------------------------------- (a) */
+
+enum cw_status
+cw_request_prepare (const struct cw_request_options *options,
+                    struct cw_request *request, struct cw_diags *diags)
+{
+  *request = (struct cw_request) CW_REQUEST_INIT;
+  request->options = options;
+  return cw_request_check (options, &request->names, &request->keyspec,
+                           diags)
+           ? CW_OK : CW_REFUSED;
+}
+
+/* ---------------------------------------------------------------- (b) */
+
+void
+cw_request_use_key (struct cw_request *request, struct cw_key *key)
+{
+  cw_key_free (request->key);
+  request->key = key;
+  free (request->key_description);
+  request->key_description = cw_key_describe (key);
+}
+
+/* The label of a key certwiz makes on a token: its name and the host
+   name it is for, to tell it among the token's keys. */
 static char *
-file_stem (const struct cw_names *names)
+token_key_label (const struct cw_request *request)
 {
-  const char *name = names->sans.count ? names->sans.items[0].name : NULL;
-  if (!name)
-    name = cw_subject_cn (&names->subject);
-  if (!name || !*name)
-    return xstrdup ("certwiz-request");
-  char *stem = xasprintf ("%s%s", strncmp (name, "*.", 2) == 0
-                                    ? "wildcard" : "", name + (*name == '*'));
-  for (char *p = stem; *p; p++)
-    if (!strchr ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                 "0123456789.-_", *p))
-      *p = '_';
-  return stem;
+  const char *cn = cw_subject_cn (&request->names.subject);
+  const char *name = request->names.sans.count
+                       ? request->names.sans.items[0].name : cn;
+  return xasprintf ("certwiz %s", name && *name ? name : "key");
 }
 
-char *
-cw_request_default_path (const struct cw_names *names)
+enum cw_status
+cw_request_make_key (struct cw_request *request,
+                     const struct cw_pin_source *pin,
+                     struct cw_progress *progress, struct cw_diags *diags)
 {
-  char *stem = file_stem (names);
-  char *path = xasprintf ("%s.req", stem);
-  for (int i = 2; access (path, F_OK) == 0 && i < 1000; i++)
+  const char *uri = request->options->key_uri;
+  struct cw_key *key = NULL;
+  enum cw_status status;
+  if (!uri)
+    status = cw_key_generate (&request->keyspec, progress, &key, diags);
+  else if (cw_key_uri_names_token (uri))
     {
-      free (path);
-      path = xasprintf ("%s-%d.req", stem, i);
+      char *label = token_key_label (request);
+      status = cw_key_generate_on_token (uri, &request->keyspec, label, pin,
+                                         progress, &key, diags);
+      free (label);
     }
-  free (stem);
-  return path;
-}
-
-/* Refuses early what would fail after the key is made. */
-static enum cw_status
-check_output_folder (const char *path, struct cw_diags *diags)
-{
-  char *copy = xstrdup (path);
-  const char *folder = dirname (copy);
-  enum cw_status status = CW_OK;
-  if (access (folder, W_OK | X_OK) < 0)
-    {
-      if (errno == ENOENT)
-        cw_diag_add (diags, CW_ERROR, "out-folder", "out",
-                     _("The request cannot be written to \"%s\": the folder "
-                       "\"%s\" does not exist. Create it, or choose another "
-                       "place."), path, folder);
-      else
-        cw_diag_add (diags, CW_ERROR, "out-folder", "out",
-                     _("The request cannot be written to \"%s\": you may not "
-                       "write in the folder \"%s\". Choose a folder of your "
-                       "own."), path, folder);
-      status = CW_REFUSED;
-    }
-  free (copy);
+  else
+    status = cw_key_open_token (uri, pin, &key, diags);
+  if (status == CW_OK)
+    cw_request_use_key (request, key);
   return status;
 }
 
+/* ---------------------------------------------------------------- (c) */
+
 static enum cw_status
-check_output (const struct cw_request_options *options, const char *path,
-              struct cw_diags *diags)
+sign_failed (const struct cw_request *request, int ret,
+             struct cw_diags *diags)
 {
-  struct stat st;
-  if (options->force || lstat (path, &st) < 0)
-    return check_output_folder (path, diags);
-  cw_diag_add (diags, CW_ERROR, "out-exists", "out",
-               _("The file \"%s\" already exists and was left as it is. "
-                 "Choose another file name, or replace it on purpose with "
-                 "--force."), path);
-  return CW_REFUSED;
+  if (cw_key_on_token (request->key))
+    cw_key_report (request->key, ret, "key", diags);
+  else
+    cw_diag_add (diags, CW_ERROR, "crypto", "key",
+                 _("The key or the request could not be made: %s. This is "
+                   "not caused by your input; try again, and report it if "
+                   "it persists."), gnutls_strerror (ret));
+  return CW_FAILED;
 }
+
+enum cw_status
+cw_request_sign (struct cw_request *request, struct cw_diags *diags)
+{
+  int ret = cw_csr_build (&request->names, request->key, &request->crq);
+  if (ret >= 0)
+    ret = gnutls_x509_crq_export2 (request->crq, GNUTLS_X509_FMT_DER,
+                                   &request->der);
+  if (ret >= 0)
+    ret = gnutls_x509_crq_export2 (request->crq, GNUTLS_X509_FMT_PEM,
+                                   &request->pem);
+  if (ret >= 0)
+    ret = cw_csr_key_id (request->crq, request->id);
+  if (ret >= 0)
+    ret = cw_csr_fingerprint (request->crq, request->fingerprint);
+  return ret < 0 ? sign_failed (request, ret, diags) : CW_OK;
+}
+
+/* ---------------------------------------------------------------- (d) */
 
 static char *
 host_name (void)
@@ -134,14 +175,30 @@ host_name (void)
   return xstrdup (buf);
 }
 
-void
-cw_request_describe (const struct cw_request_options *options,
-                     const struct cw_names *names,
-                     const struct cw_keyspec *key, struct cw_record *record)
+static void
+describe_key (const struct cw_request *request, struct cw_record *record)
 {
+  struct cw_keyspec spec = request->keyspec;
+  if (request->key)
+    cw_key_spec (request->key, &spec);
+  char *key_name = cw_keyspec_name (&spec);
+  cw_record_add (record, "key", key_name);
+  free (key_name);
+  if (request->key && cw_key_on_token (request->key))
+    {
+      cw_record_add (record, "key-uri", cw_key_uri (request->key));
+      cw_record_add (record, "key-token", cw_key_token_label (request->key));
+    }
+}
+
+void
+cw_request_describe (const struct cw_request *request,
+                     struct cw_record *record)
+{
+  const struct cw_request_options *options = request->options;
+  const struct cw_names *names = &request->names;
   char *created = cw_time_format (time (NULL)), *host = host_name ();
   char *subject = cw_subject_format (&names->subject);
-  char *key_name = cw_keyspec_name (key);
   const char *cn = cw_subject_cn (&names->subject);
   cw_record_add (record, "created", created);
   cw_record_add (record, "host", host);
@@ -158,72 +215,8 @@ cw_request_describe (const struct cw_request_options *options,
   cw_record_add (record, "friendly-name",
                  options->friendly_name ? options->friendly_name : "");
   cw_record_add (record, "exportable", options->exportable ? "yes" : "no");
-  cw_record_add (record, "key", key_name);
-  free (created), free (host), free (subject), free (key_name);
-}
-
-static char *
-make_record (const struct cw_request_options *options,
-             const struct cw_request_result *result, const char *out_path)
-{
-  struct cw_record record = CW_RECORD_INIT;
-  cw_record_add (&record, "state", "pending");
-  cw_request_describe (options, &result->names, &result->key, &record);
-  cw_record_add (&record, "request-fingerprint", result->fingerprint);
-  cw_record_add (&record, "request-file", out_path);
-  char *text = cw_record_format (&record);
-  cw_record_free (&record);
-  return text;
-}
-
-static void
-free_files (struct request_files *files)
-{
-  if (files->key_pem.data)
-    {
-      gnutls_memset (files->key_pem.data, 0, files->key_pem.size);
-      gnutls_free (files->key_pem.data);
-    }
-  gnutls_free (files->request_pem.data);
-  free (files->record);
-}
-
-static enum cw_status
-crypto_error (struct cw_diags *diags, int ret)
-{
-  cw_diag_add (diags, CW_ERROR, "crypto", "key",
-               _("The key or the request could not be made: %s. This is "
-                 "not caused by your input; try again, and report it if it "
-                 "persists."), gnutls_strerror (ret));
-  return CW_FAILED;
-}
-
-/* Makes the key and the request, all in memory. */
-static enum cw_status
-make_files (struct cw_request_result *result, struct request_files *files,
-            struct cw_diags *diags)
-{
-  gnutls_x509_privkey_t key = NULL;
-  gnutls_x509_crq_t crq = NULL;
-  int ret = cw_key_generate (&result->key, &key);
-  if (ret >= 0)
-    ret = cw_csr_build (&result->names, key, &crq);
-  if (ret >= 0)
-    ret = gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL,
-                                             GNUTLS_PKCS_PLAIN,
-                                             &files->key_pem);
-  if (ret >= 0)
-    ret = gnutls_x509_crq_export2 (crq, GNUTLS_X509_FMT_PEM,
-                                   &files->request_pem);
-  if (ret >= 0)
-    ret = cw_csr_key_id (crq, result->id);
-  if (ret >= 0)
-    ret = cw_csr_fingerprint (crq, result->fingerprint);
-  if (crq)
-    gnutls_x509_crq_deinit (crq);
-  if (key)
-    gnutls_x509_privkey_deinit (key);
-  return ret < 0 ? crypto_error (diags, ret) : CW_OK;
+  describe_key (request, record);
+  free (created), free (host), free (subject);
 }
 
 static char *
@@ -235,111 +228,59 @@ absolute_path (const char *path)
   return xasprintf ("%s/%s", cwd, path);
 }
 
-static enum cw_status
-keep_in_store (struct cw_request_result *result,
-               const struct request_files *files, struct cw_diags *diags)
+enum cw_status
+cw_request_record (const struct cw_request *request, struct cw_store *store,
+                   const char *file, struct cw_diags *diags)
 {
-  struct cw_store store;
-  enum cw_status status = cw_store_open (&store, result->store_path, diags);
-  if (status == CW_OK)
-    status = cw_store_lock (&store, diags);
-  if (status == CW_OK)
+  struct cw_record record = CW_RECORD_INIT;
+  cw_record_add (&record, "state", "pending");
+  cw_request_describe (request, &record);
+  cw_record_add (&record, "request-fingerprint", request->fingerprint);
+  if (file)
     {
-      struct cw_store_file entry[] = {
-        { "key.pem", files->key_pem.data, files->key_pem.size },
-        { "request.pem", files->request_pem.data, files->request_pem.size },
-        { "record", files->record, strlen (files->record) },
-      };
-      status = cw_store_put (&store, CW_STORE_PENDING, result->id, entry,
-                             sizeof entry / sizeof entry[0], diags);
+      char *absolute = absolute_path (file);
+      cw_record_add (&record, "request-file", absolute);
+      free (absolute);
     }
-  cw_store_close (&store);
+  char *text = cw_record_format (&record);
+  cw_record_free (&record);
+  enum cw_status status = cw_store_add_pending (store, request->id,
+                                                request->key, &request->pem,
+                                                text, diags);
+  free (text);
   return status;
 }
 
-static enum cw_status
-write_request_file (const struct cw_request_options *options,
-                    struct cw_request_result *result,
-                    const struct request_files *files, struct cw_diags *diags)
-{
-  /* A request is public: it follows the umask like any document. */
-  int err = cw_write_file_atomic (result->out_path, files->request_pem.data,
-                                  files->request_pem.size,
-                                  0666 & ~cw_current_umask (), options->force);
-  if (!err)
-    return CW_OK;
-  char *kept = xasprintf ("%s/%s/%s/request.pem", result->store_path,
-                          CW_STORE_PENDING, result->id);
-  cw_diag_add (diags, CW_ERROR, "out-write", "out",
-               _("The request could not be written to \"%s\": %s. The key "
-                 "and the request are safe in the store; copy the request "
-                 "from \"%s\"."), result->out_path, strerror (err), kept);
-  free (kept);
-  return CW_FAILED;
-}
-
-bool
-cw_request_check (const struct cw_request_options *options,
-                  struct cw_names *names, struct cw_keyspec *key,
-                  struct cw_diags *diags)
-{
-  bool valid = cw_names_build (&options->names, names, diags);
-  valid &= cw_keyspec_parse (options->key_type, options->key_size, key,
-                             diags);
-  if (options->friendly_name)
-    valid &= cw_friendly_name_check (options->friendly_name, diags);
-  return valid;
-}
+/* ------------------------------------------------------ all the steps */
 
 static enum cw_status
-check_options (const struct cw_request_options *options,
-               struct cw_request_result *result, struct cw_diags *diags)
+cancelled (struct cw_progress *progress, enum cw_status status)
 {
-  if (!cw_request_check (options, &result->names, &result->key, diags))
-    return CW_REFUSED;
-  result->out_path = options->out ? xstrdup (options->out)
-                                  : cw_request_default_path (&result->names);
-  return check_output (options, result->out_path, diags);
+  return status == CW_OK && cw_progress_cancelled (progress) ? CW_CANCELLED
+                                                             : status;
 }
 
 enum cw_status
-cw_request_create (const struct cw_request_options *options,
-                   struct cw_request_result *result, struct cw_diags *diags)
+cw_request_create (struct cw_store *store,
+                   const struct cw_request_options *options,
+                   const struct cw_pin_source *pin,
+                   struct cw_progress *progress, struct cw_request *request,
+                   struct cw_diags *diags)
 {
-  *result = (struct cw_request_result) { .names = CW_NAMES_INIT };
-  struct request_files files = { { NULL, 0 }, { NULL, 0 }, NULL };
-  enum cw_status status = check_options (options, result, diags);
+  enum cw_status status = cw_request_prepare (options, request, diags);
   if (status == CW_OK)
-    {
-      /* Fail on a bad store before spending seconds on a key. */
-      struct cw_store store;
-      status = cw_store_open_located (&store, options->store, diags);
-      if (status == CW_OK)
-        result->store_path = xstrdup (store.path);
-      cw_store_close (&store);
-    }
+    status = cw_request_choose_file (request, diags);
+  /* Fail on a bad store before spending seconds on a key. */
   if (status == CW_OK)
-    status = make_files (result, &files, diags);
+    status = cw_store_ready (store, diags);
   if (status == CW_OK)
-    {
-      char *out = absolute_path (result->out_path);
-      files.record = make_record (options, result, out);
-      free (out);
-      status = keep_in_store (result, &files, diags);
-    }
+    status = cancelled (progress, cw_request_make_key (request, pin,
+                                                       progress, diags));
   if (status == CW_OK)
-    status = write_request_file (options, result, &files, diags);
+    status = cancelled (progress, cw_request_sign (request, diags));
   if (status == CW_OK)
-    result->key_description = cw_keyspec_describe (&result->key);
-  free_files (&files);
+    status = cw_request_record (request, store, request->out_path, diags);
+  if (status == CW_OK)
+    status = cw_request_write_file (request, store, diags);
   return status;
-}
-
-void
-cw_request_result_free (struct cw_request_result *result)
-{
-  cw_names_free (&result->names);
-  free (result->out_path);
-  free (result->store_path);
-  free (result->key_description);
 }

@@ -7,17 +7,19 @@
 #include <string.h>
 #include <time.h>
 
-#include "pki/csr.h"
 #include "base/i18n.h"
-#include "store/store.h"
 #include "base/xalloc.h"
+#include "store/store.h"
 
 static enum cw_status
-crypto_failure (int ret, struct cw_diags *diags)
+crypto_failure (const struct cw_key *key, int ret, struct cw_diags *diags)
 {
-  cw_diag_add (diags, CW_ERROR, "crypto", "key",
-               _("The certificate could not be made: %s. Try again, and "
-                 "report it if it persists."), gnutls_strerror (ret));
+  if (key && cw_key_on_token (key))
+    cw_key_report (key, ret, "key", diags);
+  else
+    cw_diag_add (diags, CW_ERROR, "crypto", "key",
+                 _("The certificate could not be made: %s. Try again, and "
+                   "report it if it persists."), gnutls_strerror (ret));
   return CW_FAILED;
 }
 
@@ -45,21 +47,34 @@ set_serial (gnutls_x509_crt_t crt)
                                                      sizeof serial);
 }
 
+static int
+subject_key_id (gnutls_x509_crt_t crt, const struct cw_key *key)
+{
+  gnutls_pubkey_t pub;
+  unsigned char id[20];
+  size_t id_size = sizeof id;
+  int ret = cw_key_public (key, &pub);
+  if (ret < 0)
+    return ret;
+  ret = gnutls_pubkey_get_key_id (pub, GNUTLS_KEYID_USE_SHA1, id, &id_size);
+  gnutls_pubkey_deinit (pub);
+  return ret < 0 ? ret : gnutls_x509_crt_set_subject_key_id (crt, id,
+                                                             id_size);
+}
+
 /* The request's subject, names and usages, signed by its own key. */
 static int
-certify (gnutls_x509_crq_t crq, gnutls_x509_privkey_t key, unsigned days,
+certify (const struct cw_request *request, unsigned days,
          gnutls_x509_crt_t crt)
 {
   time_t now = time (NULL);
-  unsigned char id[20];
-  size_t id_size = sizeof id;
-  int ret = gnutls_x509_crt_set_crq (crt, crq);
+  int ret = gnutls_x509_crt_set_crq (crt, request->crq);
   /* The request is version 1; a certificate with extensions must be
      version 3, or GnuTLS refuses to sign it. */
   if (ret >= 0)
     ret = gnutls_x509_crt_set_version (crt, 3);
   if (ret >= 0)
-    ret = gnutls_x509_crt_set_crq_extensions (crt, crq);
+    ret = gnutls_x509_crt_set_crq_extensions (crt, request->crq);
   if (ret >= 0)
     ret = set_serial (crt);
   if (ret >= 0)
@@ -70,92 +85,10 @@ certify (gnutls_x509_crq_t crq, gnutls_x509_privkey_t key, unsigned days,
   if (ret >= 0)
     ret = gnutls_x509_crt_set_basic_constraints (crt, 0, -1);
   if (ret >= 0)
-    ret = gnutls_x509_privkey_get_key_id (key, GNUTLS_KEYID_USE_SHA1, id,
-                                          &id_size);
+    ret = subject_key_id (crt, request->key);
   if (ret >= 0)
-    ret = gnutls_x509_crt_set_subject_key_id (crt, id, id_size);
-  if (ret >= 0)
-    ret = gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0);
+    ret = cw_key_sign_self (request->key, crt);
   return ret;
-}
-
-static int
-make_certificate (struct cw_selfsign_result *result, unsigned days,
-                  gnutls_x509_privkey_t key, gnutls_x509_crt_t *crt)
-{
-  gnutls_x509_crq_t crq = NULL;
-  int ret = cw_csr_build (&result->names, key, &crq);
-  if (ret >= 0)
-    ret = gnutls_x509_crt_init (crt);
-  if (ret >= 0)
-    ret = certify (crq, key, days, *crt);
-  if (crq)
-    gnutls_x509_crq_deinit (crq);
-  return ret;
-}
-
-static char *
-make_record (const struct cw_request_options *options,
-             const struct cw_selfsign_result *result)
-{
-  struct cw_record record = CW_RECORD_INIT;
-  cw_request_describe (options, &result->names, &result->key, &record);
-  cw_record_add (&record, "import", "self-signed");
-  cw_certinfo_to_record (&result->info, &record);
-  char *text = cw_record_format (&record);
-  cw_record_free (&record);
-  return text;
-}
-
-static enum cw_status
-install (const struct cw_request_options *options,
-         struct cw_selfsign_result *result, gnutls_x509_privkey_t key,
-         gnutls_x509_crt_t crt, struct cw_diags *diags)
-{
-  gnutls_datum_t key_pem = { NULL, 0 }, cert_pem = { NULL, 0 };
-  struct cw_store store;
-  int ret = gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL,
-                                               GNUTLS_PKCS_PLAIN, &key_pem);
-  if (ret >= 0)
-    ret = gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert_pem);
-  if (ret < 0)
-    {
-      if (key_pem.data)
-        gnutls_memset (key_pem.data, 0, key_pem.size);
-      gnutls_free (key_pem.data);
-      return crypto_failure (ret, diags);
-    }
-  char *record = make_record (options, result);
-  struct cw_store_file files[] = {
-    { "key.pem", key_pem.data, key_pem.size },
-    { "cert.pem", cert_pem.data, cert_pem.size },
-    { "record", record, strlen (record) },
-  };
-  enum cw_status status = cw_store_open (&store, result->store_path, diags);
-  if (status == CW_OK)
-    status = cw_store_lock (&store, diags);
-  if (status == CW_OK)
-    status = cw_store_put (&store, CW_STORE_INSTALLED, result->info.sha1,
-                           files, 3, diags);
-  cw_store_close (&store);
-  gnutls_memset (key_pem.data, 0, key_pem.size);
-  gnutls_free (key_pem.data);
-  gnutls_free (cert_pem.data);
-  free (record);
-  return status;
-}
-
-static enum cw_status
-open_store_early (const struct cw_request_options *options,
-                  struct cw_selfsign_result *result, struct cw_diags *diags)
-{
-  struct cw_store store;
-  enum cw_status status = cw_store_open_located (&store, options->store,
-                                                 diags);
-  if (status == CW_OK)
-    result->store_path = xstrdup (store.path);
-  cw_store_close (&store);
-  return status;
 }
 
 /* A certificate GnuTLS has just signed does not read back its own
@@ -176,52 +109,79 @@ reload (gnutls_x509_crt_t *crt)
   return ret;
 }
 
-/* The key, the certificate and its facts, in memory. */
+/* The certificate and its facts, in memory. */
 static enum cw_status
 build (struct cw_selfsign_result *result, unsigned days,
-       gnutls_x509_privkey_t *key, gnutls_x509_crt_t *crt,
-       struct cw_diags *diags)
+       gnutls_x509_crt_t *crt, struct cw_diags *diags)
 {
-  int ret = cw_key_generate (&result->key, key);
+  int ret = gnutls_x509_crt_init (crt);
   if (ret >= 0)
-    ret = make_certificate (result, days, *key, crt);
+    ret = certify (&result->request, days, *crt);
   if (ret >= 0)
     ret = reload (crt);
   if (ret >= 0)
     ret = cw_certinfo_get (*crt, &result->info);
-  return ret < 0 ? crypto_failure (ret, diags) : CW_OK;
+  return ret < 0 ? crypto_failure (result->request.key, ret, diags) : CW_OK;
+}
+
+static enum cw_status
+install (struct cw_store *store, struct cw_selfsign_result *result,
+         gnutls_x509_crt_t crt, struct cw_diags *diags)
+{
+  gnutls_datum_t cert = { NULL, 0 };
+  int ret = gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert);
+  if (ret < 0)
+    return crypto_failure (NULL, ret, diags);
+  struct cw_record record = CW_RECORD_INIT;
+  cw_request_describe (&result->request, &record);
+  cw_record_add (&record, "import", "self-signed");
+  cw_certinfo_to_record (&result->info, &record);
+  char *text = cw_record_format (&record);
+  char *cert_text = xstrndup ((const char *) cert.data, cert.size);
+  enum cw_status status = cw_store_add_installed (store, result->info.sha1,
+                                                  result->request.key,
+                                                  cert_text, NULL, text,
+                                                  diags);
+  free (cert_text);
+  free (text);
+  cw_record_free (&record);
+  gnutls_free (cert.data);
+  return status;
 }
 
 enum cw_status
-cw_selfsign_create (const struct cw_request_options *options, unsigned days,
+cw_selfsign_create (struct cw_store *store,
+                    const struct cw_request_options *options, unsigned days,
+                    const struct cw_pin_source *pin,
+                    struct cw_progress *progress,
                     struct cw_selfsign_result *result, struct cw_diags *diags)
 {
-  *result = (struct cw_selfsign_result) { .names = CW_NAMES_INIT };
-  bool valid = cw_request_check (options, &result->names, &result->key,
-                                 diags);
-  if (!(valid & check_days (days, diags)))
-    return CW_REFUSED;
-  gnutls_x509_privkey_t key = NULL;
+  *result = (struct cw_selfsign_result) { .request = CW_REQUEST_INIT };
+  enum cw_status status = cw_request_prepare (options, &result->request,
+                                              diags);
+  if (!check_days (days, diags))
+    status = CW_REFUSED;
+  if (status == CW_OK)
+    status = cw_store_ready (store, diags);
+  if (status == CW_OK)
+    status = cw_request_make_key (&result->request, pin, progress, diags);
+  if (status == CW_OK)
+    status = cw_request_sign (&result->request, diags);
+  if (status == CW_OK && cw_progress_cancelled (progress))
+    status = CW_CANCELLED;
   gnutls_x509_crt_t crt = NULL;
-  enum cw_status status = open_store_early (options, result, diags);
   if (status == CW_OK)
-    status = build (result, days, &key, &crt, diags);
+    status = build (result, days, &crt, diags);
   if (status == CW_OK)
-    status = install (options, result, key, crt, diags);
-  if (status == CW_OK)
-    result->key_description = cw_keyspec_describe (&result->key);
+    status = install (store, result, crt, diags);
   if (crt)
     gnutls_x509_crt_deinit (crt);
-  if (key)
-    gnutls_x509_privkey_deinit (key);
   return status;
 }
 
 void
 cw_selfsign_result_free (struct cw_selfsign_result *result)
 {
-  cw_names_free (&result->names);
+  cw_request_free (&result->request);
   cw_certinfo_free (&result->info);
-  free (result->store_path);
-  free (result->key_description);
 }

@@ -8,6 +8,8 @@
 #include "base/status.h"
 
 #define CW_STORE_TMP "tmp"
+/* An entry's file key, when its key is not on a token. */
+#define CW_STORE_KEY_FILE "key.pem"
 
 /* Reports ERR on the store at PATH; returns CW_FAILED. */
 enum cw_status cw_store_io_error (struct cw_diags *diags, int err,

@@ -329,3 +329,28 @@ cw_store_entry_path (const struct cw_store *store, const char *area,
 {
   return xasprintf ("%s/%s/%s/%s", store->path, area, id, name);
 }
+
+enum cw_status
+cw_store_attach (struct cw_store *store, const char *option,
+                 struct cw_diags *diags)
+{
+  *store = (struct cw_store) { cw_store_locate (option), -1, -1 };
+  if (store->path)
+    return CW_OK;
+  cw_diag_add (diags, CW_ERROR, "store-unknown", "store",
+               _("No place for the store was found: HOME is not set. "
+                 "Name a store folder with --store or CERTWIZ_STORE."));
+  return CW_REFUSED;
+}
+
+enum cw_status
+cw_store_ready (struct cw_store *store, struct cw_diags *diags)
+{
+  if (store->dirfd >= 0)
+    return CW_OK;
+  char *path = store->path;
+  store->path = NULL;
+  enum cw_status status = cw_store_open (store, path, diags);
+  free (path);
+  return status;
+}

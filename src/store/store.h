@@ -69,6 +69,33 @@ enum cw_status cw_store_lock (struct cw_store *store, struct cw_diags *diags);
 bool cw_store_try_lock (struct cw_store *store);
 void cw_store_unlock (struct cw_store *store);
 
+/* The store OPTION names (see cw_store_locate), not opened yet: made and
+   opened by cw_store_ready. */
+enum cw_status cw_store_attach (struct cw_store *store, const char *option,
+                                struct cw_diags *diags);
+/* Whether the store can take entries; made now when it is missing.  Run
+   before long work whose result goes into it. */
+enum cw_status cw_store_ready (struct cw_store *store, struct cw_diags *diags);
+
+struct cw_key;
+/* The new pending request ID: KEY (written as the entry's key file when
+   it is a file key; a token key stays on its token and RECORD names it),
+   the REQUEST (PEM) and the RECORD.  All or nothing, under the lock. */
+enum cw_status cw_store_add_pending (struct cw_store *store, const char *id,
+                                     const struct cw_key *key,
+                                     const gnutls_datum_t *request,
+                                     const char *record,
+                                     struct cw_diags *diags);
+/* The new installed certificate ID (its thumbprint): KEY as above, or
+   NULL for a certificate installed without its key; CERT and CHAIN (PEM;
+   CHAIN may be NULL or "") and RECORD. */
+enum cw_status cw_store_add_installed (struct cw_store *store,
+                                       const char *id,
+                                       const struct cw_key *key,
+                                       const char *cert, const char *chain,
+                                       const char *record,
+                                       struct cw_diags *diags);
+
 /* Writes FILES as the new entry AREA/ID (e.g. "pending", key id), all
    or nothing.  The store must be locked. */
 enum cw_status cw_store_put (struct cw_store *store, const char *area,

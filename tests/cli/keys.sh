@@ -28,6 +28,13 @@ expect_eq "$after" "$before" "no key kept for a refused request"
 
 run 1 "$CERTWIZ" request --key rsa1024 --out weak.req --subject "$subject"
 expect_in "$work/err" "[key-unknown-type]" "unknown key type refused"
+# The refusal and the help list the same key types, from one table.
+"$CERTWIZ" request --help | sed -n 's/^  *\(rsa[0-9]*\|p[0-9]*\)  .*/\1/p' >types
+expect_eq "$(tr '\n' ' ' <types)" "rsa2048 rsa3072 rsa4096 p256 p384 " \
+  "request --help lists each key type"
+for type in $(cat types); do
+  expect_in "$work/err" "$type" "the refusal names $type"
+done
 run 1 "$CERTWIZ" request --key p256 --key-size 2048 --subject "$subject"
 expect_in "$work/err" "[key-conflict]" "--key with --key-size refused"
 run 1 "$CERTWIZ" request --key-size lots --subject "$subject"

@@ -64,4 +64,24 @@ expect_in text "sha256WithRSAEncryption" "RSA request signed with SHA-256"
 expect_in text "Key Encipherment" "RSA key usage keyEncipherment"
 run 0 "$OPENSSL" req -in rsa.req -noout -verify
 
+# The digest follows the key: SHA-384 for a P-384 key, in the request and
+# in a self-signed certificate, each verified by openssl.
+run 0 "$CERTWIZ" request --key p384 --out p384.req --subject "CN=mail1.contoso.com"
+"$OPENSSL" req -in p384.req -noout -text >text
+expect_in text "ecdsa-with-SHA384" "a P-384 request signed with SHA-384"
+expect_not_in text "ecdsa-with-SHA256" "not with SHA-256"
+run 0 "$OPENSSL" req -in p384.req -noout -verify
+run 0 "$CERTWIZ" selfsign --key p384 --subject "CN=lab.contoso.com"
+id=$(sed -n 's/^Thumbprint: *//p' "$work/out")
+run 0 "$CERTWIZ" show "$id" --format pem
+cp "$work/out" p384.pem
+"$OPENSSL" x509 -in p384.pem -noout -text >text
+expect_in text "ecdsa-with-SHA384" "a P-384 self-signed certificate signed with SHA-384"
+run 0 "$OPENSSL" verify -CAfile p384.pem p384.pem
+run 0 "$CERTWIZ" selfsign --key p256 --subject "CN=lab2.contoso.com"
+id=$(sed -n 's/^Thumbprint: *//p' "$work/out")
+run 0 "$CERTWIZ" show "$id" --format pem
+"$OPENSSL" x509 -in "$work/out" -noout -text >text
+expect_in text "ecdsa-with-SHA256" "a P-256 self-signed certificate signed with SHA-256"
+
 finish

@@ -16,6 +16,7 @@
 
 #include "fuzz.h"
 #include "pki/import.h"
+#include "store/store.h"
 #include "pki/request.h"
 #include "base/xalloc.h"
 
@@ -236,14 +237,19 @@ set_up (void)
   char *out = xasprintf ("%s/pending.req", base);
   struct cw_request_options options = {
     .names = { .subject = "CN=fuzz.contoso.com" },
-    .key_type = "p256", .exportable = true, .out = out, .store = store,
+    .key_type = "p256", .exportable = true, .out = out,
   };
-  struct cw_request_result result;
+  struct cw_request result = CW_REQUEST_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
-  if (cw_request_create (&options, &result, &diags) != CW_OK)
+  struct cw_store handle;
+  cw_store_attach (&handle, store, &diags);
+  enum cw_status status = cw_request_create (&handle, &options, NULL, NULL,
+                                             &result, &diags);
+  cw_store_close (&handle);
+  if (status != CW_OK)
     fuzz_fail ("cannot make the pending request",
                diags.count ? diags.items[0].message : "");
-  cw_request_result_free (&result);
+  cw_request_free (&result);
   cw_diags_free (&diags);
   free (out);
   snapshot_take (&pristine);

@@ -14,7 +14,7 @@
 static void
 read_with (const gnutls_datum_t *datum, const char *password)
 {
-  gnutls_x509_privkey_t key;
+  struct cw_key *key;
   struct cw_certs certs = CW_CERTS_INIT;
   char *name;
   struct cw_diags diags = CW_DIAGS_INIT;
@@ -27,8 +27,8 @@ read_with (const gnutls_datum_t *datum, const char *password)
   /* The key's own certificate comes first, when one fits. */
   bool fits = false;
   for (size_t i = 0; key && i < certs.count; i++)
-    fits |= cw_cert_fits_key (certs.items[i], key);
-  if (fits && !cw_cert_fits_key (certs.items[0], key))
+    fits |= cw_key_fits_cert (key, certs.items[i]);
+  if (fits && !cw_key_fits_cert (key, certs.items[0]))
     fuzz_fail ("the key's certificate is not first", password);
   for (size_t i = 0; i < certs.count; i++)
     {
@@ -36,8 +36,7 @@ read_with (const gnutls_datum_t *datum, const char *password)
       if (cw_certinfo_get (certs.items[i], &info) >= 0)
         cw_certinfo_free (&info);
     }
-  if (key)
-    gnutls_x509_privkey_deinit (key);
+  cw_key_free (key);
   cw_certs_free (&certs);
   free (name);
   cw_diags_free (&diags);

@@ -12,6 +12,7 @@
 #include <gnutls/pkcs12.h>
 
 #include "pki/pkcs12.h"
+#include "keys/rawkey.h"
 #include "unit.h"
 
 #define PASSWORD "correct horse"
@@ -19,24 +20,26 @@
 /* A CA, a leaf it signed, and the leaf's key. */
 struct chain
 {
-  gnutls_x509_privkey_t ca_key, leaf_key;
+  struct cw_key *ca_key, *leaf_key;
   gnutls_x509_crt_t certs[2];    /* leaf, CA */
 };
 
-static gnutls_x509_privkey_t
+static struct cw_key *
 make_key (gnutls_pk_algorithm_t algorithm)
 {
-  gnutls_x509_privkey_t key;
+  gnutls_x509_privkey_t raw;
+  struct cw_key *key;
   unsigned bits = algorithm == GNUTLS_PK_RSA
                     ? 2048 : GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1);
-  ck_assert_int_eq (gnutls_x509_privkey_init (&key), 0);
-  ck_assert_int_eq (gnutls_x509_privkey_generate (key, algorithm, bits, 0), 0);
+  ck_assert_int_eq (gnutls_x509_privkey_init (&raw), 0);
+  ck_assert_int_eq (gnutls_x509_privkey_generate (raw, algorithm, bits, 0), 0);
+  ck_assert_int_eq (cw_key_adopt_raw (raw, &key), 0);
   return key;
 }
 
 static gnutls_x509_crt_t
-make_cert (const char *dn, gnutls_x509_privkey_t key, bool ca,
-           gnutls_x509_crt_t issuer, gnutls_x509_privkey_t issuer_key)
+make_cert (const char *dn, const struct cw_key *key, bool ca,
+           gnutls_x509_crt_t issuer, const struct cw_key *issuer_key)
 {
   gnutls_x509_crt_t crt;
   time_t now = time (NULL);
@@ -46,13 +49,14 @@ make_cert (const char *dn, gnutls_x509_privkey_t key, bool ca,
   ck_assert_int_eq (gnutls_x509_crt_set_serial (crt, serial, sizeof serial),
                     0);
   ck_assert_int_eq (gnutls_x509_crt_set_dn (crt, dn, NULL), 0);
-  ck_assert_int_eq (gnutls_x509_crt_set_key (crt, key), 0);
+  ck_assert_int_eq (gnutls_x509_crt_set_key (crt, cw_key_raw (key)), 0);
   ck_assert_int_eq (gnutls_x509_crt_set_activation_time (crt, now - 60), 0);
   ck_assert_int_eq (gnutls_x509_crt_set_expiration_time (crt, now + 86400),
                     0);
   ck_assert_int_eq (gnutls_x509_crt_set_basic_constraints (crt, ca, -1), 0);
   ck_assert_int_eq (gnutls_x509_crt_sign2 (crt, issuer ? issuer : crt,
-                                           issuer_key, GNUTLS_DIG_SHA256, 0),
+                                           cw_key_raw (issuer_key),
+                                           GNUTLS_DIG_SHA256, 0),
                     0);
   return crt;
 }
@@ -73,20 +77,8 @@ free_chain (struct chain *chain)
 {
   gnutls_x509_crt_deinit (chain->certs[0]);
   gnutls_x509_crt_deinit (chain->certs[1]);
-  gnutls_x509_privkey_deinit (chain->ca_key);
-  gnutls_x509_privkey_deinit (chain->leaf_key);
-}
-
-static bool
-same_key (gnutls_x509_privkey_t a, gnutls_x509_privkey_t b)
-{
-  unsigned char id_a[32], id_b[32];
-  size_t size_a = sizeof id_a, size_b = sizeof id_b;
-  ck_assert_int_eq (gnutls_x509_privkey_get_key_id (a, GNUTLS_KEYID_USE_SHA256,
-                                                    id_a, &size_a), 0);
-  ck_assert_int_eq (gnutls_x509_privkey_get_key_id (b, GNUTLS_KEYID_USE_SHA256,
-                                                    id_b, &size_b), 0);
-  return size_a == size_b && memcmp (id_a, id_b, size_a) == 0;
+  cw_key_free (chain->ca_key);
+  cw_key_free (chain->leaf_key);
 }
 
 static void
@@ -104,7 +96,7 @@ write_backup (const struct chain *chain, enum cw_p12_profile profile,
 /* What a read returned, freed together. */
 struct backup
 {
-  gnutls_x509_privkey_t key;
+  struct cw_key *key;
   struct cw_certs certs;
   char *name;
   struct cw_diags diags;
@@ -122,8 +114,7 @@ read_backup (const gnutls_datum_t *der, const char *password,
 static void
 free_backup (struct backup *backup)
 {
-  if (backup->key)
-    gnutls_x509_privkey_deinit (backup->key);
+  cw_key_free (backup->key);
   cw_certs_free (&backup->certs);
   free (backup->name);
   cw_diags_free (&backup->diags);
@@ -160,7 +151,7 @@ START_TEST (round_trip)
   ck_assert_int_eq (read_backup (&der, PASSWORD, &backup), CW_OK);
   ck_assert_uint_eq (backup.diags.count, 0);
   ck_assert_ptr_nonnull (backup.key);
-  ck_assert (same_key (backup.key, chain.leaf_key));
+  ck_assert (cw_key_same (backup.key, chain.leaf_key));
   ck_assert_uint_eq (backup.certs.count, 2);
   assert_same_cert (backup.certs.items[0], chain.certs[0]);
   assert_same_cert (backup.certs.items[1], chain.certs[1]);
@@ -296,7 +287,7 @@ START_TEST (pem_is_read)
   write_backup (&chain, CW_P12_MODERN, "x", &der);
   ck_assert_int_eq (gnutls_pem_base64_encode2 ("PKCS12", &der, &pem), 0);
   ck_assert_int_eq (read_backup (&pem, PASSWORD, &backup), CW_OK);
-  ck_assert (same_key (backup.key, chain.leaf_key));
+  ck_assert (cw_key_same (backup.key, chain.leaf_key));
   free_backup (&backup);
   gnutls_free (pem.data);
   gnutls_free (der.data);

@@ -11,6 +11,7 @@
 #include "pki/csr.h"
 #include "keys/keyspec.h"
 #include "pki/request.h"
+#include "store/store.h"
 #include "base/safetext.h"
 #include "unit.h"
 
@@ -92,9 +93,9 @@ START_TEST (csr_holds_subject_names_and_key)
   ck_assert (cw_names_build (&input, &names, &diags));
   struct cw_keyspec spec;
   ck_assert (cw_keyspec_parse ("p256", NULL, &spec, &diags));
-  gnutls_x509_privkey_t key;
+  struct cw_key *key;
   gnutls_x509_crq_t crq;
-  ck_assert_int_ge (cw_key_generate (&spec, &key), 0);
+  ck_assert_int_eq (cw_key_generate (&spec, NULL, &key, &diags), CW_OK);
   ck_assert_int_ge (cw_csr_build (&names, key, &crq), 0);
   ck_assert_int_ge (gnutls_x509_crq_verify (crq, 0), 0);
 
@@ -124,7 +125,7 @@ START_TEST (csr_holds_subject_names_and_key)
   ck_assert_uint_eq (strlen (fingerprint), 64);
 
   gnutls_x509_crq_deinit (crq);
-  gnutls_x509_privkey_deinit (key);
+  cw_key_free (key);
   cw_names_free (&names);
   cw_diags_free (&diags);
 }
@@ -139,17 +140,20 @@ START_TEST (request_refuses_before_writing)
   struct cw_request_options options = {
     .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0 },
     .key_size = "1024", .friendly_name = "bad\x01name",
-    .exportable = true, .out = "/nonexistent/x.req", .store = store,
+    .exportable = true, .out = "/nonexistent/x.req",
   };
-  struct cw_request_result result;
+  struct cw_request result = CW_REQUEST_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
-  ck_assert_int_eq (cw_request_create (&options, &result, &diags),
-                    CW_REFUSED);
+  struct cw_store handle;
+  ck_assert_int_eq (cw_store_attach (&handle, store, &diags), CW_OK);
+  ck_assert_int_eq (cw_request_create (&handle, &options, NULL, NULL,
+                                       &result, &diags), CW_REFUSED);
+  cw_store_close (&handle);
   /* Every problem at once, and no store made. */
   ck_assert_ptr_nonnull (cw_diags_find (&diags, "key-too-small"));
   ck_assert_ptr_nonnull (cw_diags_find (&diags, "friendly-name-invalid"));
   ck_assert_int_eq (access (store, F_OK), -1);
-  cw_request_result_free (&result);
+  cw_request_free (&result);
   cw_diags_free (&diags);
   rmdir (dir);
   free (store);
@@ -178,6 +182,83 @@ START_TEST (safe_text_escapes_controls)
 }
 END_TEST
 
+/* The steps without a file: the request is whole in memory and pending
+   in the store, for a delivery other than a file. */
+START_TEST (request_steps_without_a_file)
+{
+  char *path;
+  ck_assert_int_ge (asprintf (&path, "%s/store", unit_dir), 0);
+  struct cw_request_options options = {
+    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0 },
+    .key_type = "p256", .exportable = true,
+  };
+  struct cw_request request;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  struct cw_store store;
+  ck_assert_int_eq (cw_store_attach (&store, path, &diags), CW_OK);
+  ck_assert_int_eq (cw_request_prepare (&options, &request, &diags), CW_OK);
+  ck_assert_int_eq (cw_request_make_key (&request, NULL, NULL, &diags),
+                    CW_OK);
+  ck_assert_str_eq (request.key_description, "ECDSA P-256");
+  ck_assert_int_eq (cw_request_sign (&request, &diags), CW_OK);
+  ck_assert_uint_gt (request.der.size, 0);
+  ck_assert (memmem (request.pem.data, request.pem.size,
+                     "CERTIFICATE REQUEST", 19));
+  ck_assert_int_ge (gnutls_x509_crq_verify (request.crq, 0), 0);
+  char id[41];
+  ck_assert_int_ge (cw_key_id (request.key, id), 0);
+  ck_assert_str_eq (id, request.id);
+  ck_assert_int_eq (cw_store_ready (&store, &diags), CW_OK);
+  ck_assert_int_eq (cw_request_record (&request, &store, NULL, &diags),
+                    CW_OK);
+  struct cw_store_entry entry;
+  ck_assert_int_eq (cw_store_find (&store, request.id, &entry, &diags),
+                    CW_OK);
+  ck_assert_str_eq (entry.area, CW_STORE_PENDING);
+  ck_assert (entry.has_key);
+  ck_assert_ptr_null (cw_record_get (&entry.record, "request-file"));
+  ck_assert_str_eq (cw_record_get (&entry.record, "request-fingerprint"),
+                    request.fingerprint);
+  ck_assert_str_eq (cw_record_get (&entry.record, "key"), "p256");
+  ck_assert (!cw_diags_has_errors (&diags));
+  cw_store_entry_free (&entry);
+  cw_store_close (&store);
+  cw_request_free (&request);
+  cw_diags_free (&diags);
+  free (path);
+}
+END_TEST
+
+/* Cancelled while the key is searched for: nothing is written. */
+START_TEST (request_cancelled_writes_nothing)
+{
+  char *path, *out;
+  ck_assert_int_ge (asprintf (&path, "%s/store", unit_dir), 0);
+  ck_assert_int_ge (asprintf (&out, "%s/x.req", unit_dir), 0);
+  struct cw_request_options options = {
+    .names = { "C=US, CN=mail1.contoso.com", NULL, 0, 0 },
+    .key_type = "rsa2048", .exportable = true, .out = out,
+  };
+  struct cw_progress progress = { .say = NULL };
+  cw_progress_cancel (&progress);
+  struct cw_request request;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  struct cw_store store;
+  ck_assert_int_eq (cw_store_attach (&store, path, &diags), CW_OK);
+  ck_assert_int_eq (cw_request_create (&store, &options, NULL, &progress,
+                                       &request, &diags), CW_CANCELLED);
+  ck_assert (!cw_diags_has_errors (&diags));
+  ck_assert_int_eq (access (out, F_OK), -1);
+  char *pending;
+  ck_assert_int_ge (asprintf (&pending, "%s/pending", path), 0);
+  ck_assert_int_eq (rmdir (pending), 0);
+  cw_store_close (&store);
+  cw_request_free (&request);
+  cw_diags_free (&diags);
+  free (pending), free (path), free (out);
+}
+END_TEST
+
 static Suite *
 request_suite (void)
 {
@@ -193,6 +274,12 @@ request_suite (void)
   tcase_add_test (csr, csr_holds_subject_names_and_key);
   tcase_add_test (csr, request_refuses_before_writing);
   suite_add_tcase (s, csr);
+  TCase *steps = tcase_create ("steps");
+  tcase_set_timeout (steps, 60);
+  tcase_add_checked_fixture (steps, unit_dir_setup, unit_dir_teardown);
+  tcase_add_test (steps, request_steps_without_a_file);
+  tcase_add_test (steps, request_cancelled_writes_nothing);
+  suite_add_tcase (s, steps);
   TCase *safe = tcase_create ("safe text");
   tcase_add_test (safe, safe_text_escapes_controls);
   suite_add_tcase (s, safe);

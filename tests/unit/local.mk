@@ -4,6 +4,7 @@ UNIT_TESTS = \
   tests/unit/check_browser \
   tests/unit/check_chain \
   tests/unit/check_import_ui \
+  tests/unit/check_key \
   tests/unit/check_match \
   tests/unit/check_password \
   tests/unit/check_pkcs12 \
@@ -88,3 +89,8 @@ tests_unit_check_acme_SOURCES = tests/unit/check_acme.c
 tests_unit_check_acme_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_acme_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_acme_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_key_SOURCES = tests/unit/check_key.c
+tests_unit_check_key_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_key_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_key_LDADD = $(UNIT_LIBS)
