@@ -265,7 +265,7 @@ write_backup (struct backup *b, const char *out, bool force,
               struct cw_diags *diags)
 {
   struct cw_export export;
-  enum cw_status status = cw_export_open (&export, b->id, b->ui->store_path,
+  enum cw_status status = cw_export_open (&export, b->ui->store, b->id,
                                           out, force, diags);
   if (status == CW_OK)
     {
@@ -458,7 +458,7 @@ check_exportable (struct backup *b)
   struct cw_export export;
   struct cw_diags diags = CW_DIAGS_INIT;
   /* With force, the file is not looked at yet: only the certificate. */
-  bool ok = cw_export_open (&export, b->id, b->ui->store_path, "-", true,
+  bool ok = cw_export_open (&export, b->ui->store, b->id, "-", true,
                             &diags) == CW_OK;
   if (ok)
     {

@@ -301,7 +301,7 @@ draw_title (const struct browser *b)
                                             ? _("Certificates in files")
                                             : _("Certificates"));
   char *right = !b->read_only
-    ? xasprintf (_("store: %s"), b->ui->store_path)
+    ? xasprintf (_("store: %s"), cw_store_path (b->ui->store))
     : b->files.count == 1
     ? xasprintf (_("read-only: %s"), b->files.items[0].name)
     : xasprintf (ngettext ("read-only: %zu file", "read-only: %zu files",
@@ -416,7 +416,7 @@ reload_store (struct browser *b)
   struct cw_diags diags = CW_DIAGS_INIT;
   char *id = selected_id (b);
   b->reload = false;
-  if (!bw_store_load (&b->model, b->ui->store_path, &diags))
+  if (!bw_store_load (&b->model, b->ui->store, &diags))
     bw_show_diags (_("The store cannot be read"), &diags);
   select_id (b, id);
   cw_diags_free (&diags);
@@ -625,7 +625,7 @@ browser_free (struct browser *b)
 /* Reads the files whole, or lists the store: what can fail before
    anything is shown. */
 static bool
-prepare (struct browser *b, const char *store, const char *const *files,
+prepare (struct browser *b, struct cw_store *store, const char *const *files,
          size_t count, struct cw_diags *diags)
 {
   if (count)
@@ -640,7 +640,7 @@ wz_browse (struct wz_ui *ui, const char *const *files, size_t count)
   struct cw_diags diags = CW_DIAGS_INIT;
   enum wz_action action = WZ_MENU;
   browser_init (&b, ui, count > 0);
-  if (prepare (&b, ui->store_path, files, count, &diags))
+  if (prepare (&b, ui->store, files, count, &diags))
     action = run_list (&b);
   else
     bw_show_diags (count ? _("The files cannot be read")
@@ -661,25 +661,20 @@ cw_browse_run (const char *store_option, const char *const *files,
   struct wz_ui ui = { .status_role = UI_NORMAL };
   struct browser b;
   struct cw_diags diags = CW_DIAGS_INIT;
-  char *store = cw_store_locate (store_option);
-  if (!store)
-    {
-      /* Only to say why: no HOME, no --store. */
-      struct cw_store none;
-      cw_store_open_located (&none, store_option, &diags);
-      cw_store_close (&none);
-    }
+  struct cw_store *store = NULL;
+  bool ready = cw_store_open (&store, store_option, &diags) == CW_OK;
+  ui.store = store;
   browser_init (&b, &ui, count > 0);
-  bool ready = store && prepare (&b, store, files, count, &diags);
+  ready = ready && prepare (&b, store, files, count, &diags);
   int status = ready ? 0 : 1;
   cw_cli_report (&diags);
-  if (ready && wz_session_start (&ui, store_option))
+  if (ready && wz_session_start (&ui, store))
     run_list (&b);
   else if (ready)
     status = -1;
   wz_session_end (&ui);
   browser_free (&b);
   cw_diags_free (&diags);
-  free (store);
+  cw_store_close (store);
   return status;
 }

@@ -104,7 +104,7 @@ bool bw_files_step (struct bw_files *files, struct bm_model *model, int ms);
 bool bw_files_done (const struct bw_files *files);
 void bw_files_free (struct bw_files *files);
 /* The store's requests and certificates as rows. */
-bool bw_store_load (struct bm_model *model, const char *store,
+bool bw_store_load (struct bm_model *model, struct cw_store *store,
                     struct cw_diags *diags);
 /* ROW in full: the store entry with its certificates, or the
    certificate of a file with its issuers among the files. */

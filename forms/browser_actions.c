@@ -255,7 +255,7 @@ clone_item (struct browser *b, struct bw_item *item)
   struct cw_diags diags = CW_DIAGS_INIT;
   enum wz_action left = WZ_STAY;
   if (item->in_store)
-    cw_clone_names (&item->target.store, &item->target.entry, &names,
+    cw_clone_names (item->target.store, &item->target.entry, &names,
                     &diags);
   else
     cw_clone_names_of_cert (item->leaf, &names, &diags);
@@ -272,7 +272,7 @@ clone_item (struct browser *b, struct bw_item *item)
       /* As from the main menu: leaving on purpose drops the draft; and
          what was typed is cleared, or a signal while browsing would
          save it as a draft again. */
-      wz_draft_discard (b->ui->store_path);
+      wz_draft_discard (b->ui->store);
       wz_free (&b->ui->wz);
       wz_init (&b->ui->wz);
       b->reload = !b->read_only;
@@ -318,7 +318,7 @@ delete_item (struct browser *b, struct bw_item *item)
   free (question);
   if (!yes)
     return WZ_STAY;
-  struct cw_store *store = &item->target.store;
+  struct cw_store *store = item->target.store;
   struct cw_diags diags = CW_DIAGS_INIT;
   enum cw_status status = cw_store_lock (store, &diags);
   if (status == CW_OK)

@@ -231,7 +231,7 @@ bw_files_free (struct bw_files *files)
 /* ---------------------------------------------------------- the store */
 
 bool
-bw_store_load (struct bm_model *model, const char *store,
+bw_store_load (struct bm_model *model, struct cw_store *store,
                struct cw_diags *diags)
 {
   struct cw_listing listing = CW_LISTING_INIT;
@@ -271,19 +271,19 @@ make_pem (struct bw_item *item)
 }
 
 static bool
-from_store (const char *store, const struct bm_row *row,
+from_store (struct cw_store *store, const struct bm_row *row,
             struct bw_item *item, struct cw_diags *diags)
 {
   struct cw_target *target = &item->target;
   item->in_store = true;
-  if (cw_target_load (target, row->id, store, false, diags) != CW_OK)
+  if (cw_target_load (target, store, row->id, diags) != CW_OK)
     return false;
   item->pending = cw_target_is_pending (target);
   item->has_key = target->entry.has_key;
   if (target->certs.count == 0)
     {
       gnutls_datum_t request;
-      if (cw_store_read (&target->store, target->entry.area,
+      if (cw_store_read (target->store, target->entry.area,
                          target->entry.id, "request.pem", &request, true,
                          diags) != CW_OK)
         return true;
@@ -396,8 +396,7 @@ record_cn (const struct cw_record *record)
 static void
 item_init (struct bw_item *item)
 {
-  *item = (struct bw_item) { .target = { .store = { NULL, -1, -1 },
-                                         .certs = CW_CERTS_INIT } };
+  *item = (struct bw_item) { .target = CW_TARGET_INIT };
 }
 
 bool
@@ -409,7 +408,7 @@ bw_item_load (const struct browser *b, const struct bm_row *row,
   item->label = xstrdup (row->label);
   if (b->read_only)
     from_files (&b->files, row, item);
-  else if (!from_store (b->ui->store_path, row, item, diags))
+  else if (!from_store (b->ui->store, row, item, diags))
     return false;
   if (!item->pem)
     make_pem (item);

@@ -89,8 +89,7 @@ static void
 load (struct picker *p)
 {
   struct cw_diags ignored = CW_DIAGS_INIT;
-  if (cw_store_exists (p->ui->store_path))
-    cw_listing_from_store (&p->listing, p->ui->store_path, &ignored);
+  cw_listing_from_store (&p->listing, p->ui->store, &ignored);
   cw_diags_free (&ignored);
   p->rows = xcalloc (p->listing.count + 1, sizeof *p->rows);
   for (size_t i = 0; i < p->listing.count; i++)
@@ -106,7 +105,7 @@ say_none (const struct wz_ui *ui)
                             "to back up yet.\n\nA certificate is installed "
                             "when you import the CA's answer on the machine "
                             "that made the request, or make a self-signed "
-                            "one."), ui->store_path);
+                            "one."), cw_store_path (ui->store));
   ui_message (_("Nothing to back up"), text, UI_WARNING);
   free (text);
 }

@@ -81,7 +81,7 @@ wz_step_title (const struct wz_ui *ui, enum wz_step step)
 void
 wz_save_draft (struct wz_ui *ui)
 {
-  if (!wz_draft_save (&ui->wz, ui->store_path))
+  if (!wz_draft_save (&ui->wz, ui->store))
     wz_say (ui, _("The draft could not be saved; what you type is kept "
                   "only while certwiz runs."), UI_WARNING);
 }

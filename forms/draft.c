@@ -2,25 +2,17 @@
 
 #include "draft.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "base/atomicfile.h"
 #include "pki/certinfo.h"
-#include "pki/certset.h"
 #include "base/record.h"
 #include "pki/selfsign.h"
 #include "store/store.h"
 #include "base/xalloc.h"
 
-#define DRAFT_NAME "draft"
-/* A draft is a few hundred bytes; a larger file is not one of ours. */
-#define DRAFT_MAX (64 * 1024)
 /* As --max-sans accepts. */
 #define MAX_SANS_LIMIT 10000
 
@@ -31,12 +23,6 @@ static const char *const step_names[WZ_STEP_COUNT] = {
   [WZ_STEP_KEY] = "key", [WZ_STEP_REVIEW] = "review",
   [WZ_STEP_WRITE] = "write",
 };
-
-static char *
-draft_path (const char *store_path)
-{
-  return xasprintf ("%s/%s", store_path, DRAFT_NAME);
-}
 
 /* ---------------------------------------------------------------- save */
 
@@ -97,82 +83,20 @@ describe (const struct wizard *wz, struct cw_record *record)
   free (now);
 }
 
-static bool
-write_draft (const struct wizard *wz, const struct cw_store *store)
-{
-  struct cw_record record = CW_RECORD_INIT;
-  describe (wz, &record);
-  char *text = cw_record_format (&record);
-  char *path = draft_path (store->path);
-  int err = cw_write_file_atomic (path, text, strlen (text), 0600, true);
-  free (path);
-  free (text);
-  cw_record_free (&record);
-  return err == 0;
-}
-
 bool
-wz_draft_save (const struct wizard *wz, const char *store_path)
+wz_draft_save (const struct wizard *wz, struct cw_store *store)
 {
-  if (!store_path)
-    return false;
-  /* Opening the store creates it 0700 when missing and refuses one other
-     users can reach: a draft names the user's servers and organization.
-     Its diagnostics are dropped; the caller only says the draft was not
+  /* The store refuses to be made or used when other users could reach
+     it: a draft names the user's servers and organization.  Its
+     diagnostics are dropped; the caller only says the draft was not
      saved. */
-  struct cw_store store;
+  struct cw_record record = CW_RECORD_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
-  bool saved = cw_store_open (&store, store_path, &diags) == CW_OK
-               && write_draft (wz, &store);
-  cw_store_close (&store);
+  describe (wz, &record);
+  bool saved = store && cw_store_draft_save (store, &record, &diags) == CW_OK;
+  cw_record_free (&record);
   cw_diags_free (&diags);
   return saved;
-}
-
-/* ---------------------------------------------------------------- read */
-
-/* Only a plain file of this user is a draft: never a link, a FIFO that
-   would block, or a file someone else put there. */
-static bool
-usable (const struct stat *st)
-{
-  return S_ISREG (st->st_mode) && st->st_uid == geteuid ()
-         && st->st_size <= DRAFT_MAX;
-}
-
-/* The text of FD, or NULL when too large or holding a NUL byte. */
-static char *
-read_text (int fd)
-{
-  struct cw_diags diags = CW_DIAGS_INIT;
-  gnutls_datum_t data = { NULL, 0 };
-  char *text = NULL;
-  if (cw_fd_read (fd, DRAFT_NAME, DRAFT_MAX, &data, &diags) == CW_OK
-      && !memchr (data.data, '\0', data.size))
-    text = xstrndup ((const char *) data.data, data.size);
-  free (data.data);
-  cw_diags_free (&diags);
-  return text;
-}
-
-static bool
-read_record (const char *store_path, struct cw_record *record)
-{
-  if (!store_path)
-    return false;
-  char *path = draft_path (store_path);
-  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  free (path);
-  if (fd < 0)
-    return false;
-  struct stat st;
-  char *text = fstat (fd, &st) == 0 && usable (&st) ? read_text (fd) : NULL;
-  close (fd);
-  bool parsed = text && cw_record_parse (text, record);
-  free (text);
-  if (!parsed)
-    cw_record_free (record);
-  return parsed;
 }
 
 /* ---------------------------------------------------------------- load */
@@ -284,12 +208,12 @@ saved_time (const struct cw_record *record)
 }
 
 bool
-wz_draft_load (struct wizard *wz, const char *store_path, char **saved_at)
+wz_draft_load (struct wizard *wz, struct cw_store *store, char **saved_at)
 {
   struct cw_record record = CW_RECORD_INIT;
   if (saved_at)
     *saved_at = NULL;
-  if (!read_record (store_path, &record))
+  if (!store || !cw_store_draft_load (store, &record))
     return false;
   restore_choices (wz, &record);
   restore_names (wz, &record);
@@ -303,21 +227,17 @@ wz_draft_load (struct wizard *wz, const char *store_path, char **saved_at)
 }
 
 bool
-wz_draft_exists (const char *store_path)
+wz_draft_exists (struct cw_store *store)
 {
   struct cw_record record = CW_RECORD_INIT;
-  bool exists = read_record (store_path, &record);
+  bool exists = store && cw_store_draft_load (store, &record);
   cw_record_free (&record);
   return exists;
 }
 
 void
-wz_draft_discard (const char *store_path)
+wz_draft_discard (struct cw_store *store)
 {
-  if (!store_path)
-    return;
-  char *path = draft_path (store_path);
-  /* A draft already gone is what the caller wants. */
-  unlink (path);
-  free (path);
+  if (store)
+    cw_store_draft_discard (store);
 }

@@ -130,14 +130,13 @@ add_facts (struct wz_report *report, const struct cw_certinfo *info)
 /* When and where the request was made, from the installed entry's
    record, which keeps the request's. */
 static char *
-request_text (const char *store_path, const struct cw_import_result *result)
+request_text (struct cw_store *store, const struct cw_import_result *result)
 {
-  struct cw_store store;
   struct cw_store_entry entry = { .id = NULL };
   struct cw_diags ignored = CW_DIAGS_INIT;
   char *text = NULL;
-  if (store_path && cw_store_open (&store, store_path, &ignored) == CW_OK
-      && cw_store_find (&store, result->info.sha1, &entry, &ignored) == CW_OK)
+  if (store
+      && cw_store_find (store, result->info.sha1, &entry, &ignored) == CW_OK)
     {
       const char *created = cw_record_get (&entry.record, "created");
       const char *host = cw_record_get (&entry.record, "host");
@@ -145,8 +144,6 @@ request_text (const char *store_path, const struct cw_import_result *result)
         text = xasprintf (_("%.8s, made %s on %s"), result->request_id,
                           created, host);
     }
-  if (store_path)
-    cw_store_close (&store);
   if (entry.id)
     cw_store_entry_free (&entry);
   cw_diags_free (&ignored);
@@ -155,11 +152,11 @@ request_text (const char *store_path, const struct cw_import_result *result)
 
 static void
 add_request (struct wz_report *report, const struct cw_import_result *result,
-             const char *store)
+             struct cw_store *store)
 {
   if (!result->bound)
     return;
-  char *request = request_text (store ? store : result->store_path, result);
+  char *request = request_text (store, result);
   wz_report_field (report, _("Request"), request);
   free (request);
 }
@@ -214,7 +211,7 @@ add_others (struct wz_report *report, const struct cw_diags *diags)
 static void
 installed_report (struct wz_report *report,
                   const struct cw_import_result *result,
-                  const struct cw_diags *diags, const char *store)
+                  const struct cw_diags *diags, struct cw_store *store)
 {
   wz_report_add (report, UI_NOTE, 0,
                  result->restored
@@ -314,7 +311,7 @@ void
 wz_import_report (struct wz_report *report, const char *file,
                   enum cw_status status,
                   const struct cw_import_result *result,
-                  const struct cw_diags *diags, const char *store)
+                  const struct cw_diags *diags, struct cw_store *store)
 {
   if (status == CW_OK)
     installed_report (report, result, diags, store);
@@ -366,7 +363,8 @@ draw_outcome (void *state)
 }
 
 enum wz_action
-wz_import_outcome (const char *file, enum cw_status status,
+wz_import_outcome (struct cw_store *store, const char *file,
+                   enum cw_status status,
                    const struct cw_import_result *result,
                    const struct cw_diags *diags)
 {
@@ -375,7 +373,7 @@ wz_import_outcome (const char *file, enum cw_status status,
                        status == CW_OK ? WZ_XHELP_IMPORT_DONE
                        : cw_diags_find (diags, "key-not-here")
                          ? WZ_XHELP_KEY_NOT_HERE : WZ_XHELP_IMPORT_REFUSED };
-  wz_import_report (&o.report, file, status, result, diags, NULL);
+  wz_import_report (&o.report, file, status, result, diags, store);
   struct ui_screen previous = ui_screen_set (draw_outcome, &o);
   enum wz_action action = WZ_STAY;
   while (action == WZ_STAY)

@@ -15,11 +15,12 @@
 void wz_import_report (struct wz_report *report, const char *file,
                        enum cw_status status,
                        const struct cw_import_result *result,
-                       const struct cw_diags *diags, const char *store);
+                       const struct cw_diags *diags, struct cw_store *store);
 
 /* Shows it: WZ_MENU (Enter after an import), WZ_BACK (Esc, or Enter
    after a refusal: back to the file) or WZ_QUIT (F10). */
-enum wz_action wz_import_outcome (const char *file, enum cw_status status,
+enum wz_action wz_import_outcome (struct cw_store *store, const char *file,
+                                  enum cw_status status,
                                   const struct cw_import_result *result,
                                   const struct cw_diags *diags);
 

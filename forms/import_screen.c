@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store.h"
 #include "pki/certset.h"
 #include "dialog.h"
 #include "file_picker.h"
@@ -81,7 +82,7 @@ draw_about (const struct wz_ui *ui)
                    "request was made: import it on the machine that made "
                    "the request. A backup (.pfx .p12) brings its own key "
                    "and asks for its password."));
-  char *store = xasprintf (_("Store: %s"), ui->store_path);
+  char *store = xasprintf (_("Store: %s"), cw_store_path (ui->store));
   wz_report_add (&about, UI_DIM, 0, store);
   free (store);
   wz_report_draw (&about, ABOUT_ROW, WZ_STATUS_ROW - ABOUT_ROW - 1);
@@ -206,17 +207,18 @@ import_data (struct import_form *form, const char *file,
 {
   struct cw_import_options options = {
     .file = file, .data = data, .password = password,
-    .store = form->ui->store_path,
   };
   struct cw_import_result result;
   show_working (form->ui, password ? _("Opening the backup...")
                                    : _("Importing..."));
-  enum cw_status status = cw_import (&options, &result, diags);
+  enum cw_status status = cw_import (form->ui->store, &options, &result,
+                                     diags);
   wz_say (form->ui, NULL, UI_NORMAL);
   *bad_password = status != CW_OK
                   && cw_diags_find (diags, "p12-bad-password") != NULL;
   enum wz_action action = *bad_password
-    ? WZ_STAY : wz_import_outcome (file, status, &result, diags);
+    ? WZ_STAY : wz_import_outcome (form->ui->store, file, status, &result,
+                                   diags);
   cw_import_result_free (&result);
   return action;
 }

@@ -3,8 +3,10 @@
 #include <config.h>
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dialog.h"
 #include "draft.h"
@@ -27,7 +29,7 @@ save_on_signal (void)
 {
   if (running && running->wz.step < WZ_STEP_COUNT
       && wz_has_input (&running->wz))
-    wz_draft_save (&running->wz, running->store_path);
+    wz_draft_save (&running->wz, running->store);
 }
 
 static void
@@ -90,7 +92,7 @@ go_to (struct wz_ui *ui, enum wz_step step)
   if (step < WZ_STEP_COUNT)
     wz_save_draft (ui);
   else
-    wz_draft_discard (ui->store_path);
+    wz_draft_discard (ui->store);
 }
 
 /* One key on a step: the frame's own keys first, then the screen's. */
@@ -203,7 +205,7 @@ redraw_menu (void *state)
     { "Enter", N_("Choose") }, { "F1", N_("Help") }, { "F10", N_("Quit") },
   };
   struct wz_ui *ui = state;
-  char *store = xasprintf (_("store: %s"), ui->store_path);
+  char *store = xasprintf (_("store: %s"), cw_store_path (ui->store));
   erase ();
   ui_titlebar ("certwiz", store);
   ui_put (WZ_TOP + 1, 4, _("What do you want to do?"), 0, UI_LABEL);
@@ -245,7 +247,7 @@ resume_draft (struct wz_ui *ui)
   char *saved_at = NULL;
   struct wizard draft;
   wz_init (&draft);
-  if (!wz_draft_load (&draft, ui->store_path, &saved_at)
+  if (!wz_draft_load (&draft, ui->store, &saved_at)
       || !wz_has_input (&draft))
     {
       free (saved_at);
@@ -266,7 +268,7 @@ resume_draft (struct wz_ui *ui)
       return true;
     }
   wz_free (&draft);
-  wz_draft_discard (ui->store_path);
+  wz_draft_discard (ui->store);
   return false;
 }
 
@@ -274,7 +276,6 @@ static void
 ui_free (struct wz_ui *ui)
 {
   wz_free (&ui->wz);
-  free (ui->store_path);
   free (ui->warned_cn);
   free (ui->done_path);
 }
@@ -290,7 +291,7 @@ new_key (struct wz_ui *ui, bool self_signed)
   enum wz_action left = wz_run_steps (ui);
   /* Leaving on purpose drops the draft, and what was typed with it: only
      a lost connection or a signal during the steps keeps one. */
-  wz_draft_discard (ui->store_path);
+  wz_draft_discard (ui->store);
   wz_free (&ui->wz);
   wz_init (&ui->wz);
   return left;
@@ -322,7 +323,7 @@ run (struct wz_ui *ui)
   if (resume_draft (ui))
     {
       left = wz_run_steps (ui);
-      wz_draft_discard (ui->store_path);
+      wz_draft_discard (ui->store);
       wz_free (&ui->wz);
       wz_init (&ui->wz);
     }
@@ -331,13 +332,10 @@ run (struct wz_ui *ui)
 }
 
 bool
-wz_session_start (struct wz_ui *ui, const char *store_option)
+wz_session_start (struct wz_ui *ui, struct cw_store *store)
 {
-  *ui = (struct wz_ui) { .status_role = UI_NORMAL };
-  ui->store_path = cw_store_locate (store_option);
+  *ui = (struct wz_ui) { .status_role = UI_NORMAL, .store = store };
   wz_init (&ui->wz);
-  if (!ui->store_path)
-    return false;
   running = ui;
   if (ui_term_start (save_on_signal))
     {
@@ -356,16 +354,37 @@ wz_session_end (struct wz_ui *ui)
   ui_free (ui);
 }
 
+/* Why the store cannot be used, said before the screens take over. */
+static void
+say_store_refused (const struct cw_diags *diags)
+{
+  for (size_t i = 0; i < diags->count; i++)
+    fprintf (stderr, "certwiz: %s [%s]\n", diags->items[i].message,
+             diags->items[i].code);
+}
+
 int
 cw_wizard_run (const char *store_option)
 {
+  if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO))
+    return -1;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  struct cw_store *store;
+  enum cw_status status = cw_store_open (&store, store_option, &diags);
+  /* Without a place for the store, the usage says how to name one. */
+  bool unknown = cw_diags_find (&diags, "store-unknown") != NULL;
+  if (status != CW_OK && !unknown)
+    say_store_refused (&diags);
+  cw_diags_free (&diags);
+  if (status != CW_OK)
+    return unknown ? -1 : (int) status;
   struct wz_ui ui;
-  if (!wz_session_start (&ui, store_option))
-    {
-      ui_free (&ui);
-      return -1;
-    }
-  run (&ui);
+  int result = 0;
+  if (wz_session_start (&ui, store))
+    run (&ui);
+  else
+    result = -1;
   wz_session_end (&ui);
-  return 0;
+  cw_store_close (store);
+  return result;
 }

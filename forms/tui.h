@@ -6,8 +6,9 @@
 #include <stddef.h>
 
 /* Runs the wizard on the terminal with the store STORE_OPTION names (see
-   cw_store_locate).  Returns the exit status; -1 when stdin or stdout is
-   not a terminal (the caller then shows the usage). */
+   cw_store_locate), opened once for the session.  Returns the exit
+   status; -1 when stdin or stdout is not a terminal or no place for the
+   store is known (the caller then shows the usage). */
 int cw_wizard_run (const char *store_option);
 
 /* Runs the certificate browser on the store (COUNT 0) or, read-only, on

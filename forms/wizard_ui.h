@@ -25,7 +25,7 @@ enum wz_action
 struct wz_ui
 {
   struct wizard wz;
-  char *store_path;
+  struct cw_store *store;  /* the session's, opened once (not owned) */
   int focus;               /* which control of the screen has the keys */
   enum wz_step go_to;      /* for WZ_GOTO */
   struct ui_list list;     /* the screen's list, when it has one */
@@ -70,9 +70,10 @@ enum wz_action wz_run_backup (struct wz_ui *ui, const char *id);
 enum wz_action wz_browse (struct wz_ui *ui, const char *const *files,
                           size_t count);
 
-/* Takes over the terminal for UI on the store STORE_OPTION names; false
-   when there is no terminal (or no store can be found). */
-bool wz_session_start (struct wz_ui *ui, const char *store_option);
+/* Takes over the terminal for UI on STORE, which the caller opened and
+   closes after wz_session_end; false when there is no terminal. */
+struct cw_store;
+bool wz_session_start (struct wz_ui *ui, struct cw_store *store);
 void wz_session_end (struct wz_ui *ui);
 
 /* The first row of a screen's content, below the top bar. */

@@ -62,7 +62,7 @@ selfsign_draw (struct wz_ui *ui)
   ui_put (WZ_TOP, 2, _("How many days the certificate is valid (Exchange "
                        "makes its own for 365):"), 0, UI_LABEL);
   char *where = xasprintf (_("The key and the certificate will be installed "
-                             "in the store %s."), ui->store_path);
+                             "in the store %s."), cw_store_path (ui->store));
   ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
   ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and the "
                              "certificate."), 0, UI_DIM);
@@ -81,7 +81,7 @@ write_draw (struct wz_ui *ui)
   ui_put (WZ_TOP, 2, _("Where to write the request (a PKCS#10 file for "
                        "your CA):"), 0, UI_LABEL);
   char *where = xasprintf (_("The private key will stay in the store %s, "
-                             "on this machine."), ui->store_path);
+                             "on this machine."), cw_store_path (ui->store));
   ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
   ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and write the "
                              "request."), 0, UI_DIM);
@@ -133,10 +133,8 @@ write_request (struct wz_ui *ui, bool force)
   wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
   ui_statusline (ui->status, ui->status_role);
   refresh ();
-  struct cw_store store = { xstrdup (ui->store_path), -1, -1 };
-  enum cw_status status = cw_request_create (&store, &options, NULL, NULL, &result,
-                                &diags);
-  cw_store_close (&store);
+  enum cw_status status = cw_request_create (ui->store, &options, NULL, NULL,
+                                             &result, &diags);
   wz_say (ui, NULL, UI_NORMAL);
   ui_statusline (NULL, UI_NORMAL);
   if (status == CW_OK)
@@ -168,10 +166,9 @@ make_selfsigned (struct wz_ui *ui)
   wz_say (ui, _("Making the key; this can take a few seconds..."), UI_NOTE);
   ui_statusline (ui->status, ui->status_role);
   refresh ();
-  struct cw_store store = { xstrdup (ui->store_path), -1, -1 };
-  enum cw_status status = cw_selfsign_create (&store, &options, ui->wz.days,
-                                              NULL, NULL, &result, &diags);
-  cw_store_close (&store);
+  enum cw_status status = cw_selfsign_create (ui->store, &options,
+                                              ui->wz.days, NULL, NULL,
+                                              &result, &diags);
   wz_say (ui, NULL, UI_NORMAL);
   ui_statusline (NULL, UI_NORMAL);
   if (status == CW_OK)
@@ -296,7 +293,7 @@ done_draw (struct wz_ui *ui)
                     "into this same store:"), 0, UI_NORMAL);
   ui_put (y++, 5, _("the private key stays here and nowhere else."), 0,
           UI_WARNING);
-  char *store = xasprintf (_("   Store: %s"), ui->store_path);
+  char *store = xasprintf (_("   Store: %s"), cw_store_path (ui->store));
   ui_put (y++, 2, store, 0, UI_DIM);
   free (store);
 }

@@ -51,30 +51,38 @@ default_name (const char *server, const char *url)
   return name;
 }
 
+static char *
+accounts_path (const struct cw_store *store)
+{
+  return xasprintf ("%s/%s", cw_store_path (store), CW_STORE_ACCOUNTS);
+}
+
 static bool
 account_exists_area (struct cw_store *store)
 {
   struct stat st;
-  return fstatat (store->dirfd, CW_STORE_ACCOUNTS, &st,
-                  AT_SYMLINK_NOFOLLOW) == 0;
+  char *path = accounts_path (store);
+  bool exists = lstat (path, &st) == 0 && S_ISDIR (st.st_mode);
+  free (path);
+  return exists;
 }
 
+/* The store's area of accounts, made when missing: the store itself
+   only knows requests and certificates. */
 static int
-accounts_fd (struct cw_store *store)
+make_accounts_area (struct cw_store *store)
 {
-  if (mkdirat (store->dirfd, CW_STORE_ACCOUNTS, 0700) < 0 && errno != EEXIST)
-    return -errno;
-  return 0;
+  char *path = accounts_path (store);
+  int err = mkdir (path, 0700) < 0 && errno != EEXIST ? errno : 0;
+  free (path);
+  return err;
 }
 
 static bool
 account_exists (struct cw_store *store, const char *name)
 {
-  char *path = xasprintf ("%s/%s", CW_STORE_ACCOUNTS, name);
-  struct stat st;
-  bool exists = fstatat (store->dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
-  free (path);
-  return exists;
+  return account_exists_area (store)
+         && cw_store_has (store, CW_STORE_ACCOUNTS, name);
 }
 
 static enum cw_status
@@ -192,13 +200,16 @@ put_account (struct cw_store *store, const char *name,
              const gnutls_datum_t *key_pem, const struct cw_record *record,
              struct cw_diags *diags)
 {
-  int err = accounts_fd (store);
+  enum cw_status ready = cw_store_ready (store, diags);
+  if (ready != CW_OK)
+    return ready;
+  int err = make_accounts_area (store);
   if (err)
     {
       cw_diag_add (diags, CW_ERROR, "store-io", "store",
                    _("The store %s cannot be written: %s. Check the disk "
-                     "and the store's permissions."), store->path,
-                   strerror (-err));
+                     "and the store's permissions."), cw_store_path (store),
+                   strerror (err));
       return CW_FAILED;
     }
   char *text = cw_record_format (record);
@@ -287,14 +298,14 @@ add_in_store (const struct cw_account_add_options *o, struct cw_store *store,
 }
 
 enum cw_status
-cw_account_add (const struct cw_account_add_options *o,
+cw_account_add (struct cw_store *store,
+                const struct cw_account_add_options *o,
                 struct cw_account_add_result *result, struct cw_diags *diags)
 {
   *result = (struct cw_account_add_result) { 0 };
   if (o->name && !name_valid (o->name))
     return refuse_name (o->name, false, diags);
-  struct cw_store store;
-  enum cw_status status = cw_store_open_located (&store, o->store, diags);
+  enum cw_status status = CW_OK;
   struct cw_acme acme = { 0 };
   if (status == CW_OK)
     {
@@ -303,9 +314,8 @@ cw_account_add (const struct cw_account_add_options *o,
       status = cw_acme_open (&acme, &ao, diags);
     }
   if (status == CW_OK)
-    status = add_in_store (o, &store, &acme, result, diags);
+    status = add_in_store (o, store, &acme, result, diags);
   cw_acme_close (&acme);
-  cw_store_close (&store);
   return status;
 }
 
@@ -335,17 +345,17 @@ no_account (struct cw_store *store, const char *name, size_t count,
       char *safe = cw_acme_safe (name);
       cw_diag_add (diags, CW_ERROR, "acme-no-such-account", "account",
                    _("The store %s has no ACME account named \"%s\". List "
-                     "the accounts, or add one."), store->path, safe);
+                     "the accounts, or add one."), cw_store_path (store), safe);
       free (safe);
     }
   else if (count == 0)
     cw_diag_add (diags, CW_ERROR, "acme-no-account", "account",
                  _("The store %s has no ACME account yet. Add one first, "
-                   "with the CA's address."), store->path);
+                   "with the CA's address."), cw_store_path (store));
   else
     cw_diag_add (diags, CW_ERROR, "acme-which-account", "account",
                  _("The store %s has %zu ACME accounts. Say which one to "
-                   "use."), store->path, count);
+                   "use."), cw_store_path (store), count);
   return CW_REFUSED;
 }
 
@@ -387,7 +397,7 @@ read_account (struct cw_store *store, struct cw_account *account,
       cw_diag_add (diags, CW_ERROR, "acme-account-damaged", "account",
                    _("The record of the account \"%s\" is damaged. Look "
                      "into %s/%s/%s, or add the account again."),
-                   account->name, store->path, CW_STORE_ACCOUNTS,
+                   account->name, cw_store_path (store), CW_STORE_ACCOUNTS,
                    account->name);
       status = CW_FAILED;
     }

@@ -24,7 +24,6 @@ struct cw_account
 
 struct cw_account_add_options
 {
-  const char *store;             /* NULL: the default store */
   const char *server;            /* URL, letsencrypt, letsencrypt-staging */
   const char *name;              /* NULL: from the server's address */
   const char *const *emails;
@@ -51,7 +50,8 @@ struct cw_account_add_result
    (nothing written, nothing sent) when the CA has terms and AGREE_TOS is
    false, saying where they are, or when the CA requires EAB and none is
    given.  The store changes only once the CA has created the account. */
-enum cw_status cw_account_add (const struct cw_account_add_options *options,
+enum cw_status cw_account_add (struct cw_store *store,
+                               const struct cw_account_add_options *options,
                                struct cw_account_add_result *result,
                                struct cw_diags *diags);
 void cw_account_add_result_free (struct cw_account_add_result *result);

@@ -20,7 +20,7 @@ struct enrolment
   const struct cw_enroll_options *o;
   struct cw_enroll_result *result;
   struct cw_diags *diags;
-  struct cw_store store;
+  struct cw_store *store;
   struct cw_account account;
   struct cw_acme acme;
   struct cw_request request;         /* a new one, prepared */
@@ -91,7 +91,7 @@ find_earlier (struct enrolment *e)
 {
   struct cw_store_entries entries = CW_STORE_ENTRIES_INIT;
   struct cw_diags ignored = CW_DIAGS_INIT;
-  cw_store_list (&e->store, CW_STORE_PENDING, &entries, &ignored);
+  cw_store_list (e->store, CW_STORE_PENDING, &entries, &ignored);
   for (size_t i = 0; i < entries.count && !e->have_pending; i++)
     {
       const struct cw_record *r = &entries.items[i].record;
@@ -127,7 +127,7 @@ static enum cw_status
 names_of_request (struct enrolment *e)
 {
   struct cw_store_entry entry;
-  enum cw_status status = cw_store_find (&e->store, e->o->request_id, &entry,
+  enum cw_status status = cw_store_find (e->store, e->o->request_id, &entry,
                                          e->diags);
   if (status != CW_OK)
     return status;
@@ -183,7 +183,7 @@ record_order (struct enrolment *e)
   cw_record_set (&set, "acme-order", e->order.url);
   if (e->order.replaces)
     cw_record_set (&set, "acme-replaces", e->order.replaces);
-  enum cw_status status = cw_acme_record_update (&e->store, CW_STORE_PENDING,
+  enum cw_status status = cw_acme_record_update (e->store, CW_STORE_PENDING,
                                                  e->result->request_id, &set,
                                                  e->diags);
   cw_record_free (&set);
@@ -335,7 +335,7 @@ make_pending (struct enrolment *e)
   cw_record_set (&extra, "acme-order", e->order.url);
   if (e->order.replaces)
     cw_record_set (&extra, "acme-replaces", e->order.replaces);
-  enum cw_status status = cw_acme_pending_create (&e->store, &e->request,
+  enum cw_status status = cw_acme_pending_create (e->store, &e->request,
                                                   e->o->reuse_key, &extra,
                                                   e->o->progress, e->diags);
   cw_record_free (&extra);
@@ -360,7 +360,7 @@ finalize (struct enrolment *e)
   if (strcmp (e->order.status, "ready") == 0)
     {
       gnutls_datum_t der;
-      enum cw_status status = cw_acme_pending_csr (&e->store,
+      enum cw_status status = cw_acme_pending_csr (e->store,
                                                    e->result->request_id,
                                                    &der, e->diags);
       if (status == CW_OK)
@@ -389,13 +389,13 @@ keep_alternates (struct enrolment *e, const struct cw_acme_chains *chains)
       files[n] = (struct cw_store_file) { names[n], chains->alternates[i],
                                           strlen (chains->alternates[i]) };
     }
-  if (n == 0 || cw_store_lock (&e->store, e->diags) != CW_OK)
+  if (n == 0 || cw_store_lock (e->store, e->diags) != CW_OK)
     return;
-  if (cw_store_update (&e->store, CW_STORE_INSTALLED,
+  if (cw_store_update (e->store, CW_STORE_INSTALLED,
                        e->result->import.info.sha1, files, n, NULL, NULL,
                        e->diags) == CW_OK)
     e->result->alternate_count = n;
-  cw_store_unlock (&e->store);
+  cw_store_unlock (e->store);
 }
 
 static enum cw_status
@@ -409,8 +409,8 @@ install (struct enrolment *e)
   gnutls_datum_t data = { (unsigned char *) chains.pem,
                           (unsigned) strlen (chains.pem) };
   struct cw_import_options io = { .file = e->order.certificate,
-                                  .data = &data, .store = e->store.path };
-  status = cw_import (&io, &e->result->import, e->diags);
+                                  .data = &data };
+  status = cw_import (e->store, &io, &e->result->import, e->diags);
   e->result->installed = status == CW_OK;
   if (status == CW_OK)
     keep_alternates (e, &chains);
@@ -421,10 +421,7 @@ install (struct enrolment *e)
 static enum cw_status
 enrol (struct enrolment *e)
 {
-  enum cw_status status = cw_store_open_located (&e->store, e->o->store,
-                                                 e->diags);
-  if (status == CW_OK)
-    status = cw_account_load (&e->store, e->o->account, &e->account,
+  enum cw_status status = cw_account_load (e->store, e->o->account, &e->account,
                               e->diags);
   if (status == CW_OK)
     status = e->o->request_id ? names_of_request (e) : names_of_options (e);
@@ -446,14 +443,14 @@ enrol (struct enrolment *e)
 }
 
 enum cw_status
-cw_enroll (const struct cw_enroll_options *options,
+cw_enroll (struct cw_store *store, const struct cw_enroll_options *options,
            struct cw_enroll_result *result, struct cw_diags *diags)
 {
   *result = (struct cw_enroll_result) { 0 };
   struct enrolment e = { .o = options, .result = result, .diags = diags,
                          .request = CW_REQUEST_INIT,
                          .pending_record = CW_RECORD_INIT };
-  e.store = (struct cw_store) { NULL, -1, -1 };
+  e.store = store;
   e.account = (struct cw_account) { NULL, CW_RECORD_INIT, { NULL, NULL } };
   enum cw_status status = enrol (&e);
   cw_acme_order_free (&e.order);
@@ -462,7 +459,6 @@ cw_enroll (const struct cw_enroll_options *options,
   cw_request_free (&e.request);
   cw_names_list_free (e.dns, e.dns_count);
   cw_record_free (&e.pending_record);
-  cw_store_close (&e.store);
   return status;
 }
 

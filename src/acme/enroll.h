@@ -12,10 +12,10 @@
 #include "acme/solver.h"
 #include "pki/import.h"
 #include "pki/request.h"
+#include "store/store.h"
 
 struct cw_enroll_options
 {
-  const char *store;                 /* NULL: the default store */
   const char *request_id;            /* a pending request to send */
   const struct cw_request_options *request;  /* else: the names, key */
   const char *account;               /* NULL: the only account */
@@ -41,7 +41,8 @@ struct cw_enroll_result
   size_t alternate_count;
 };
 
-enum cw_status cw_enroll (const struct cw_enroll_options *options,
+enum cw_status cw_enroll (struct cw_store *store,
+                          const struct cw_enroll_options *options,
                           struct cw_enroll_result *result,
                           struct cw_diags *diags);
 void cw_enroll_result_free (struct cw_enroll_result *result);

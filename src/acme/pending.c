@@ -89,7 +89,7 @@ cw_acme_pending_csr (struct cw_store *store, const char *id,
   cw_diag_add (diags, CW_ERROR, "store-entry-damaged", "store",
                _("The request of the pending entry %s cannot be read: %s. "
                  "Look into %s/%s/%s."), id, gnutls_strerror (ret),
-               store->path, CW_STORE_PENDING, id);
+               cw_store_path (store), CW_STORE_PENDING, id);
   return CW_FAILED;
 }
 
@@ -112,7 +112,7 @@ cw_acme_record_update (struct cw_store *store, const char *area,
         {
           cw_diag_add (diags, CW_ERROR, "store-entry-damaged", "store",
                        _("The record of %s/%s cannot be read. Look into "
-                         "%s/%s/%s."), area, id, store->path, area, id);
+                         "%s/%s/%s."), area, id, cw_store_path (store), area, id);
           status = CW_FAILED;
         }
       free (text);

@@ -17,7 +17,7 @@
 struct renewal
 {
   const struct cw_renew_options *o;
-  struct cw_store store;
+  struct cw_store *store;
   struct cw_renew_item *item;
   const struct cw_record *record;
   gnutls_x509_crt_t crt;
@@ -64,7 +64,7 @@ static enum cw_status
 load_cert (struct renewal *r, struct cw_diags *diags)
 {
   gnutls_datum_t pem;
-  enum cw_status status = cw_store_read (&r->store, CW_STORE_INSTALLED,
+  enum cw_status status = cw_store_read (r->store, CW_STORE_INSTALLED,
                                          r->item->id, "cert.pem", &pem,
                                          false, diags);
   if (status != CW_OK)
@@ -87,7 +87,7 @@ load_cert (struct renewal *r, struct cw_diags *diags)
 static enum cw_status
 connect_account (struct renewal *r, struct cw_diags *diags)
 {
-  enum cw_status status = cw_account_load (&r->store,
+  enum cw_status status = cw_account_load (r->store,
                                            cw_record_get (r->record,
                                                           "acme-account"),
                                            &r->account, diags);
@@ -171,7 +171,7 @@ solve_from_record (const struct cw_record *rec,
 static enum cw_status
 read_old_key (struct renewal *r, gnutls_datum_t *pem, struct cw_diags *diags)
 {
-  return cw_store_read (&r->store, CW_STORE_INSTALLED, r->item->id,
+  return cw_store_read (r->store, CW_STORE_INSTALLED, r->item->id,
                         "key.pem", pem, false, diags);
 }
 
@@ -183,7 +183,7 @@ order_again (struct renewal *r, struct cw_diags *diags)
   size_t count = 0;
   add_name_input (r->record, &ro, &sans, &count);
   struct cw_enroll_options eo = {
-    .store = r->store.path, .request = &ro,
+    .request = &ro,
     .account = cw_record_get (r->record, "acme-account"),
     .profile = cw_record_get (r->record, "acme-profile"),
     .ca_bundle = r->o->ca_bundle, .timeout_ms = r->o->timeout_ms,
@@ -202,7 +202,7 @@ order_again (struct renewal *r, struct cw_diags *diags)
   struct cw_enroll_result result;
   if (status == CW_OK)
     {
-      status = cw_enroll (&eo, &result, diags);
+      status = cw_enroll (r->store, &eo, &result, diags);
       if (status == CW_OK)
         {
           r->item->new_id = xstrdup (result.import.info.sha1);
@@ -227,11 +227,11 @@ note_success (struct renewal *r, struct cw_diags *diags)
   cw_record_set (&set, "acme-replaced-by", r->item->new_id);
   cw_record_set (&set, "acme-renewed", now);
   cw_record_set (&set, "acme-failures", "0");
-  cw_acme_record_update (&r->store, CW_STORE_INSTALLED, r->item->id, &set,
+  cw_acme_record_update (r->store, CW_STORE_INSTALLED, r->item->id, &set,
                          diags);
   cw_record_free (&set);
   free (now);
-  cw_renew_reenable (&r->store, r->item->id, r->item->new_id, diags);
+  cw_renew_reenable (r->store, r->item->id, r->item->new_id, diags);
 }
 
 static void
@@ -257,7 +257,7 @@ note_failure (struct renewal *r, struct cw_diags *diags)
                                                          : "unknown");
   if (it->error_message)
     cw_record_set (&set, "acme-last-error-message", it->error_message);
-  cw_acme_record_update (&r->store, CW_STORE_INSTALLED, it->id, &set, diags);
+  cw_acme_record_update (r->store, CW_STORE_INSTALLED, it->id, &set, diags);
   cw_record_free (&set);
   free (next), free (now);
 }
@@ -271,7 +271,7 @@ keep_schedule (struct renewal *r, struct cw_diags *diags)
   struct cw_record set = CW_RECORD_INIT;
   char *at = cw_time_format (r->item->due);
   cw_record_set (&set, "acme-renew-at", at);
-  cw_acme_record_update (&r->store, CW_STORE_INSTALLED, r->item->id, &set,
+  cw_acme_record_update (r->store, CW_STORE_INSTALLED, r->item->id, &set,
                          diags);
   cw_record_free (&set);
   free (at);
@@ -363,9 +363,9 @@ entries_to_renew (struct renewal *r, struct cw_store_entries *entries,
                   struct cw_diags *diags)
 {
   if (!r->o->id)
-    return cw_store_list (&r->store, CW_STORE_INSTALLED, entries, diags);
+    return cw_store_list (r->store, CW_STORE_INSTALLED, entries, diags);
   struct cw_store_entry entry;
-  enum cw_status status = cw_store_find (&r->store, r->o->id, &entry, diags);
+  enum cw_status status = cw_store_find (r->store, r->o->id, &entry, diags);
   if (status != CW_OK)
     return status;
   if (strcmp (entry.area, CW_STORE_INSTALLED) != 0
@@ -385,15 +385,13 @@ entries_to_renew (struct renewal *r, struct cw_store_entries *entries,
 }
 
 enum cw_status
-cw_renew (const struct cw_renew_options *o, struct cw_renew_report *report,
-          struct cw_diags *diags)
+cw_renew (struct cw_store *store, const struct cw_renew_options *o,
+          struct cw_renew_report *report, struct cw_diags *diags)
 {
   *report = (struct cw_renew_report) { NULL, 0 };
-  struct renewal r = { .o = o };
+  struct renewal r = { .o = o, .store = store };
   struct cw_store_entries entries = CW_STORE_ENTRIES_INIT;
-  enum cw_status status = cw_store_open_located (&r.store, o->store, diags);
-  if (status == CW_OK)
-    status = entries_to_renew (&r, &entries, diags);
+  enum cw_status status = entries_to_renew (&r, &entries, diags);
   for (size_t i = 0; status == CW_OK && i < entries.count; i++)
     {
       const struct cw_record *rec = &entries.items[i].record;
@@ -412,7 +410,6 @@ cw_renew (const struct cw_renew_options *o, struct cw_renew_report *report,
         || report->items[i].outcome == CW_RENEW_BACKING_OFF)
       status = CW_FAILED;
   cw_store_entries_free (&entries);
-  cw_store_close (&r.store);
   return status;
 }
 

@@ -57,7 +57,6 @@ struct cw_renew_report
 
 struct cw_renew_options
 {
-  const char *store;
   const char *id;          /* one certificate; NULL: every one (--all) */
   bool dry_run;
   bool force;              /* renew now, whatever the schedule */
@@ -74,7 +73,8 @@ struct cw_renew_options
 /* CW_OK when nothing failed (renewed or not yet due); CW_FAILED when a
    renewal failed, now or in an earlier run still waiting out its
    back-off.  DIAGS receives what concerns no one certificate. */
-enum cw_status cw_renew (const struct cw_renew_options *options,
+enum cw_status cw_renew (struct cw_store *store,
+                         const struct cw_renew_options *options,
                          struct cw_renew_report *report,
                          struct cw_diags *diags);
 void cw_renew_report_free (struct cw_renew_report *report);

@@ -11,6 +11,7 @@
 #include "base/diag.h"
 #include "base/i18n.h"
 #include "base/status.h"
+#include "store/store.h"
 
 struct command
 {
@@ -119,14 +120,14 @@ cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui)
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
   };
-  struct cw_cli_context context = { NULL, tui };
+  struct cw_cli_context context = { NULL, tui, NULL };
   int opt;
   opterr = 0;
   while ((opt = getopt_long (argc, argv, "+h", options, NULL)) != -1)
     switch (opt)
       {
       case OPT_STORE:
-        context.store = optarg;
+        context.store_option = optarg;
         break;
       case 'h':
         print_help ();
@@ -141,7 +142,8 @@ cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui)
     return CW_FAILED;
   if (optind >= argc)
     {
-      int status = tui && tui->wizard ? tui->wizard (context.store) : -1;
+      int status = tui && tui->wizard ? tui->wizard (context.store_option)
+                                      : -1;
       if (status < 0)
         print_help ();
       return status < 0 ? CW_OK : status;
@@ -150,5 +152,20 @@ cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui)
   if (!command)
     return cw_cli_usage_error (NULL, _("unknown command '%s'"),
                                argv[optind]);
-  return command->run (&context, argc - optind, argv + optind);
+  int status = command->run (&context, argc - optind, argv + optind);
+  cw_store_close (context.store);
+  return status;
+}
+
+enum cw_status
+cw_cli_store (struct cw_cli_context *context, struct cw_store **store)
+{
+  struct cw_diags diags = CW_DIAGS_INIT;
+  enum cw_status status = context->store ? CW_OK
+               : cw_store_open (&context->store, context->store_option,
+                                &diags);
+  cw_cli_report (&diags);
+  cw_diags_free (&diags);
+  *store = context->store;
+  return status;
 }

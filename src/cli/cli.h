@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/status.h"
 #include <getopt.h>
 
 #include "names/names.h"
@@ -23,11 +24,19 @@ struct cw_cli_tui
    the usage is shown instead. */
 int cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui);
 
+struct cw_store;
 struct cw_cli_context
 {
-  const char *store;       /* --store, before or after the subcommand */
+  const char *store_option;  /* --store, before or after the subcommand */
   const struct cw_cli_tui *tui;
+  struct cw_store *store;    /* opened once, by cw_cli_store */
 };
+
+/* The command's store (--store, else the default), opened at the first
+   call and closed when the command ends; CW_OK, or the error reported.
+   A command that needs no store never opens it. */
+enum cw_status cw_cli_store (struct cw_cli_context *context,
+                             struct cw_store **store);
 
 /* Options every naming command takes: --subject, --san, --max-sans. */
 struct cw_cli_names

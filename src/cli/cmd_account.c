@@ -133,12 +133,15 @@ run_add (struct account_args *a, struct cw_cli_context *ctx)
   if (!a->add.server)
     return cw_cli_usage_error ("account", _("--server is missing"));
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_account_add_result r;
-  a->add.store = ctx->store;
+  struct cw_account_add_result r = { 0 };
+  struct cw_store *store;
+  enum cw_status status = cw_cli_store (ctx, &store);
+  if (status != CW_OK)
+    return status;
   a->add.emails = a->emails;
   a->add.email_count = a->email_count;
   a->add.timeout_ms = cw_cli_acme_timeout ();
-  enum cw_status status = cw_account_add (&a->add, &r, &diags);
+  status = cw_account_add (store, &a->add, &r, &diags);
   if (status == CW_OK)
     {
       printf (_("Account \"%s\" added.\n"), r.name);
@@ -158,11 +161,11 @@ static int
 run_list (struct cw_cli_context *ctx)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store store;
+  struct cw_store *store;
   struct cw_store_entries entries = CW_STORE_ENTRIES_INIT;
-  enum cw_status status = cw_store_open_located (&store, ctx->store, &diags);
+  enum cw_status status = cw_cli_store (ctx, &store);
   if (status == CW_OK)
-    status = cw_account_list (&store, &entries, &diags);
+    status = cw_account_list (store, &entries, &diags);
   if (status == CW_OK && entries.count == 0)
     printf (_("(no ACME account)\n"));
   for (size_t i = 0; status == CW_OK && i < entries.count; i++)
@@ -176,7 +179,6 @@ run_list (struct cw_cli_context *ctx)
       free (name), free (server);
     }
   cw_store_entries_free (&entries);
-  cw_store_close (&store);
   return finish (&diags, status);
 }
 
@@ -184,15 +186,15 @@ run_list (struct cw_cli_context *ctx)
    CA. */
 static enum cw_status
 open_account (struct cw_cli_context *ctx, const char *name,
-              const char *ca_bundle, bool connect, struct cw_store *store,
+              const char *ca_bundle, bool connect, struct cw_store **store,
               struct cw_account *account, struct cw_acme *acme,
               struct cw_diags *diags)
 {
   *acme = (struct cw_acme) { 0 };
   *account = (struct cw_account) { NULL, CW_RECORD_INIT, { NULL, NULL } };
-  enum cw_status status = cw_store_open_located (store, ctx->store, diags);
+  enum cw_status status = cw_cli_store (ctx, store);
   if (status == CW_OK)
-    status = cw_account_load (store, name, account, diags);
+    status = cw_account_load (*store, name, account, diags);
   if (status == CW_OK && connect)
     status = cw_account_connect (account, ca_bundle, cw_cli_acme_timeout (),
                                  NULL, acme, diags);
@@ -239,12 +241,10 @@ print_account (const struct cw_account *account, const struct cw_acme *acme,
 }
 
 static void
-close_account (struct cw_store *store, struct cw_account *account,
-               struct cw_acme *acme)
+close_account (struct cw_account *account, struct cw_acme *acme)
 {
   cw_acme_close (acme);
   cw_account_free (account);
-  cw_store_close (store);
 }
 
 static int
@@ -252,7 +252,7 @@ run_show (struct account_args *a, struct cw_cli_context *ctx,
           const char *name)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store store;
+  struct cw_store *store = NULL;
   struct cw_account account;
   struct cw_acme acme;
   json_object *obj = NULL;
@@ -263,7 +263,7 @@ run_show (struct account_args *a, struct cw_cli_context *ctx,
   if (status == CW_OK)
     print_account (&account, &acme, obj);
   json_object_put (obj);
-  close_account (&store, &account, &acme);
+  close_account (&account, &acme);
   return finish (&diags, status);
 }
 
@@ -289,7 +289,7 @@ run_update (struct account_args *a, struct cw_cli_context *ctx,
   if (a->email_count == 0)
     return cw_cli_usage_error ("account", _("--email is missing"));
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store store;
+  struct cw_store *store = NULL;
   struct cw_account account;
   struct cw_acme acme;
   json_object *obj = NULL;
@@ -302,12 +302,12 @@ run_update (struct account_args *a, struct cw_cli_context *ctx,
     status = cw_acme_account_update (&acme, (const char *const *) contacts,
                                      a->email_count, &obj, &diags);
   if (status == CW_OK)
-    status = cw_store_lock (&store, &diags);
+    status = cw_store_lock (store, &diags);
   if (status == CW_OK)
     {
       set_contacts (&account.record, (const char *const *) contacts,
                     a->email_count);
-      status = cw_account_save (&store, &account, NULL, &diags);
+      status = cw_account_save (store, &account, NULL, &diags);
     }
   if (status == CW_OK)
     {
@@ -318,7 +318,7 @@ run_update (struct account_args *a, struct cw_cli_context *ctx,
     free (contacts[i]);
   free (contacts);
   json_object_put (obj);
-  close_account (&store, &account, &acme);
+  close_account (&account, &acme);
   return finish (&diags, status);
 }
 
@@ -327,7 +327,7 @@ run_rollover (struct account_args *a, struct cw_cli_context *ctx,
               const char *name)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store store;
+  struct cw_store *store = NULL;
   struct cw_account account;
   struct cw_acme acme;
   struct cw_acme_key fresh = { NULL, NULL };
@@ -340,15 +340,15 @@ run_rollover (struct account_args *a, struct cw_cli_context *ctx,
   /* The new key is in the store before the CA is told: whatever the CA
      answers, or if certwiz is stopped there, neither key is lost. */
   if (status == CW_OK)
-    status = cw_store_lock (&store, &diags);
+    status = cw_store_lock (store, &diags);
   if (status == CW_OK)
-    status = cw_account_keep_next_key (&store, &account, &pem, &diags);
+    status = cw_account_keep_next_key (store, &account, &pem, &diags);
   if (status == CW_OK)
     status = cw_acme_account_rollover (&acme, &fresh, &diags);
   if (status == CW_OK)
     {
       cw_record_set (&account.record, "key", type);
-      status = cw_account_save (&store, &account, &pem, &diags);
+      status = cw_account_save (store, &account, &pem, &diags);
     }
   if (status == CW_OK)
     printf (_("Account \"%s\" now signs with a new %s key.\n"), account.name,
@@ -357,7 +357,7 @@ run_rollover (struct account_args *a, struct cw_cli_context *ctx,
   if (pem.data)
     gnutls_memset (pem.data, 0, pem.size);
   gnutls_free (pem.data);
-  close_account (&store, &account, &acme);
+  close_account (&account, &acme);
   return finish (&diags, status);
 }
 
@@ -375,7 +375,7 @@ run_deactivate (struct account_args *a, struct cw_cli_context *ctx,
                      "renewed with it. Add --yes to deactivate it."));
       return finish (&diags, CW_REFUSED);
     }
-  struct cw_store store;
+  struct cw_store *store = NULL;
   struct cw_account account;
   struct cw_acme acme;
   json_object *obj = NULL;
@@ -384,16 +384,16 @@ run_deactivate (struct account_args *a, struct cw_cli_context *ctx,
   if (status == CW_OK)
     status = cw_acme_account_deactivate (&acme, &obj, &diags);
   if (status == CW_OK)
-    status = cw_store_lock (&store, &diags);
+    status = cw_store_lock (store, &diags);
   if (status == CW_OK)
     {
       cw_record_set (&account.record, "state", "deactivated");
-      status = cw_account_save (&store, &account, NULL, &diags);
+      status = cw_account_save (store, &account, NULL, &diags);
     }
   if (status == CW_OK)
     printf (_("Account \"%s\" deactivated at the CA.\n"), account.name);
   json_object_put (obj);
-  close_account (&store, &account, &acme);
+  close_account (&account, &acme);
   return finish (&diags, status);
 }
 

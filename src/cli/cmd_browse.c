@@ -39,7 +39,8 @@ cw_cmd_browse (struct cw_cli_context *context, int argc, char **argv)
   const char *const *files = (const char *const *) argv + optind;
   size_t count = (size_t) (argc - optind);
   status = context->tui && context->tui->browse
-             ? context->tui->browse (context->store, files, count) : -1;
+             ? context->tui->browse (context->store_option, files,
+                                    count) : -1;
   if (status >= 0)
     return status;
   return cw_cli_usage_error ("browse", _("the browser needs a terminal; "

@@ -82,11 +82,11 @@ warn_lost_key (const struct cw_target *target, struct cw_diags *diags)
 }
 
 static int
-run_delete (const char *id, bool yes, const char *store_option)
+run_delete (const char *id, bool yes, struct cw_store *store)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_target target;
-  int status = cw_target_load (&target, id, store_option, false, &diags);
+  struct cw_target target = CW_TARGET_INIT;
+  int status = cw_target_load (&target, store, id, &diags);
   if (status == CW_OK)
     {
       warn_lost_key (&target, &diags);
@@ -102,10 +102,13 @@ run_delete (const char *id, bool yes, const char *store_option)
       free (ask), free (question);
     }
   if (status == CW_OK)
-    status = cw_store_lock (&target.store, &diags);
+    status = cw_store_lock (store, &diags);
   if (status == CW_OK)
-    status = cw_store_remove (&target.store, target.entry.area,
-                              target.entry.id, &diags);
+    {
+      status = cw_store_remove (store, target.entry.area, target.entry.id,
+                                &diags);
+      cw_store_unlock (store);
+    }
   if (status == CW_OK)
     printf (_("Deleted %s\n"), target.entry.id);
   cw_cli_report (&diags);
@@ -130,5 +133,7 @@ cw_cmd_delete (struct cw_cli_context *context, int argc, char **argv)
                               _("the ID of what to delete"));
   if (status != CW_OK)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
-  return run_delete (argv[optind], yes, context->store);
+  struct cw_store *store;
+  status = cw_cli_store (context, &store);
+  return status == CW_OK ? run_delete (argv[optind], yes, store) : status;
 }

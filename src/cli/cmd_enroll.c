@@ -256,13 +256,15 @@ cw_cmd_enroll (struct cw_cli_context *context, int argc, char **argv)
     }
   default_subject (&a);
   cw_cli_names_input (&a.names, &a.request.names);
-  a.enroll.store = context->store;
   a.enroll.request = &a.request;
   a.enroll.timeout_ms = cw_cli_acme_timeout ();
   a.enroll.solve.show_record = show_record;
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_enroll_result result;
-  status = cw_enroll (&a.enroll, &result, &diags);
+  struct cw_enroll_result result = { 0 };
+  struct cw_store *store;
+  status = cw_cli_store (context, &store);
+  if (status == CW_OK)
+    status = cw_enroll (store, &a.enroll, &result, &diags);
   cw_cli_report (&diags);
   if (status == CW_OK)
     print_result (&result);

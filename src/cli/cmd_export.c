@@ -94,12 +94,12 @@ print_result (const struct cw_export *export, const struct export_args *args)
 }
 
 static int
-run_export (const char *id, struct export_args *args, const char *store)
+run_export (const char *id, struct export_args *args, struct cw_store *store)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_export export;
   char *password = NULL;
-  int status = cw_export_open (&export, id, store, args->out, args->force,
+  int status = cw_export_open (&export, store, id, args->out, args->force,
                                &diags);
   if (status == CW_OK)
     status = cw_password_read (&args->password, _("Backup password: "),
@@ -139,5 +139,7 @@ cw_cmd_export (struct cw_cli_context *context, int argc, char **argv)
                                              "mail.pfx"));
   if (status != CW_OK)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
-  return run_export (argv[optind], &args, context->store);
+  struct cw_store *store;
+  status = cw_cli_store (context, &store);
+  return status == CW_OK ? run_export (argv[optind], &args, store) : status;
 }

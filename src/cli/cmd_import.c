@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "pki/import.h"
 #include "base/status.h"
+#include "store/store.h"
 
 enum
 {
@@ -68,10 +69,12 @@ import_option (int opt, const char *arg, void *state)
 }
 
 static void
-print_result (const struct cw_import_result *result)
+print_result (const struct cw_import_result *result,
+              const struct cw_store *store)
 {
   if (result->restored)
-    printf (_("Restored the backup into the store %s\n"), result->store_path);
+    printf (_("Restored the backup into the store %s\n"),
+            cw_store_path (store));
   else if (result->bound)
     printf (_("Installed the certificate with the private key kept for its "
               "request %.8s\n"), result->request_id);
@@ -83,7 +86,8 @@ print_result (const struct cw_import_result *result)
 }
 
 static int
-run_import (struct import_args *args, const char *file)
+run_import (struct import_args *args, const char *file,
+            struct cw_store *store)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_import_result result;
@@ -98,10 +102,10 @@ run_import (struct import_args *args, const char *file)
       args->options.file = file;
       args->options.data = &data;
       args->options.password = password;
-      status = cw_import (&args->options, &result, &diags);
+      status = cw_import (store, &args->options, &result, &diags);
       cw_cli_report (&diags);
       if (status == CW_OK)
-        print_result (&result);
+        print_result (&result, store);
       cw_import_result_free (&result);
     }
   else
@@ -134,6 +138,7 @@ cw_cmd_import (struct cw_cli_context *context, int argc, char **argv)
                               _("the file to import"));
   if (status != CW_OK)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
-  args.options.store = context->store;
-  return run_import (&args, argv[optind]);
+  struct cw_store *store;
+  status = cw_cli_store (context, &store);
+  return status == CW_OK ? run_import (&args, argv[optind], store) : status;
 }

@@ -275,11 +275,14 @@ cw_cmd_list (struct cw_cli_context *context, int argc, char **argv)
                              context, print_help);
   if (status == CW_OK)
     status = cw_cli_operands ("list", argc, argv, 0, "");
+  struct cw_store *store = NULL;
+  if (status == CW_OK && !args.file_count)
+    status = cw_cli_store (context, &store);
   if (status == CW_OK)
     status = args.file_count
                ? cw_listing_from_files (&listing, args.files,
                                         args.file_count, &diags)
-               : cw_listing_from_store (&listing, context->store, &diags);
+               : cw_listing_from_store (&listing, store, &diags);
   cw_cli_report (&diags);
   if (status == CW_OK && print_rows (&listing, &args) > 0
       && args.expiring >= 0)

@@ -66,12 +66,16 @@ decide (const struct cw_target *target, enum cw_match_mode mode,
 
 static int
 run_match (const char *what, const char *domain, int mode,
-           const char *store_option)
+           struct cw_cli_context *context)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_target target;
-  int status = cw_target_load (&target, what, store_option, true,
-                                   &diags);
+  struct cw_target target = CW_TARGET_INIT;
+  struct cw_store *store;
+  int status = cw_target_is_file (what)
+    ? cw_target_load_file (&target, what, &diags)
+    : cw_cli_store (context, &store);
+  if (status == CW_OK && !cw_target_is_file (what))
+    status = cw_target_load (&target, store, what, &diags);
   if (status == CW_OK && mode == CW_MATCH_HOSTNAME
       && cw_target_is_pending (&target))
     {
@@ -118,5 +122,5 @@ cw_cmd_match (struct cw_cli_context *context, int argc, char **argv)
                               _("the certificate's ID and the domain"));
   if (status != CW_OK)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
-  return run_match (argv[optind], argv[optind + 1], mode, context->store);
+  return run_match (argv[optind], argv[optind + 1], mode, context);
 }

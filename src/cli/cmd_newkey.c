@@ -16,6 +16,7 @@
 #include "pki/request.h"
 #include "pki/selfsign.h"
 #include "base/status.h"
+#include "store/store.h"
 
 enum
 {
@@ -43,7 +44,7 @@ struct newkey_args
 {
   struct cw_cli_names names;
   struct cw_request_options options;
-  const char *store;
+  struct cw_cli_context *context;
   unsigned days;
   bool self_signed;
 };
@@ -177,7 +178,7 @@ print_request_result (const struct cw_request *request,
                       const struct cw_store *store)
 {
   char *out = cw_cli_safe (request->out_path);
-  char *where = cw_cli_safe (store->path);
+  char *where = cw_cli_safe (cw_store_path (store));
   printf (_("Request written to %s\n"), out);
   cw_cli_print_names (&request->names);
   printf (_("Key:     %s, kept in the store %s\n"), request->key_description,
@@ -218,7 +219,7 @@ run_selfsign (struct newkey_args *args, struct cw_store *store)
   cw_cli_report (&diags);
   if (status == CW_OK)
     {
-      char *where = cw_cli_safe (store->path);
+      char *where = cw_cli_safe (cw_store_path (store));
       printf (_("Installed a self-signed certificate with a new %s key in "
                 "the store %s\n"), result.request.key_description, where);
       cw_cli_print_cert_summary (&result.info);
@@ -234,15 +235,9 @@ static int
 with_store (struct newkey_args *args,
             int (*run) (struct newkey_args *args, struct cw_store *store))
 {
-  struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store store;
-  int status = cw_store_attach (&store, args->store, &diags);
-  cw_cli_report (&diags);
-  cw_diags_free (&diags);
-  if (status == CW_OK)
-    status = run (args, &store);
-  cw_store_close (&store);
-  return status;
+  struct cw_store *store;
+  int status = cw_cli_store (args->context, &store);
+  return status == CW_OK ? run (args, store) : status;
 }
 
 static int
@@ -254,7 +249,7 @@ parse_newkey (const char *command, int argc, char **argv,
                                  .days = CW_SELFSIGN_DAYS };
   int status = cw_cli_parse (command, argc, argv, options, newkey_option,
                              args, context, help);
-  args->store = context->store;
+  args->context = context;
   return status;
 }
 
@@ -314,11 +309,14 @@ static int
 run_clone (const char *id, struct newkey_args *args)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_target target;
+  struct cw_target target = CW_TARGET_INIT;
   struct cw_clone_names cloned = { NULL, NULL, 0, NULL, NULL };
-  int status = cw_target_load (&target, id, args->store, false, &diags);
+  struct cw_store *store;
+  int status = cw_cli_store (args->context, &store);
   if (status == CW_OK)
-    status = cw_clone_names (&target.store, &target.entry, &cloned, &diags);
+    status = cw_target_load (&target, store, id, &diags);
+  if (status == CW_OK)
+    status = cw_clone_names (store, &target.entry, &cloned, &diags);
   cw_cli_report (&diags);
   cw_target_free (&target);
   cw_diags_free (&diags);

@@ -211,11 +211,13 @@ cw_cmd_renew (struct cw_cli_context *context, int argc, char **argv)
   if (status != CW_OK)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
   a.options.id = argc - optind == 1 ? argv[optind] : NULL;
-  a.options.store = context->store;
   a.options.timeout_ms = cw_cli_acme_timeout ();
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_renew_report report;
-  status = cw_renew (&a.options, &report, &diags);
+  struct cw_renew_report report = { NULL, 0 };
+  struct cw_store *store;
+  status = cw_cli_store (context, &store);
+  if (status == CW_OK)
+    status = cw_renew (store, &a.options, &report, &diags);
   cw_cli_report (&diags);
   for (size_t i = 0; i < report.count; i++)
     {

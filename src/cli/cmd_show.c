@@ -249,16 +249,20 @@ print_shown (const struct shown *shown, enum format format)
 }
 
 static enum cw_status
-show (const char *what, const char *store_option, enum format format,
+show (const char *what, struct cw_cli_context *context, enum format format,
       struct cw_diags *diags)
 {
-  struct cw_target target;
-  enum cw_status status = cw_target_load (&target, what, store_option,
-                                              true, diags);
+  struct cw_target target = CW_TARGET_INIT;
+  struct cw_store *store;
+  enum cw_status status = cw_target_is_file (what)
+    ? cw_target_load_file (&target, what, diags)
+    : cw_cli_store (context, &store);
+  if (status == CW_OK && !cw_target_is_file (what))
+    status = cw_target_load (&target, store, what, diags);
   struct shown shown = { target.certs,
                          target.entry.id ? &target.entry : NULL };
   if (status == CW_OK && cw_target_is_pending (&target))
-    status = show_pending (&target.store, &target.entry, format, diags);
+    status = show_pending (target.store, &target.entry, format, diags);
   else if (status == CW_OK)
     print_shown (&shown, format);
   cw_target_free (&target);
@@ -282,7 +286,7 @@ cw_cmd_show (struct cw_cli_context *context, int argc, char **argv)
   if (status != CW_OK)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
   struct cw_diags diags = CW_DIAGS_INIT;
-  status = show (argv[optind], context->store, (enum format) format, &diags);
+  status = show (argv[optind], context, (enum format) format, &diags);
   cw_cli_report (&diags);
   cw_diags_free (&diags);
   return status;

@@ -23,7 +23,7 @@ cw_cli_parse (const char *command, int argc, char **argv,
     {
       if (opt == CW_OPT_STORE)
         {
-          context->store = optarg;
+          context->store_option = optarg;
           continue;
         }
       if (opt == 'h')

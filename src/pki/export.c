@@ -49,44 +49,22 @@ check_exportable (struct cw_export *export, struct cw_diags *diags)
   return CW_OK;
 }
 
-static enum cw_status
-load_key (struct cw_export *export, struct cw_diags *diags)
-{
-  gnutls_datum_t pem;
-  enum cw_status status = cw_store_read (&export->store, export->entry.area,
-                                         export->entry.id, "key.pem", &pem,
-                                         false, diags);
-  if (status != CW_OK)
-    return status;
-  int ret = cw_key_from_pem (&pem, &export->key);
-  gnutls_memset (pem.data, 0, pem.size);
-  free (pem.data);
-  if (ret >= 0)
-    return CW_OK;
-  cw_diag_add (diags, CW_ERROR, "store-entry-damaged", "store",
-               _("The key of %s in the store cannot be read: %s. Nothing "
-                 "was written."), export->entry.id, gnutls_strerror (ret));
-  return CW_FAILED;
-}
-
 enum cw_status
-cw_export_open (struct cw_export *export, const char *id, const char *store,
-                const char *out, bool force, struct cw_diags *diags)
+cw_export_open (struct cw_export *export, struct cw_store *store,
+                const char *id, const char *out, bool force,
+                struct cw_diags *diags)
 {
-  *export = (struct cw_export) { .store = { NULL, -1, -1 },
-                                 .certs = CW_CERTS_INIT, .out = out,
-                                 .force = force };
-  enum cw_status status = cw_store_open_located (&export->store, store,
-                                                 diags);
-  if (status == CW_OK)
-    status = cw_store_find (&export->store, id, &export->entry, diags);
+  *export = (struct cw_export) { .store = store, .certs = CW_CERTS_INIT,
+                                 .out = out, .force = force };
+  enum cw_status status = cw_store_find (store, id, &export->entry, diags);
   if (status == CW_OK)
     status = check_exportable (export, diags);
   if (status == CW_OK)
-    status = load_key (export, diags);
+    status = cw_store_entry_key (store, &export->entry, NULL, &export->key,
+                                 diags);
   if (status == CW_OK)
-    status = cw_store_entry_certs (&export->store, &export->entry,
-                                   &export->certs, diags);
+    status = cw_store_entry_certs (store, &export->entry, &export->certs,
+                                   diags);
   return status;
 }
 
@@ -148,5 +126,4 @@ cw_export_close (struct cw_export *export)
   cw_certs_free (&export->certs);
   if (export->entry.id)
     cw_store_entry_free (&export->entry);
-  cw_store_close (&export->store);
 }

@@ -13,7 +13,7 @@
 
 struct cw_export
 {
-  struct cw_store store;
+  struct cw_store *store;          /* not owned */
   struct cw_store_entry entry;
   struct cw_key *key;
   struct cw_certs certs;           /* the certificate, then its chain */
@@ -21,13 +21,14 @@ struct cw_export
   bool force;
 };
 
-/* Finds ID and checks, before any password is asked for, that it can be
+/* Finds ID in STORE and checks, before any password is asked for, that it can be
    exported to OUT: a certificate (not a pending request) whose key is
    here and was not made non-exportable, and an OUT that does not exist
    unless FORCE. */
-enum cw_status cw_export_open (struct cw_export *export, const char *id,
-                               const char *store, const char *out,
-                               bool force, struct cw_diags *diags);
+enum cw_status cw_export_open (struct cw_export *export,
+                               struct cw_store *store, const char *id,
+                               const char *out, bool force,
+                               struct cw_diags *diags);
 
 /* Writes the backup (0600, atomically), then reads the file back and
    opens it with PASSWORD to prove it decrypts to the same key. */

@@ -22,7 +22,7 @@ struct import
   const struct cw_import_options *options;
   struct cw_import_result *result;
   struct cw_diags *diags;
-  struct cw_store store;
+  struct cw_store *store;
   struct cw_certs certs;
   gnutls_x509_crt_t leaf;
   struct cw_chain chain;
@@ -30,16 +30,6 @@ struct import
   char *backup_name;                /* its friendly name */
   struct cw_record pending;         /* the request's record, when bound */
 };
-
-static bool
-entry_exists (struct cw_store *store, const char *area, const char *id)
-{
-  char *path = xasprintf ("%s/%s", area, id);
-  bool exists = faccessat (store->dirfd, path, F_OK, AT_SYMLINK_NOFOLLOW)
-                == 0;
-  free (path);
-  return exists;
-}
 
 static char *
 pem_of (gnutls_x509_crt_t crt)
@@ -122,7 +112,7 @@ report_damaged (struct import *im, const char *id)
                _("The pending request %s of the store is damaged: its key "
                  "or its record cannot be read, or does not fit the "
                  "certificate. Nothing was changed. Look into %s/%s/%s."),
-               id, im->store.path, CW_STORE_PENDING, id);
+               id, cw_store_path (im->store), CW_STORE_PENDING, id);
   return CW_FAILED;
 }
 
@@ -130,7 +120,7 @@ static enum cw_status
 refuse_already_installed (struct import *im)
 {
   const char *id = im->result->info.sha1;
-  if (!entry_exists (&im->store, CW_STORE_INSTALLED, id))
+  if (!cw_store_has (im->store, CW_STORE_INSTALLED, id))
     return CW_OK;
   cw_diag_add (im->diags, CW_ERROR, "already-installed", "import",
                _("This certificate is already installed, with the "
@@ -145,7 +135,7 @@ find_pending_leaf (struct import *im, char key_id[41])
 {
   for (size_t i = 0; i < im->certs.count; i++)
     if (cw_cert_key_id (im->certs.items[i], key_id) >= 0
-        && entry_exists (&im->store, CW_STORE_PENDING, key_id))
+        && cw_store_has (im->store, CW_STORE_PENDING, key_id))
       return im->certs.items[i];
   return NULL;
 }
@@ -154,7 +144,7 @@ static enum cw_status
 read_record (struct import *im, const char *id)
 {
   gnutls_datum_t data;
-  enum cw_status status = cw_store_read (&im->store, CW_STORE_PENDING, id,
+  enum cw_status status = cw_store_read (im->store, CW_STORE_PENDING, id,
                                          "record", &data, false, im->diags);
   if (status != CW_OK)
     return status;
@@ -170,20 +160,14 @@ read_record (struct import *im, const char *id)
 static enum cw_status
 check_kept_key (struct import *im, const char *id)
 {
-  gnutls_datum_t pem;
-  struct cw_key *key;
-  enum cw_status status = cw_store_read (&im->store, CW_STORE_PENDING, id,
-                                         "key.pem", &pem, false, im->diags);
+  struct cw_store_entry entry;
+  enum cw_status status = cw_store_get (im->store, CW_STORE_PENDING, id,
+                                        &entry, im->diags);
   if (status != CW_OK)
     return status;
-  bool fits = cw_key_from_pem (&pem, &key) >= 0
-              && cw_key_fits_cert (key, im->leaf);
-  cw_key_free (key);
-  gnutls_memset (pem.data, 0, pem.size);
-  free (pem.data);
-  if (fits)
-    return CW_OK;
-  return report_damaged (im, id);
+  bool fits = cw_store_entry_key_fits (im->store, &entry, im->leaf);
+  cw_store_entry_free (&entry);
+  return fits ? CW_OK : report_damaged (im, id);
 }
 
 static enum cw_status
@@ -204,7 +188,7 @@ install_bound (struct import *im, const char *id)
   };
   /* The entry gains its certificate while still pending, then moves
      whole: it is never half pending, half installed. */
-  status = cw_store_update (&im->store, CW_STORE_PENDING, id, files,
+  status = cw_store_update (im->store, CW_STORE_PENDING, id, files,
                             im->chain.count ? 3 : 2, CW_STORE_INSTALLED,
                             im->result->info.sha1, im->diags);
   if (status == CW_OK)
@@ -221,14 +205,10 @@ install_cert_only (struct import *im)
 {
   char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
   char *record = installed_record (im, "cert-only");
-  struct cw_store_file files[] = {
-    { "cert.pem", cert, strlen (cert) },
-    { "record", record, strlen (record) },
-    { "chain.pem", chain, strlen (chain) },
-  };
-  enum cw_status status = cw_store_put (&im->store, CW_STORE_INSTALLED,
-                                        im->result->info.sha1, files,
-                                        im->chain.count ? 3 : 2, im->diags);
+  enum cw_status status = cw_store_add_installed (im->store,
+                                                  im->result->info.sha1,
+                                                  NULL, cert, chain, record,
+                                                  im->diags);
   free (cert), free (chain), free (record);
   return status;
 }
@@ -259,7 +239,7 @@ answer_request (struct import *im, const char *id, char *cert, char *chain)
     { "record", record, strlen (record) },
     { "chain.pem", chain, strlen (chain) },
   };
-  status = cw_store_update (&im->store, CW_STORE_PENDING, id, files,
+  status = cw_store_update (im->store, CW_STORE_PENDING, id, files,
                             im->chain.count ? 3 : 2, CW_STORE_INSTALLED,
                             im->result->info.sha1, im->diags);
   if (status == CW_OK)
@@ -277,21 +257,11 @@ answer_request (struct import *im, const char *id, char *cert, char *chain)
 static enum cw_status
 restore_entry (struct import *im, char *cert, char *chain)
 {
-  gnutls_datum_t key = { NULL, 0 };
-  if (cw_key_export_pem (im->key, &key, im->diags) != CW_OK)
-    return CW_FAILED;
   char *record = installed_record (im, "backup");
-  struct cw_store_file files[] = {
-    { "key.pem", key.data, key.size },
-    { "cert.pem", cert, strlen (cert) },
-    { "record", record, strlen (record) },
-    { "chain.pem", chain, strlen (chain) },
-  };
-  enum cw_status status = cw_store_put (&im->store, CW_STORE_INSTALLED,
-                                        im->result->info.sha1, files,
-                                        im->chain.count ? 4 : 3, im->diags);
-  gnutls_memset (key.data, 0, key.size);
-  gnutls_free (key.data);
+  enum cw_status status = cw_store_add_installed (im->store,
+                                                  im->result->info.sha1,
+                                                  im->key, cert, chain,
+                                                  record, im->diags);
   free (record);
   return status;
 }
@@ -301,7 +271,7 @@ install_backup (struct import *im)
 {
   const char *id = im->result->info.key_id;
   char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
-  enum cw_status status = entry_exists (&im->store, CW_STORE_PENDING, id)
+  enum cw_status status = cw_store_has (im->store, CW_STORE_PENDING, id)
                             ? answer_request (im, id, cert, chain)
                             : restore_entry (im, cert, chain);
   if (status == CW_OK)
@@ -360,17 +330,6 @@ find_backup_leaf (struct import *im)
   return CW_REFUSED;
 }
 
-static enum cw_status
-open_store (struct import *im)
-{
-  enum cw_status status = cw_store_open_located (&im->store,
-                                                 im->options->store,
-                                                 im->diags);
-  if (status == CW_OK)
-    im->result->store_path = xstrdup (im->store.path);
-  return status == CW_OK ? cw_store_lock (&im->store, im->diags) : status;
-}
-
 /* Picks the certificate to install: the one a backup's key or a pending
    request's key fits, else the likeliest leaf.  *PENDING_ID is set when
    a pending request holds its key. */
@@ -410,7 +369,7 @@ install (struct import *im)
     return status;
   if (!im->key && !bound && !im->options->cert_only)
     {
-      cw_report_key_not_here (&im->store, &im->result->info, im->diags);
+      cw_report_key_not_here (im->store, &im->result->info, im->diags);
       return CW_REFUSED;
     }
   cw_chain_build (&im->certs, im->leaf, &im->chain, im->diags);
@@ -424,15 +383,10 @@ install (struct import *im)
 static enum cw_status
 refuse_without_store (struct import *im)
 {
-  struct cw_store none = { cw_store_locate (im->options->store), -1, -1 };
-  enum cw_status status = CW_REFUSED;
   im->leaf = cw_chain_guess_leaf (&im->certs);
-  if (!none.path)
-    status = open_store (im);
-  else if (cw_certinfo_get (im->leaf, &im->result->info) >= 0)
-    cw_report_key_not_here (&none, &im->result->info, im->diags);
-  free (none.path);
-  return status;
+  if (cw_certinfo_get (im->leaf, &im->result->info) >= 0)
+    cw_report_key_not_here (im->store, &im->result->info, im->diags);
+  return CW_REFUSED;
 }
 
 static bool
@@ -442,26 +396,27 @@ needs_a_kept_key (const struct import *im)
 }
 
 enum cw_status
-cw_import (const struct cw_import_options *options,
+cw_import (struct cw_store *store, const struct cw_import_options *options,
            struct cw_import_result *result, struct cw_diags *diags)
 {
-  *result = (struct cw_import_result) { .store_path = NULL };
+  *result = (struct cw_import_result) { .bound = false };
   struct import im = {
-    .options = options, .result = result, .diags = diags,
-    .store = { NULL, -1, -1 }, .certs = CW_CERTS_INIT,
-    .chain = CW_CHAIN_INIT, .pending = CW_RECORD_INIT,
+    .options = options, .result = result, .diags = diags, .store = store,
+    .certs = CW_CERTS_INIT, .chain = CW_CHAIN_INIT,
+    .pending = CW_RECORD_INIT,
   };
   enum cw_status status = read_input (&im);
-  if (status == CW_OK && needs_a_kept_key (&im)
-      && !cw_store_exists (options->store))
+  if (status == CW_OK && needs_a_kept_key (&im) && !cw_store_present (store))
     status = refuse_without_store (&im);
   else if (status == CW_OK)
     {
-      status = open_store (&im);
+      status = cw_store_lock (store, diags);
       if (status == CW_OK)
-        status = install (&im);
+        {
+          status = install (&im);
+          cw_store_unlock (store);
+        }
     }
-  cw_store_close (&im.store);
   cw_chain_free (&im.chain);
   cw_certs_free (&im.certs);
   cw_record_free (&im.pending);
@@ -473,7 +428,6 @@ cw_import (const struct cw_import_options *options,
 void
 cw_import_result_free (struct cw_import_result *result)
 {
-  free (result->store_path);
   cw_certinfo_free (&result->info);
   free (result->request_id);
   for (size_t i = 0; i < result->chain_count; i++)

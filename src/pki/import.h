@@ -15,7 +15,6 @@ struct cw_import_options
   const char *file;                 /* names the data in messages */
   const gnutls_datum_t *data;
   const char *password;             /* for a PKCS#12 file */
-  const char *store;                /* NULL: the default store */
   bool cert_only;                   /* install without a key on purpose */
   const char *friendly_name;        /* NULL: keep the request's or the
                                        backup's */
@@ -23,7 +22,6 @@ struct cw_import_options
 
 struct cw_import_result
 {
-  char *store_path;
   struct cw_certinfo info;          /* the certificate installed */
   bool bound;                       /* to a pending request of the store */
   bool restored;                    /* from a PKCS#12 backup */
@@ -33,9 +31,12 @@ struct cw_import_result
   size_t chain_count;
 };
 
-/* Nothing is installed unless CW_OK is returned; the store is as it
-   was on every other outcome. */
-enum cw_status cw_import (const struct cw_import_options *options,
+struct cw_store;
+/* Installs into STORE.  Nothing is installed unless CW_OK is returned;
+   the store is as it was on every other outcome, and is not made when
+   it does not exist and a kept key was needed. */
+enum cw_status cw_import (struct cw_store *store,
+                          const struct cw_import_options *options,
                           struct cw_import_result *result,
                           struct cw_diags *diags);
 void cw_import_result_free (struct cw_import_result *result);

@@ -111,7 +111,7 @@ cw_report_key_not_here (struct cw_store *store,
                  "in this store, %s. Its request was probably made on "
                  "another machine, or with another store: a certificate "
                  "works only where its private key is. Nothing was "
-                 "installed."), info->cn, store->path);
+                 "installed."), info->cn, cw_store_path (store));
   for (size_t i = 0; i < pending.count; i++)
     report_pending (&pending.items[i], info, diags);
   if (pending.count == 0)

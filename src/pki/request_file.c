@@ -101,8 +101,7 @@ cw_request_write_file (struct cw_request *request, struct cw_store *store,
                                   request->options->force);
   if (!err)
     return CW_OK;
-  char *kept = cw_store_entry_path (store, CW_STORE_PENDING, request->id,
-                                    "request.pem");
+  char *kept = cw_store_request_path (store, request->id);
   cw_diag_add (diags, CW_ERROR, "out-write", "out",
                _("The request could not be written to \"%s\": %s. The key "
                  "and the request are safe in the store; copy the request "

@@ -6,12 +6,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/i18n.h"
-
-static enum cw_status
-load_file (struct cw_target *target, const char *file,
-           struct cw_diags *diags)
+bool
+cw_target_is_file (const char *what)
 {
+  return access (what, F_OK) == 0;
+}
+
+enum cw_status
+cw_target_load_file (struct cw_target *target, const char *file,
+                     struct cw_diags *diags)
+{
+  *target = (struct cw_target) CW_TARGET_INIT;
   gnutls_datum_t data;
   enum cw_status status = cw_file_read (file, CW_BUNDLE_MAX_BYTES, &data,
                                         diags);
@@ -23,21 +28,15 @@ load_file (struct cw_target *target, const char *file,
 }
 
 enum cw_status
-cw_target_load (struct cw_target *target, const char *what,
-                    const char *store_option, bool allow_file,
-                    struct cw_diags *diags)
+cw_target_load (struct cw_target *target, struct cw_store *store,
+                const char *id, struct cw_diags *diags)
 {
-  *target = (struct cw_target) { .store = { NULL, -1, -1 },
-                                     .certs = CW_CERTS_INIT };
-  if (allow_file && access (what, F_OK) == 0)
-    return load_file (target, what, diags);
-  enum cw_status status = cw_store_open_located (&target->store,
-                                                 store_option, diags);
-  if (status == CW_OK)
-    status = cw_store_find (&target->store, what, &target->entry, diags);
+  *target = (struct cw_target) CW_TARGET_INIT;
+  target->store = store;
+  enum cw_status status = cw_store_find (store, id, &target->entry, diags);
   if (status == CW_OK && !cw_target_is_pending (target))
-    status = cw_store_entry_certs (&target->store, &target->entry,
-                                   &target->certs, diags);
+    status = cw_store_entry_certs (store, &target->entry, &target->certs,
+                                   diags);
   return status;
 }
 
@@ -54,5 +53,5 @@ cw_target_free (struct cw_target *target)
   cw_certs_free (&target->certs);
   if (target->entry.id)
     cw_store_entry_free (&target->entry);
-  cw_store_close (&target->store);
+  target->entry.id = NULL;
 }

@@ -10,17 +10,25 @@
 
 struct cw_target
 {
-  struct cw_store store;         /* open when the target is an entry */
+  struct cw_store *store;        /* the store of an entry (not owned);
+                                    NULL for a file */
   struct cw_store_entry entry;   /* entry.id is NULL for a file */
   struct cw_certs certs;         /* the certificate, then its chain;
                                     empty for a pending request */
 };
 
-/* WHAT is a file when such a file exists, else an ID of the store
-   (STORE_OPTION).  ALLOW_FILE false refuses files. */
+#define CW_TARGET_INIT { NULL, { .id = NULL }, CW_CERTS_INIT }
+
+/* Whether WHAT names a file that exists, which is then the target. */
+bool cw_target_is_file (const char *what);
+/* The certificates of the file WHAT. */
+enum cw_status cw_target_load_file (struct cw_target *target,
+                                    const char *what,
+                                    struct cw_diags *diags);
+/* The entry of STORE whose ID starts with ID, with its certificates. */
 enum cw_status cw_target_load (struct cw_target *target,
-                                   const char *what, const char *store_option,
-                                   bool allow_file, struct cw_diags *diags);
+                               struct cw_store *store, const char *id,
+                               struct cw_diags *diags);
 bool cw_target_is_pending (const struct cw_target *target);
 void cw_target_free (struct cw_target *target);
 

@@ -11,19 +11,18 @@
 #include "keys/key.h"
 #include "store/private.h"
 
-/* Writes FILES as AREA/ID under the lock, taking it for the time of the
-   write when the caller does not hold it. */
+/* Writes FILES as AREA/ID under the lock (which nests: a caller may
+   hold it already). */
 static enum cw_status
 put_locked (struct cw_store *store, const char *area, const char *id,
             const struct cw_store_file *files, size_t count,
             struct cw_diags *diags)
 {
-  bool held = store->lockfd >= 0;
-  enum cw_status status = held ? CW_OK : cw_store_lock (store, diags);
-  if (status == CW_OK)
-    status = cw_store_put (store, area, id, files, count, diags);
-  if (!held)
-    cw_store_unlock (store);
+  enum cw_status status = cw_store_lock (store, diags);
+  if (status != CW_OK)
+    return status;
+  status = cw_store_put (store, area, id, files, count, diags);
+  cw_store_unlock (store);
   return status;
 }
 

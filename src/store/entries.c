@@ -51,14 +51,42 @@ load_entry (struct cw_store *store, const char *area, const char *id,
 {
   *entry = (struct cw_store_entry) { area, xstrdup (id), CW_RECORD_INIT,
                                      false };
-  char *key = xasprintf ("%s/%s/key.pem", area, id);
+  if (!load_record (store, area, id, &entry->record))
+    {
+      cw_store_entry_free (entry);
+      return false;
+    }
+  char *key = xasprintf ("%s/%s/" CW_STORE_KEY_FILE, area, id);
   entry->has_key = faccessat (store->dirfd, key, F_OK, AT_SYMLINK_NOFOLLOW)
-                   == 0;
+                     == 0
+                   || cw_record_get (&entry->record, "key-uri") != NULL;
   free (key);
-  if (load_record (store, area, id, &entry->record))
-    return true;
-  cw_store_entry_free (entry);
-  return false;
+  return true;
+}
+
+bool
+cw_store_has (struct cw_store *store, const char *area, const char *id)
+{
+  if (!cw_store_present (store))
+    return false;
+  char *path = xasprintf ("%s/%s", area, id);
+  bool exists = faccessat (store->dirfd, path, F_OK, AT_SYMLINK_NOFOLLOW)
+                == 0;
+  free (path);
+  return exists;
+}
+
+enum cw_status
+cw_store_get (struct cw_store *store, const char *area, const char *id,
+              struct cw_store_entry *entry, struct cw_diags *diags)
+{
+  if (load_entry (store, area, id, entry))
+    return CW_OK;
+  cw_diag_add (diags, CW_ERROR, "store-entry-damaged", "store",
+               _("The entry %s/%s of the store cannot be read. Nothing was "
+                 "changed. Look into %s/%s/%s."), area, id, store->path,
+               area, id);
+  return CW_FAILED;
 }
 
 void
@@ -125,6 +153,8 @@ enum cw_status
 cw_store_list (struct cw_store *store, const char *area,
                struct cw_store_entries *entries, struct cw_diags *diags)
 {
+  if (!cw_store_present (store))
+    return CW_OK;
   struct listing_walk walk = { store, area, entries, diags };
   int err = cw_store_each_name (store->dirfd, area, list_one, &walk);
   return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
@@ -237,8 +267,11 @@ cw_store_find (struct cw_store *store, const char *text,
       return CW_USAGE;
     }
   struct match_walk walk = { NULL, prefix, NULL, 0 };
-  collect_matches (store, CW_STORE_INSTALLED, &walk);
-  collect_matches (store, CW_STORE_PENDING, &walk);
+  if (cw_store_present (store))
+    {
+      collect_matches (store, CW_STORE_INSTALLED, &walk);
+      collect_matches (store, CW_STORE_PENDING, &walk);
+    }
   char **matches = walk.matches;
   size_t count = walk.count;
   enum cw_status status = CW_OK;
@@ -266,8 +299,9 @@ cw_store_read (struct cw_store *store, const char *area, const char *id,
                struct cw_diags *diags)
 {
   char *relative = xasprintf ("%s/%s/%s", area, id, name);
-  int fd = openat (store->dirfd, relative, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  int err = fd < 0 ? errno : 0;
+  int fd = store->dirfd < 0 ? -1 : openat (store->dirfd, relative,
+                                           O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  int err = store->dirfd < 0 ? ENOENT : fd < 0 ? errno : 0;
   free (relative);
   if (fd < 0)
     {

@@ -33,7 +33,7 @@
 /* The record fields a listing reads (listing.c). */
 static const char *const listed_fields[] = {
   "friendly-name", "cn", "issuer-name", "sha256", "created", "not-after",
-  "san", "cert-san",
+  "san", "cert-san", "key-uri", "key-token",
 };
 
 struct cached
@@ -458,6 +458,8 @@ cw_store_list_summaries (struct cw_store *store,
   struct cw_record text_record = CW_RECORD_INIT;
   struct names n = { .areafds = { -1, -1 } };
   int err = 0;
+  if (!cw_store_present (store))
+    return CW_OK;
   for (size_t a = 0; a < 2 && !err; a++)
     {
       struct collect c = { &n, a };

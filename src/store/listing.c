@@ -141,6 +141,8 @@ point_at_texts (struct cw_listing_row *row, const char **time_text)
         first (&row->issuer, value);
       else if (strcmp (name, "sha256") == 0)
         first (&row->sha256, value);
+      else if (strcmp (name, "key-token") == 0)
+        first (&row->key_token, value);
       else if (strcmp (name, time_field) == 0)
         first (time_text, value);
     }
@@ -164,6 +166,7 @@ row_from_entry (struct cw_listing_row *row, struct cw_store_entry *entry)
   row->pending = strcmp (entry->area, CW_STORE_PENDING) == 0;
   row->id = entry->id;
   row->has_key = entry->has_key;
+  row->key_token = NULL;
   row->texts = entry->record;
   entry->id = NULL;
   entry->record = (struct cw_record) CW_RECORD_INIT;
@@ -191,16 +194,11 @@ compare_rows (const void *a, const void *b)
 }
 
 enum cw_status
-cw_listing_from_store (struct cw_listing *listing, const char *store_option,
+cw_listing_from_store (struct cw_listing *listing, struct cw_store *store,
                        struct cw_diags *diags)
 {
-  struct cw_store store;
   struct cw_store_entries entries = CW_STORE_ENTRIES_INIT;
-  enum cw_status status = cw_store_open_located (&store, store_option,
-                                                 diags);
-  if (status == CW_OK)
-    status = cw_store_list_summaries (&store, &entries, diags);
-  cw_store_close (&store);
+  enum cw_status status = cw_store_list_summaries (store, &entries, diags);
   for (size_t i = 0; status == CW_OK && i < entries.count; i++)
     row_from_entry (new_row (listing), &entries.items[i]);
   /* An empty store has no rows at all: qsort wants an array. */

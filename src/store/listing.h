@@ -32,6 +32,8 @@ struct cw_listing_row
   size_t dns_count;
   time_t not_after;
   bool has_key;
+  const char *key_token;   /* the token the key is on; NULL for a key
+                              file or no key */
   struct cw_record texts;
 };
 
@@ -46,8 +48,9 @@ struct cw_listing
 
 /* Pending requests first, oldest first; then certificates, those that
    expire first first. */
+struct cw_store;
 enum cw_status cw_listing_from_store (struct cw_listing *listing,
-                                      const char *store,
+                                      struct cw_store *store,
                                       struct cw_diags *diags);
 enum cw_status cw_listing_from_files (struct cw_listing *listing,
                                       const char *const *files, size_t count,

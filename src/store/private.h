@@ -7,6 +7,15 @@
 #include "base/diag.h"
 #include "base/status.h"
 
+/* The handle of store.h. */
+struct cw_store
+{
+  char *path;
+  int dirfd;               /* -1 while the store does not exist */
+  int lockfd;              /* -1 unless the lock is held */
+  unsigned lock_depth;     /* how many cw_store_lock are not undone */
+};
+
 #define CW_STORE_TMP "tmp"
 /* An entry's file key, when its key is not on a token. */
 #define CW_STORE_KEY_FILE "key.pem"

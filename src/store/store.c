@@ -71,16 +71,6 @@ make_folders (const char *path)
   return err;
 }
 
-bool
-cw_store_exists (const char *option)
-{
-  char *path = cw_store_locate (option);
-  struct stat st;
-  bool exists = path && stat (path, &st) == 0;
-  free (path);
-  return exists;
-}
-
 static enum cw_status
 check_private (const struct stat *st, const char *path,
                struct cw_diags *diags)
@@ -120,50 +110,87 @@ open_areas (struct cw_store *store, struct cw_diags *diags)
   return CW_OK;
 }
 
-enum cw_status
-cw_store_open (struct cw_store *store, const char *path,
-               struct cw_diags *diags)
+/* Opens the existing folder STORE->path, or makes it first when MAKE. */
+static enum cw_status
+open_folder (struct cw_store *store, bool make, struct cw_diags *diags)
 {
-  *store = (struct cw_store) { xstrdup (path), -1, -1 };
-  int err = make_folders (path);
+  int err = make ? make_folders (store->path) : 0;
   if (err)
-    return cw_store_io_error (diags, err, path);
-  store->dirfd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (store->dirfd < 0)
-    return cw_store_io_error (diags, errno, path);
+    return cw_store_io_error (diags, err, store->path);
+  int fd = open (store->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return cw_store_io_error (diags, errno, store->path);
   struct stat st;
-  if (fstat (store->dirfd, &st) < 0)
-    return cw_store_io_error (diags, errno, path);
-  enum cw_status status = check_private (&st, path, diags);
-  return status == CW_OK ? open_areas (store, diags) : status;
+  enum cw_status status = fstat (fd, &st) < 0
+    ? cw_store_io_error (diags, errno, store->path)
+    : check_private (&st, store->path, diags);
+  if (status != CW_OK)
+    {
+      close (fd);
+      return status;
+    }
+  store->dirfd = fd;
+  return open_areas (store, diags);
 }
 
 enum cw_status
-cw_store_open_located (struct cw_store *store, const char *option,
-                       struct cw_diags *diags)
+cw_store_open (struct cw_store **store, const char *option,
+               struct cw_diags *diags)
 {
+  *store = NULL;
   char *path = cw_store_locate (option);
   if (!path)
     {
-      *store = (struct cw_store) { NULL, -1, -1 };
       cw_diag_add (diags, CW_ERROR, "store-unknown", "store",
                    _("No place for the store was found: HOME is not set. "
                      "Name a store folder with --store or CERTWIZ_STORE."));
       return CW_REFUSED;
     }
-  enum cw_status status = cw_store_open (store, path, diags);
-  free (path);
-  return status;
+  struct cw_store *s = xcalloc (1, sizeof *s);
+  *s = (struct cw_store) { path, -1, -1, 0 };
+  struct stat st;
+  enum cw_status status = CW_OK;
+  /* A store that is not there yet is made by the first change. */
+  if (stat (path, &st) == 0 || errno != ENOENT)
+    status = open_folder (s, false, diags);
+  if (status != CW_OK)
+    {
+      cw_store_close (s);
+      return status;
+    }
+  *store = s;
+  return CW_OK;
+}
+
+enum cw_status
+cw_store_ready (struct cw_store *store, struct cw_diags *diags)
+{
+  return store->dirfd >= 0 ? CW_OK : open_folder (store, true, diags);
+}
+
+bool
+cw_store_present (const struct cw_store *store)
+{
+  return store->dirfd >= 0;
+}
+
+const char *
+cw_store_path (const struct cw_store *store)
+{
+  return store->path;
 }
 
 void
 cw_store_close (struct cw_store *store)
 {
-  cw_store_unlock (store);
+  if (!store)
+    return;
+  if (store->lockfd >= 0)
+    close (store->lockfd);
   if (store->dirfd >= 0)
     close (store->dirfd);
   free (store->path);
-  *store = (struct cw_store) { NULL, -1, -1 };
+  free (store);
 }
 
 int
@@ -218,7 +245,10 @@ static int
 take_lock (struct cw_store *store, bool wait)
 {
   if (store->lockfd >= 0)
-    return 0;
+    {
+      store->lock_depth++;
+      return 0;
+    }
   store->lockfd = openat (store->dirfd, STORE_LOCK,
                           O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (store->lockfd < 0)
@@ -227,16 +257,34 @@ take_lock (struct cw_store *store, bool wait)
     if (errno != EINTR)
       {
         int err = errno;
-        cw_store_unlock (store);
+        close (store->lockfd);
+        store->lockfd = -1;
         return err;
       }
+  store->lock_depth = 1;
   cw_store_each_name (store->dirfd, CW_STORE_TMP, remove_leftover, NULL);
   return 0;
+}
+
+/* A store opened private may have been opened to others since: every
+   change looks again. */
+static enum cw_status
+still_private (struct cw_store *store, struct cw_diags *diags)
+{
+  struct stat st;
+  if (fstat (store->dirfd, &st) < 0)
+    return cw_store_io_error (diags, errno, store->path);
+  return check_private (&st, store->path, diags);
 }
 
 enum cw_status
 cw_store_lock (struct cw_store *store, struct cw_diags *diags)
 {
+  enum cw_status status = cw_store_ready (store, diags);
+  if (status == CW_OK && store->lockfd < 0)
+    status = still_private (store, diags);
+  if (status != CW_OK)
+    return status;
   int err = take_lock (store, true);
   return err ? cw_store_io_error (diags, err, store->path) : CW_OK;
 }
@@ -244,14 +292,15 @@ cw_store_lock (struct cw_store *store, struct cw_diags *diags)
 bool
 cw_store_try_lock (struct cw_store *store)
 {
-  return take_lock (store, false) == 0;
+  return store->dirfd >= 0 && take_lock (store, false) == 0;
 }
 
 void
 cw_store_unlock (struct cw_store *store)
 {
-  if (store->lockfd >= 0)
-    close (store->lockfd);
+  if (store->lockfd < 0 || --store->lock_depth > 0)
+    return;
+  close (store->lockfd);
   store->lockfd = -1;
 }
 
@@ -330,27 +379,9 @@ cw_store_entry_path (const struct cw_store *store, const char *area,
   return xasprintf ("%s/%s/%s/%s", store->path, area, id, name);
 }
 
-enum cw_status
-cw_store_attach (struct cw_store *store, const char *option,
-                 struct cw_diags *diags)
+char *
+cw_store_request_path (const struct cw_store *store, const char *id)
 {
-  *store = (struct cw_store) { cw_store_locate (option), -1, -1 };
-  if (store->path)
-    return CW_OK;
-  cw_diag_add (diags, CW_ERROR, "store-unknown", "store",
-               _("No place for the store was found: HOME is not set. "
-                 "Name a store folder with --store or CERTWIZ_STORE."));
-  return CW_REFUSED;
+  return cw_store_entry_path (store, CW_STORE_PENDING, id, "request.pem");
 }
 
-enum cw_status
-cw_store_ready (struct cw_store *store, struct cw_diags *diags)
-{
-  if (store->dirfd >= 0)
-    return CW_OK;
-  char *path = store->path;
-  store->path = NULL;
-  enum cw_status status = cw_store_open (store, path, diags);
-  free (path);
-  return status;
-}

@@ -4,37 +4,39 @@
    Layout (all folders 0700, all files 0600):
      .lock                 taken by every process that changes the store
      pending/<key-id>/     a request waiting for its certificate:
-                           key.pem, request.pem, record
+                           key.pem (unless the key is on a token: the
+                           record names it), request.pem, record
      certs/<thumbprint>/   an installed certificate: cert.pem, chain.pem
                            (when it has one), key.pem (when the key is
-                           here), record
+                           here in a file), record
      tmp/                  entries being written; leftovers of an
                            interrupted write are removed on the next change
      index                 what a listing shows of every entry, written
-                           by listings (store_index.c): a cache only
+                           by listings (index.c): a cache only
+     draft                 what the wizard's user typed so far
 
    An entry is written whole in tmp/ and renamed into place, so it is
    either complete or absent, whatever happens. */
 #ifndef CERTWIZ_STORE_H
 #define CERTWIZ_STORE_H
 
-#include <stdbool.h>
 #include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/diag.h"
 #include "base/record.h"
 #include "base/status.h"
+#include "keys/key.h"
 
 #define CW_STORE_PENDING "pending"
 #define CW_STORE_INSTALLED "certs"
 
-struct cw_store
-{
-  char *path;
-  int dirfd;
-  int lockfd;
-};
+/* The store, opened once by each command and each wizard session and
+   passed to everything that reads or writes it: its folder, its lock and
+   its index are the handle's. */
+struct cw_store;
 
 struct cw_store_file
 {
@@ -47,35 +49,34 @@ struct cw_store_file
    else ~/.local/share/certwiz.  NULL when none can be found. */
 char *cw_store_locate (const char *option);
 
-/* Whether the store OPTION names (see cw_store_locate) exists. */
-bool cw_store_exists (const char *option);
-
-/* Opens the store at PATH, creating it (and missing parents) 0700.
-   Refuses a store that group or others can reach or that another user
-   owns, saying how to fix it. */
-enum cw_status cw_store_open (struct cw_store *store, const char *path,
+/* Opens the store OPTION names (see cw_store_locate) into *STORE.  An
+   existing store is refused when group or others can reach it or
+   another user owns it, saying how to fix it.  A store that does not
+   exist yet reads as empty and is made (0700, with missing parents) by
+   the first change, or by cw_store_ready.  On an error *STORE is NULL. */
+enum cw_status cw_store_open (struct cw_store **store, const char *option,
                               struct cw_diags *diags);
-/* Opens the store OPTION names (see cw_store_locate), saying what to do
-   when none can be found. */
-enum cw_status cw_store_open_located (struct cw_store *store,
-                                      const char *option,
-                                      struct cw_diags *diags);
+/* Releases the lock, if held, and the handle; NULL is allowed. */
 void cw_store_close (struct cw_store *store);
 
-/* Takes the store's lock (waiting for another certwiz to finish) and
-   clears what an interrupted write left in tmp/. */
+/* The store's folder, for messages. */
+const char *cw_store_path (const struct cw_store *store);
+/* Whether the store's folder exists yet. */
+bool cw_store_present (const struct cw_store *store);
+/* Makes the store now when it is missing, and says whether it can take
+   entries: run before long work whose result goes into it. */
+enum cw_status cw_store_ready (struct cw_store *store,
+                               struct cw_diags *diags);
+
+/* Takes the store's lock (waiting for another certwiz to finish; making
+   the store when missing) and clears what an interrupted write left in
+   tmp/.  Locks nest: each cw_store_lock or successful cw_store_try_lock
+   is undone by one cw_store_unlock. */
 enum cw_status cw_store_lock (struct cw_store *store, struct cw_diags *diags);
-/* The same without waiting: false when another certwiz holds it. */
+/* The same without waiting: false when another certwiz holds it or the
+   store does not exist. */
 bool cw_store_try_lock (struct cw_store *store);
 void cw_store_unlock (struct cw_store *store);
-
-/* The store OPTION names (see cw_store_locate), not opened yet: made and
-   opened by cw_store_ready. */
-enum cw_status cw_store_attach (struct cw_store *store, const char *option,
-                                struct cw_diags *diags);
-/* Whether the store can take entries; made now when it is missing.  Run
-   before long work whose result goes into it. */
-enum cw_status cw_store_ready (struct cw_store *store, struct cw_diags *diags);
 
 struct cw_key;
 /* The new pending request ID: KEY (written as the entry's key file when
@@ -109,7 +110,7 @@ struct cw_store_entry
   char *id;                /* the key ID of a request, the thumbprint of a
                               certificate */
   struct cw_record record;
-  bool has_key;
+  bool has_key;            /* a key file here, or a key on a token */
 };
 
 struct cw_store_entries
@@ -128,7 +129,7 @@ enum cw_status cw_store_list (struct cw_store *store, const char *area,
                               struct cw_diags *diags);
 /* Every entry into ENTRIES (empty), pending first, with only the fields
    a listing shows (friendly-name, cn, issuer-name, sha256, created,
-   not-after, san, cert-san): read from the store's index (the file "index") for entries
+   not-after, san, cert-san, key-uri, key-token): read from the store's index (the file "index") for entries
    unchanged since it was written, else from their records.  The index
    is written anew when it was out of date and no other certwiz holds
    the lock. */
@@ -185,5 +186,44 @@ enum cw_status cw_store_remove (struct cw_store *store, const char *area,
 /* The path of AREA/ID/NAME inside the store (owned by the caller). */
 char *cw_store_entry_path (const struct cw_store *store, const char *area,
                            const char *id, const char *name);
+/* Where ENTRY's request is kept, for a user to copy it by hand. */
+char *cw_store_request_path (const struct cw_store *store, const char *id);
+
+/* Whether the entry AREA/ID exists. */
+bool cw_store_has (struct cw_store *store, const char *area, const char *id);
+/* The entry AREA/ID, whole ID. */
+enum cw_status cw_store_get (struct cw_store *store, const char *area,
+                             const char *id, struct cw_store_entry *entry,
+                             struct cw_diags *diags);
+
+/* The label of the token ENTRY's key is on, NULL when its key is a key
+   file or is not here. */
+const char *cw_store_entry_token (const struct cw_store_entry *entry);
+/* ENTRY's key: its key file read, or its token key opened (PIN from PIN;
+   may be NULL for a key file). */
+enum cw_status cw_store_entry_key (struct cw_store *store,
+                                   const struct cw_store_entry *entry,
+                                   const struct cw_pin_source *pin,
+                                   struct cw_key **key,
+                                   struct cw_diags *diags);
+/* Whether CRT is the certificate of ENTRY's key.  A key file is read and
+   compared; a token key, which its token would open only with its PIN,
+   through the public key of the entry's request, which is its own. */
+bool cw_store_entry_key_fits (struct cw_store *store,
+                              const struct cw_store_entry *entry,
+                              gnutls_x509_crt_t crt);
+
+/* The wizard's draft: a record of what was typed, at the top of the
+   store (never a key or a password).  Saved atomically, 0600, under the
+   lock, making the store when missing; replaced each time. */
+enum cw_status cw_store_draft_save (struct cw_store *store,
+                                    const struct cw_record *draft,
+                                    struct cw_diags *diags);
+/* Fills DRAFT (empty) with the saved draft; false when there is none or
+   it is not one of ours (not a plain file of this user, too large,
+   unreadable). */
+bool cw_store_draft_load (struct cw_store *store, struct cw_record *draft);
+/* Removes the draft, if any. */
+void cw_store_draft_discard (struct cw_store *store);
 
 #endif

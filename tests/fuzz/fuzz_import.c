@@ -241,11 +241,11 @@ set_up (void)
   };
   struct cw_request result = CW_REQUEST_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store handle;
-  cw_store_attach (&handle, store, &diags);
-  enum cw_status status = cw_request_create (&handle, &options, NULL, NULL,
+  struct cw_store *handle;
+  cw_store_open (&handle, store, &diags);
+  enum cw_status status = cw_request_create (handle, &options, NULL, NULL,
                                              &result, &diags);
-  cw_store_close (&handle);
+  cw_store_close (handle);
   if (status != CW_OK)
     fuzz_fail ("cannot make the pending request",
                diags.count ? diags.items[0].message : "");
@@ -262,11 +262,17 @@ import_once (const gnutls_datum_t *datum, bool cert_only)
 {
   struct cw_import_options options = {
     .file = "fuzz-input", .data = datum, .password = RIGHT_PASSWORD,
-    .store = store, .cert_only = cert_only,
+    .cert_only = cert_only,
   };
   struct cw_import_result result;
   struct cw_diags diags = CW_DIAGS_INIT;
-  enum cw_status status = cw_import (&options, &result, &diags);
+  struct cw_store *handle;
+  enum cw_status status = cw_store_open (&handle, store, &diags);
+  if (status == CW_OK)
+    status = cw_import (handle, &options, &result, &diags);
+  else
+    result = (struct cw_import_result) { .bound = false };
+  cw_store_close (handle);
   if (status == CW_OK)
     restore_store ();
   else

@@ -445,7 +445,7 @@ START_TEST (test_report_key_not_here)
   cw_diag_add (&diags, CW_ERROR, "key-not-here", "import", "KEY MISSING");
   cw_diag_add (&diags, CW_WARNING, "pending-same-names", "import", "SAME");
   cw_diag_add (&diags, CW_NOTE, "key-not-here-fix", "import", "FIX IT");
-  struct cw_import_result result = { .store_path = NULL };
+  struct cw_import_result result = { .bound = false };
   struct wz_report r = WZ_REPORT_INIT;
   wz_import_report (&r, "m.cer", CW_REFUSED, &result, &diags, NULL);
   size_t heading = report_index (&r, "private key is not on this machine");
@@ -497,7 +497,7 @@ START_TEST (test_report_refused)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
   cw_diag_add (&diags, CW_ERROR, "already-installed", "import", "ALREADY");
-  struct cw_import_result result = { .store_path = NULL };
+  struct cw_import_result result = { .bound = false };
   struct wz_report r = WZ_REPORT_INIT;
   wz_import_report (&r, "m.cer", CW_REFUSED, &result, &diags, NULL);
   ck_assert (report_has (&r, "already installed"));

@@ -144,11 +144,11 @@ START_TEST (request_refuses_before_writing)
   };
   struct cw_request result = CW_REQUEST_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store handle;
-  ck_assert_int_eq (cw_store_attach (&handle, store, &diags), CW_OK);
-  ck_assert_int_eq (cw_request_create (&handle, &options, NULL, NULL,
+  struct cw_store *handle;
+  ck_assert_int_eq (cw_store_open (&handle, store, &diags), CW_OK);
+  ck_assert_int_eq (cw_request_create (handle, &options, NULL, NULL,
                                        &result, &diags), CW_REFUSED);
-  cw_store_close (&handle);
+  cw_store_close (handle);
   /* Every problem at once, and no store made. */
   ck_assert_ptr_nonnull (cw_diags_find (&diags, "key-too-small"));
   ck_assert_ptr_nonnull (cw_diags_find (&diags, "friendly-name-invalid"));
@@ -194,8 +194,8 @@ START_TEST (request_steps_without_a_file)
   };
   struct cw_request request;
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store store;
-  ck_assert_int_eq (cw_store_attach (&store, path, &diags), CW_OK);
+  struct cw_store *store;
+  ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
   ck_assert_int_eq (cw_request_prepare (&options, &request, &diags), CW_OK);
   ck_assert_int_eq (cw_request_make_key (&request, NULL, NULL, &diags),
                     CW_OK);
@@ -208,11 +208,11 @@ START_TEST (request_steps_without_a_file)
   char id[41];
   ck_assert_int_ge (cw_key_id (request.key, id), 0);
   ck_assert_str_eq (id, request.id);
-  ck_assert_int_eq (cw_store_ready (&store, &diags), CW_OK);
-  ck_assert_int_eq (cw_request_record (&request, &store, NULL, &diags),
+  ck_assert_int_eq (cw_store_ready (store, &diags), CW_OK);
+  ck_assert_int_eq (cw_request_record (&request, store, NULL, &diags),
                     CW_OK);
   struct cw_store_entry entry;
-  ck_assert_int_eq (cw_store_find (&store, request.id, &entry, &diags),
+  ck_assert_int_eq (cw_store_find (store, request.id, &entry, &diags),
                     CW_OK);
   ck_assert_str_eq (entry.area, CW_STORE_PENDING);
   ck_assert (entry.has_key);
@@ -222,7 +222,7 @@ START_TEST (request_steps_without_a_file)
   ck_assert_str_eq (cw_record_get (&entry.record, "key"), "p256");
   ck_assert (!cw_diags_has_errors (&diags));
   cw_store_entry_free (&entry);
-  cw_store_close (&store);
+  cw_store_close (store);
   cw_request_free (&request);
   cw_diags_free (&diags);
   free (path);
@@ -243,16 +243,16 @@ START_TEST (request_cancelled_writes_nothing)
   cw_progress_cancel (&progress);
   struct cw_request request;
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_store store;
-  ck_assert_int_eq (cw_store_attach (&store, path, &diags), CW_OK);
-  ck_assert_int_eq (cw_request_create (&store, &options, NULL, &progress,
+  struct cw_store *store;
+  ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
+  ck_assert_int_eq (cw_request_create (store, &options, NULL, &progress,
                                        &request, &diags), CW_CANCELLED);
   ck_assert (!cw_diags_has_errors (&diags));
   ck_assert_int_eq (access (out, F_OK), -1);
   char *pending;
   ck_assert_int_ge (asprintf (&pending, "%s/pending", path), 0);
   ck_assert_int_eq (rmdir (pending), 0);
-  cw_store_close (&store);
+  cw_store_close (store);
   cw_request_free (&request);
   cw_diags_free (&diags);
   free (pending), free (path), free (out);

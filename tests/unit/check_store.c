@@ -150,13 +150,22 @@ END_TEST
 START_TEST (store_created_private)
 {
   char *path = path_in_root ("a/b/store");
-  struct cw_store store;
+  struct cw_store *store;
   struct cw_diags diags = CW_DIAGS_INIT;
   ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
+  /* Opened, not made: a store is made by its first change. */
+  ck_assert_int_eq (access (path, F_OK), -1);
+  ck_assert (!cw_store_present (store));
+  struct cw_store_entries entries = CW_STORE_ENTRIES_INIT;
+  ck_assert_int_eq (cw_store_list_summaries (store, &entries, &diags), CW_OK);
+  ck_assert_uint_eq (entries.count, 0);
+  ck_assert_int_eq (access (path, F_OK), -1);
+  ck_assert_int_eq (cw_store_ready (store, &diags), CW_OK);
+  ck_assert (cw_store_present (store));
   ck_assert_uint_eq (mode_of (path), 0700);
   char *pending = path_in_root ("a/b/store/pending");
   ck_assert_uint_eq (mode_of (pending), 0700);
-  cw_store_close (&store);
+  cw_store_close (store);
   cw_diags_free (&diags);
   free (pending);
   free (path);
@@ -168,12 +177,12 @@ START_TEST (store_readable_by_others_refused)
   char *path = path_in_root ("store");
   ck_assert_int_eq (mkdir (path, 0755), 0);
   ck_assert_int_eq (chmod (path, 0755), 0);
-  struct cw_store store;
+  struct cw_store *store;
   struct cw_diags diags = CW_DIAGS_INIT;
   ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_REFUSED);
   ck_assert_ptr_nonnull (cw_diags_find (&diags, "store-permissions"));
   ck_assert_ptr_nonnull (strstr (diags.items[0].message, "chmod 700"));
-  cw_store_close (&store);
+  cw_store_close (store);
   cw_diags_free (&diags);
   free (path);
 }
@@ -182,26 +191,26 @@ END_TEST
 START_TEST (store_put_is_all_or_nothing)
 {
   char *path = path_in_root ("store");
-  struct cw_store store;
+  struct cw_store *store;
   struct cw_diags diags = CW_DIAGS_INIT;
   ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
-  ck_assert_int_eq (cw_store_lock (&store, &diags), CW_OK);
+  ck_assert_int_eq (cw_store_lock (store, &diags), CW_OK);
   struct cw_store_file files[] = { { "key.pem", "KEY", 3 },
                                    { "record", "R", 1 } };
-  ck_assert_int_eq (cw_store_put (&store, CW_STORE_PENDING, "abcd", files, 2,
+  ck_assert_int_eq (cw_store_put (store, CW_STORE_PENDING, "abcd", files, 2,
                                   &diags), CW_OK);
-  char *key = cw_store_entry_path (&store, CW_STORE_PENDING, "abcd",
+  char *key = cw_store_entry_path (store, CW_STORE_PENDING, "abcd",
                                    "key.pem");
   ck_assert_uint_eq (mode_of (key), 0600);
   /* The same ID again is refused and changes nothing. */
   struct cw_store_file other[] = { { "key.pem", "OTHER", 5 } };
-  ck_assert_int_eq (cw_store_put (&store, CW_STORE_PENDING, "abcd", other, 1,
+  ck_assert_int_eq (cw_store_put (store, CW_STORE_PENDING, "abcd", other, 1,
                                   &diags), CW_FAILED);
   char *text = read_text (key);
   ck_assert_str_eq (text, "KEY");
   /* A file listed twice fails midway: no entry, nothing left in tmp/. */
   struct cw_store_file twice[] = { { "a", "1", 1 }, { "a", "2", 1 } };
-  ck_assert_int_eq (cw_store_put (&store, CW_STORE_PENDING, "ef01", twice, 2,
+  ck_assert_int_eq (cw_store_put (store, CW_STORE_PENDING, "ef01", twice, 2,
                                   &diags), CW_FAILED);
   char *cmd;
   ck_assert_int_ge (asprintf (&cmd, "test ! -e '%s/pending/ef01' && "
@@ -211,7 +220,7 @@ START_TEST (store_put_is_all_or_nothing)
   free (cmd);
   free (text);
   free (key);
-  cw_store_close (&store);
+  cw_store_close (store);
   cw_diags_free (&diags);
   free (path);
 }
@@ -220,20 +229,21 @@ END_TEST
 START_TEST (store_lock_clears_leftovers)
 {
   char *path = path_in_root ("store");
-  struct cw_store store;
+  struct cw_store *store;
   struct cw_diags diags = CW_DIAGS_INIT;
   ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
+  ck_assert_int_eq (cw_store_ready (store, &diags), CW_OK);
   char *cmd;
   ck_assert_int_ge (asprintf (&cmd, "mkdir '%s/tmp/99' && echo x > "
                               "'%s/tmp/99/key.pem'", path, path), 0);
   ck_assert_int_eq (system (cmd), 0);
   free (cmd);
-  ck_assert_int_eq (cw_store_lock (&store, &diags), CW_OK);
+  ck_assert_int_eq (cw_store_lock (store, &diags), CW_OK);
   ck_assert_int_ge (asprintf (&cmd, "test -z \"$(ls -A '%s/tmp')\"", path),
                     0);
   ck_assert_int_eq (system (cmd), 0);
   free (cmd);
-  cw_store_close (&store);
+  cw_store_close (store);
   cw_diags_free (&diags);
   free (path);
 }
@@ -288,6 +298,66 @@ START_TEST (time_parse_refuses_other_forms)
 }
 END_TEST
 
+/* Locks nest: an inner unlock keeps the outer lock, so that a draft
+   saved while an import holds the lock does not let another certwiz in. */
+START_TEST (store_locks_nest)
+{
+  char *path = path_in_root ("store");
+  struct cw_store *store, *other;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
+  ck_assert_int_eq (cw_store_lock (store, &diags), CW_OK);
+  ck_assert_int_eq (cw_store_lock (store, &diags), CW_OK);
+  cw_store_unlock (store);
+  ck_assert_int_eq (cw_store_open (&other, path, &diags), CW_OK);
+  ck_assert (!cw_store_try_lock (other));
+  cw_store_unlock (store);
+  ck_assert (cw_store_try_lock (other));
+  cw_store_unlock (other);
+  cw_store_close (other);
+  cw_store_close (store);
+  cw_diags_free (&diags);
+  free (path);
+}
+END_TEST
+
+START_TEST (store_keeps_the_draft)
+{
+  char *path = path_in_root ("store");
+  struct cw_store *store;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  struct cw_record draft = CW_RECORD_INIT, back = CW_RECORD_INIT;
+  ck_assert_int_eq (cw_store_open (&store, path, &diags), CW_OK);
+  ck_assert (!cw_store_draft_load (store, &back));
+  cw_record_add (&draft, "CN", "mail.contoso.com");
+  ck_assert_int_eq (cw_store_draft_save (store, &draft, &diags), CW_OK);
+  char *file = path_in_root ("store/draft");
+  ck_assert_uint_eq (mode_of (file), 0600);
+  ck_assert (cw_store_draft_load (store, &back));
+  ck_assert_str_eq (cw_record_get (&back, "CN"), "mail.contoso.com");
+  cw_record_free (&back);
+  /* Not a plain file of ours: not a draft. */
+  ck_assert_int_eq (unlink (file), 0);
+  ck_assert_int_eq (symlink ("/etc/passwd", file), 0);
+  ck_assert (!cw_store_draft_load (store, &back));
+  ck_assert_int_eq (unlink (file), 0);
+  ck_assert_int_eq (cw_store_draft_save (store, &draft, &diags), CW_OK);
+  cw_store_draft_discard (store);
+  ck_assert_int_eq (access (file, F_OK), -1);
+  /* Saved under the lock: nothing is left in tmp/. */
+  char *cmd;
+  ck_assert_int_ge (asprintf (&cmd, "test -z \"$(ls -A '%s/tmp')\"", path),
+                    0);
+  ck_assert_int_eq (system (cmd), 0);
+  free (cmd);
+  cw_record_free (&draft);
+  cw_store_close (store);
+  cw_diags_free (&diags);
+  free (file);
+  free (path);
+}
+END_TEST
+
 static Suite *
 store_suite (void)
 {
@@ -301,6 +371,8 @@ store_suite (void)
   tcase_add_test (tc, store_readable_by_others_refused);
   tcase_add_test (tc, store_put_is_all_or_nothing);
   tcase_add_test (tc, store_lock_clears_leftovers);
+  tcase_add_test (tc, store_locks_nest);
+  tcase_add_test (tc, store_keeps_the_draft);
   suite_add_tcase (s, tc);
   TCase *rec = tcase_create ("record");
   tcase_add_test (rec, record_round_trip_with_escapes);

@@ -26,7 +26,8 @@
    does not exist yet. */
 static struct wizard wz;
 static char root[] = "/tmp/certwiz-wizard.XXXXXX";
-static char *store;
+static char *store_dir;
+static struct cw_store *store;
 
 static void
 setup (void)
@@ -46,7 +47,10 @@ draft_setup (void)
   setup ();
   strcpy (root, "/tmp/certwiz-wizard.XXXXXX");
   ck_assert_ptr_nonnull (mkdtemp (root));
-  ck_assert_int_ge (asprintf (&store, "%s/store", root), 0);
+  ck_assert_int_ge (asprintf (&store_dir, "%s/store", root), 0);
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_store_open (&store, store_dir, &diags), CW_OK);
+  cw_diags_free (&diags);
 }
 
 static void
@@ -56,7 +60,8 @@ draft_teardown (void)
   ck_assert_int_ge (asprintf (&cmd, "rm -rf '%s'", root), 0);
   ck_assert_int_eq (system (cmd), 0);
   free (cmd);
-  free (store);
+  cw_store_close (store);
+  free (store_dir);
   teardown ();
 }
 
@@ -127,7 +132,7 @@ static char *
 draft_file (void)
 {
   char *path;
-  ck_assert_int_ge (asprintf (&path, "%s/draft", store), 0);
+  ck_assert_int_ge (asprintf (&path, "%s/draft", store_dir), 0);
   return path;
 }
 
@@ -803,7 +808,7 @@ START_TEST (draft_modes)
   umask (old);
   ck_assert (saved);
   char *path = draft_file ();
-  ck_assert_uint_eq (mode_of (store), 0700);
+  ck_assert_uint_eq (mode_of (store_dir), 0700);
   ck_assert_uint_eq (mode_of (path), 0600);
   free (path);
 }
@@ -824,18 +829,20 @@ is_draft_name (const char *name)
   return false;
 }
 
-/* Only the draft is written: no key, no request, no entry. */
+/* Only the draft is written (under the store's lock): no key, no
+   request, no entry. */
 static void
 assert_store_holds_only_draft (void)
 {
   static const char *const areas[] = { "pending", "certs", "tmp" };
-  DIR *dir = opendir (store);
+  DIR *dir = opendir (store_dir);
   ck_assert_ptr_nonnull (dir);
   struct dirent *e;
   while ((e = readdir (dir)))
     ck_assert_msg (strcmp (e->d_name, ".") == 0
                    || strcmp (e->d_name, "..") == 0
                    || strcmp (e->d_name, "draft") == 0
+                   || strcmp (e->d_name, ".lock") == 0
                    || strcmp (e->d_name, "pending") == 0
                    || strcmp (e->d_name, "certs") == 0
                    || strcmp (e->d_name, "tmp") == 0,
@@ -844,7 +851,7 @@ assert_store_holds_only_draft (void)
   for (size_t i = 0; i < 3; i++)
     {
       char *path;
-      ck_assert_int_ge (asprintf (&path, "%s/%s", store, areas[i]), 0);
+      ck_assert_int_ge (asprintf (&path, "%s/%s", store_dir, areas[i]), 0);
       dir = opendir (path);
       ck_assert_ptr_nonnull (dir);
       while ((e = readdir (dir)))
@@ -1056,7 +1063,7 @@ START_TEST (draft_refuses_open_store)
   fill_contoso (&wz);
   ck_assert (wz_draft_save (&wz, store));
   wz_draft_discard (store);
-  ck_assert_int_eq (chmod (store, 0755), 0);
+  ck_assert_int_eq (chmod (store_dir, 0755), 0);
   ck_assert (!wz_draft_save (&wz, store));
   ck_assert (!wz_draft_exists (store));
 }
