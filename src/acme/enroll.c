@@ -29,6 +29,7 @@ struct enrolment
   bool have_pending;                 /* result->request_id is an entry */
   struct cw_record pending_record;
   struct cw_acme_order order;
+  char *found_webroot;               /* found for http-01, not given */
 };
 
 void
@@ -298,14 +299,30 @@ prove_all (struct enrolment *e, struct cw_acme_solver *solver,
   return status;
 }
 
+/* http-01 with no way to answer given: the webroot of the site that
+   serves the names, when one is found. */
+static const struct cw_acme_solve_options *
+solve_options (struct enrolment *e, struct cw_acme_solve_options *found)
+{
+  const struct cw_acme_solve_options *s = &e->o->solve;
+  bool http = !s->challenge || strcmp (s->challenge, "http-01") == 0;
+  if (!http || s->webroot || s->standalone || s->dns_hook || s->manual)
+    return s;
+  *found = *s;
+  found->webroot = e->found_webroot
+    = cw_acme_find_webroot ((const char *const *) e->dns, e->dns_count);
+  return found->webroot ? found : s;
+}
+
 static enum cw_status
 authorize (struct enrolment *e)
 {
   if (strcmp (e->order.status, "pending") != 0)
     return CW_OK;
   struct cw_acme_solver solver;
-  enum cw_status status = cw_acme_solver_pick (&e->o->solve, &solver,
-                                               e->diags);
+  struct cw_acme_solve_options found;
+  enum cw_status status = cw_acme_solver_pick (solve_options (e, &found),
+                                               &solver, e->diags);
   if (status == CW_OK)
     status = solver.kind->start (&solver, e->diags);
   struct answers a = { NULL, 0 };
@@ -459,6 +476,7 @@ cw_enroll (struct cw_store *store, const struct cw_enroll_options *options,
   cw_request_free (&e.request);
   cw_names_list_free (e.dns, e.dns_count);
   cw_record_free (&e.pending_record);
+  free (e.found_webroot);
   return status;
 }
 

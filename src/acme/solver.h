@@ -62,6 +62,11 @@ extern const struct cw_acme_solver_kind cw_solver_standalone;
 extern const struct cw_acme_solver_kind cw_solver_dns_hook;
 extern const struct cw_acme_solver_kind cw_solver_dns_manual;
 
+/* The folder the web server already running serves for NAMES, found
+   in its configuration (owned by the caller); NULL when none is found.
+   webroot_find.c: completed by the services module. */
+char *cw_acme_find_webroot (const char *const *names, size_t count);
+
 /* The solver OPTIONS ask for; a refusal (CW_REFUSED) when they ask for
    none, or for one that does not fit the challenge. */
 enum cw_status cw_acme_solver_pick (const struct cw_acme_solve_options

@@ -8,8 +8,9 @@
 . "$top_srcdir/tests/acme/lib.sh"
 
 command -v curl >/dev/null 2>&1 || skip "curl is not installed"
-# Two roots: the certificate comes with an alternate chain.
-PEBBLE_ALTERNATE_ROOTS=1 start_pebble
+# Two roots: the certificate comes with an alternate chain.  pebble
+# also refuses a fifth of the nonces at random (badNonce), retried.
+PEBBLE_ALTERNATE_ROOTS=1 PEBBLE_WFE_NONCEREJECT=20 start_pebble
 run 0 "$CERTWIZ" account add --server "$acme_dir" --ca-bundle "$ca_bundle" --agree-tos
 make_dns_hook
 
