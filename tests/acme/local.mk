@@ -15,3 +15,10 @@ ACME_TESTS = \
 TESTS += $(ACME_TESTS)
 EXTRA_DIST += $(ACME_TESTS) tests/acme/lib.sh tests/acme/double.py \
   build-aux/fetch-pebble.sh
+
+# Debian 13's pebble, downloaded into the build tree by the tests (or
+# quickstart) when first needed, stays there until distclean.
+distclean-local: distclean-pebble
+distclean-pebble:
+	rm -rf tests/acme/pebble-2.6
+.PHONY: distclean-pebble
