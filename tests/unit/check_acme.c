@@ -304,7 +304,9 @@ END_TEST
 
 START_TEST (test_json_strict)
 {
-  ck_assert_ptr_nonnull (cw_json_parse_object ("{\"a\":1}  \n", 9));
+  json_object *ok = cw_json_parse_object ("{\"a\":1}  \n", 9);
+  ck_assert_ptr_nonnull (ok);
+  json_object_put (ok);
   ck_assert_ptr_null (cw_json_parse_object ("{\"a\":1} x", 9));
   ck_assert_ptr_null (cw_json_parse_object ("[1]", 3));
   ck_assert_ptr_null (cw_json_parse_object ("{\"a\":", 5));
