@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "browser.h"
-#include "cli/cli.h"
 #include "dialog.h"
 #include "help.h"
 #include "base/i18n.h"
@@ -667,7 +666,12 @@ cw_browse_run (const char *store_option, const char *const *files,
   browser_init (&b, &ui, count > 0);
   ready = ready && prepare (&b, store, files, count, &diags);
   int status = ready ? 0 : 1;
-  cw_cli_report (&diags);
+  if (diags.count)
+    {
+      char *text = cw_diags_text (&diags, CW_DIAG_LINE, "\n", true);
+      fprintf (stderr, "%s\n", text);
+      free (text);
+    }
   if (ready && wz_session_start (&ui, store))
     run_list (&b);
   else if (ready)

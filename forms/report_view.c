@@ -74,15 +74,8 @@ wz_report_diag (struct wz_report *report, const struct cw_diag *diag,
 char *
 wz_diags_text (const struct cw_diags *diags)
 {
-  char *text = xstrdup ("");
-  for (size_t i = 0; i < diags->count; i++)
-    {
-      char *joined = xasprintf ("%s%s%s", text, *text ? "\n\n" : "",
-                                diags->items[i].message);
-      free (text);
-      text = joined;
-    }
-  return text;
+  /* The screens make text safe as they draw it. */
+  return cw_diags_text (diags, CW_DIAG_MESSAGE, "\n\n", false);
 }
 
 /* The labels' column: the widest label and two blanks, within reason. */

@@ -358,9 +358,9 @@ wz_session_end (struct wz_ui *ui)
 static void
 say_store_refused (const struct cw_diags *diags)
 {
-  for (size_t i = 0; i < diags->count; i++)
-    fprintf (stderr, "certwiz: %s [%s]\n", diags->items[i].message,
-             diags->items[i].code);
+  char *text = cw_diags_text (diags, CW_DIAG_LINE, "\n", true);
+  fprintf (stderr, "%s\n", text);
+  free (text);
 }
 
 int

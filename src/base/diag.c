@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/safetext.h"
 #include "base/xalloc.h"
 
 void
@@ -96,4 +97,43 @@ cw_severity_name (enum cw_severity severity)
       return _("error");
     }
   return "?";
+}
+
+static char *
+safe_copy (const char *text, bool safe)
+{
+  return safe ? cw_safe_text (text, strlen (text), cw_locale_is_utf8 ())
+              : xstrdup (text);
+}
+
+char *
+cw_diag_text (const struct cw_diag *diag, enum cw_diag_form form,
+              const char *hint, bool safe)
+{
+  char *message = safe_copy (diag->message, safe);
+  char *extra = hint ? safe_copy (hint, safe) : NULL;
+  char *text = form == CW_DIAG_LINE
+    ? xasprintf ("certwiz: %s: %s: %s%s%s [%s]",
+                 cw_severity_name (diag->severity), diag->field, message,
+                 extra ? " " : "", extra ? extra : "", diag->code)
+    : xasprintf ("%s%s%s", message, extra ? " " : "", extra ? extra : "");
+  free (extra);
+  free (message);
+  return text;
+}
+
+char *
+cw_diags_text (const struct cw_diags *diags, enum cw_diag_form form,
+               const char *separator, bool safe)
+{
+  char *text = xstrdup ("");
+  for (size_t i = 0; i < diags->count; i++)
+    {
+      char *one = cw_diag_text (&diags->items[i], form, NULL, safe);
+      char *joined = xasprintf ("%s%s%s", text, i ? separator : "", one);
+      free (text);
+      free (one);
+      text = joined;
+    }
+  return text;
 }

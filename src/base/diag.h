@@ -53,4 +53,21 @@ void cw_diags_free (struct cw_diags *diags);
 /* "error", "warning" or "note", translated. */
 const char *cw_severity_name (enum cw_severity severity);
 
+/* How a diagnostic is written out. */
+enum cw_diag_form
+{
+  CW_DIAG_LINE,            /* "certwiz: error: CN: <message> [cn-too-long]" */
+  CW_DIAG_MESSAGE          /* the message alone, for a screen */
+};
+
+/* The one routine that turns a diagnostic into text: DIAG in FORM, HINT
+   (may be NULL: what the caller adds, such as the command line's option)
+   after the message; with SAFE, what came from the input is made safe
+   for a terminal (safetext.h).  Owned by the caller. */
+char *cw_diag_text (const struct cw_diag *diag, enum cw_diag_form form,
+                    const char *hint, bool safe);
+/* Every diagnostic of DIAGS so, SEPARATOR between them. */
+char *cw_diags_text (const struct cw_diags *diags, enum cw_diag_form form,
+                     const char *separator, bool safe);
+
 #endif

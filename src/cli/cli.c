@@ -11,6 +11,7 @@
 #include "base/diag.h"
 #include "base/i18n.h"
 #include "base/status.h"
+#include "keys/key.h"
 #include "store/store.h"
 
 struct command
@@ -144,6 +145,7 @@ cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui)
     {
       int status = tui && tui->wizard ? tui->wizard (context.store_option)
                                       : -1;
+      cw_key_tokens_done ();
       if (status < 0)
         print_help ();
       return status < 0 ? CW_OK : status;
@@ -154,6 +156,7 @@ cw_cli_main (int argc, char **argv, const struct cw_cli_tui *tui)
                                argv[optind]);
   int status = command->run (&context, argc - optind, argv + optind);
   cw_store_close (context.store);
+  cw_key_tokens_done ();
   return status;
 }
 

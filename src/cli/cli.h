@@ -97,11 +97,20 @@ int cw_cli_operands (const char *command, int argc, char **argv,
                      int count, const char *what);
 
 struct cw_password_source;
-/* --password-file and --password-fd, whose codes the command picks. */
+/* --password-file and --password-fd (or --pin-file and --pin-fd, FD_NAME
+   naming the second), whose codes the command picks. */
 enum cw_cli_option_result cw_cli_password_option (int opt, const char *arg,
                                                   struct cw_password_source
                                                     *source, int file_opt,
-                                                  int fd_opt);
+                                                  int fd_opt,
+                                                  const char *fd_name);
+
+struct cw_pin_source;
+/* The PIN source of the command line: the first line of SOURCE's file or
+   descriptor, else asked on the terminal without echo (again after a
+   wrong PIN, up to three times).  SOURCE must outlive PIN. */
+void cw_cli_pin_source (const struct cw_password_source *source,
+                        struct cw_pin_source *pin);
 
 /* --format: the index of ARG in ALLOWED (NULL-terminated), or false
    after a usage message. */
@@ -123,8 +132,15 @@ void cw_cli_names_input (const struct cw_cli_names *names,
 void cw_cli_names_free (struct cw_cli_names *names);
 
 /* Diagnostics to stderr, one a line:
-   "certwiz: error: CN: <message> [cn-too-long]". */
+   "certwiz: error: CN: <message> [cn-too-long]", the command line's own
+   hint (cw_cli_hint) after the message where one helps. */
 void cw_cli_report (const struct cw_diags *diags);
+/* The same, ID being what the command acts on, for hints that name it. */
+void cw_cli_report_about (const struct cw_diags *diags, const char *id);
+/* What the command line adds to the core's diagnostic CODE: the options
+   that do what its message says (the core names none); NULL when there
+   is nothing to add.  ID as above, may be NULL. */
+char *cw_cli_hint (const char *code, const char *id);
 /* A usage error: the message, a hint to --help; returns CW_USAGE. */
 int cw_cli_usage_error (const char *command, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));

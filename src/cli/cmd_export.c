@@ -73,7 +73,8 @@ export_option (int opt, const char *arg, void *state)
       return valid ? CW_CLI_OPTION_TAKEN : CW_CLI_OPTION_BAD;
     default:
       return cw_cli_password_option (opt, arg, &args->password,
-                                     OPT_PASSWORD_FILE, OPT_PASSWORD_FD);
+                                     OPT_PASSWORD_FILE, OPT_PASSWORD_FD,
+                                     "--password-fd");
     }
 }
 
@@ -106,7 +107,7 @@ run_export (const char *id, struct export_args *args, struct cw_store *store)
                                true, &password, &diags);
   if (status == CW_OK)
     status = cw_export_write (&export, args->profile, password, &diags);
-  cw_cli_report (&diags);
+  cw_cli_report_about (&diags, export.entry.id ? export.entry.id : id);
   if (status == CW_OK)
     print_result (&export, args);
   cw_password_free (password);

@@ -64,7 +64,8 @@ import_option (int opt, const char *arg, void *state)
       return CW_CLI_OPTION_TAKEN;
     default:
       return cw_cli_password_option (opt, arg, &args->password,
-                                     OPT_PASSWORD_FILE, OPT_PASSWORD_FD);
+                                     OPT_PASSWORD_FILE, OPT_PASSWORD_FD,
+                                     "--password-fd");
     }
 }
 

@@ -159,13 +159,13 @@ print_cell (const char *text, size_t width, bool last)
 }
 
 /* Column widths: 73 columns with the blanks fit an 80-column terminal. */
-static const size_t widths[] = { 8, 8, 20, 3, 15, 10, 5, 4 };
+static const size_t widths[] = { 8, 8, 19, 3, 15, 10, 5, 5 };
 
 static void
 print_header (void)
 {
   /* TRANSLATORS: column headings of certwiz list; they are cut to 8, 8,
-     20, 3, 15, 10, 5 and 4 columns. */
+     19, 3, 15, 10, 5 and 5 columns. */
   const char *heads[] = { _("STATE"), _("ID"), _("NAME"), _("#"),
                           _("ISSUER"), _("EXPIRES"), _("DAYS"), _("KEY") };
   for (size_t i = 0; i < 8; i++)
@@ -187,9 +187,12 @@ print_row (const struct cw_listing_row *row)
   /* Any 4 or more digits of an ID select it; 8 are shown. */
   char id[9];
   snprintf (id, sizeof id, "%.8s", row->id);
+  /* TRANSLATORS: in certwiz list's KEY column (5 columns): the key is
+     on a token. */
+  const char *key = row->key_token ? _("token")
+                    : row->has_key ? _("yes") : _("no");
   const char *cells[] = { row->state, id, row->label, count,
-                          row->issuer, expires, days,
-                          row->has_key ? _("yes") : _("no") };
+                          row->issuer, expires, days, key };
   for (size_t i = 0; i < 8; i++)
     print_cell (cells[i], widths[i], i == 7);
   free (expires);
@@ -218,6 +221,7 @@ print_json_row (struct cw_json *json, const struct cw_listing_row *row)
       free (when);
     }
   cw_json_bool (json, "key_here", row->has_key);
+  cw_json_string (json, "key_token", row->key_token);
   cw_json_string (json, "sha256", row->pending ? NULL : row->sha256);
   cw_json_object_end (json);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "cli/password.h"
 #include "cli/print_cert.h"
 #include "pki/target.h"
 #include "pki/clone.h"
@@ -27,14 +28,20 @@ enum
   OPT_FRIENDLY_NAME,
   OPT_NON_EXPORTABLE,
   OPT_DAYS,
-  OPT_SELF_SIGNED
+  OPT_SELF_SIGNED,
+  OPT_KEY_URI,
+  OPT_PIN_FILE,
+  OPT_PIN_FD
 };
 
 #define KEY_OPTIONS \
   { "key", required_argument, NULL, OPT_KEY }, \
   { "key-size", required_argument, NULL, OPT_KEY_SIZE }, \
   { "friendly-name", required_argument, NULL, OPT_FRIENDLY_NAME }, \
-  { "non-exportable", no_argument, NULL, OPT_NON_EXPORTABLE }
+  { "non-exportable", no_argument, NULL, OPT_NON_EXPORTABLE }, \
+  { "key-uri", required_argument, NULL, OPT_KEY_URI }, \
+  { "pin-file", required_argument, NULL, OPT_PIN_FILE }, \
+  { "pin-fd", required_argument, NULL, OPT_PIN_FD }
 
 #define OUT_OPTIONS \
   { "out", required_argument, NULL, OPT_OUT }, \
@@ -45,6 +52,7 @@ struct newkey_args
   struct cw_cli_names names;
   struct cw_request_options options;
   struct cw_cli_context *context;
+  struct cw_password_source pin;
   unsigned days;
   bool self_signed;
 };
@@ -52,7 +60,15 @@ struct newkey_args
 static const char *const key_help =
   N_("  --key-size N          an RSA key of N bits (2048 or more)\n"
      "  --friendly-name TEXT  a name to tell certificates apart\n"
-     "  --non-exportable      never allow the key to be exported\n");
+     "  --non-exportable      never allow the key to be exported\n"
+     "  --key-uri URI         a key on a PKCS#11 token, such as\n"
+     "                        pkcs11:token=NAME;object=LABEL, or a token\n"
+     "                        alone (pkcs11:token=NAME) to make the new key "
+     "there\n"
+     "  --pin-file FILE       read the token's PIN from FILE\n"
+     "  --pin-fd N            read the token's PIN from file descriptor N\n"
+     "                        (without either, it is asked for on the "
+     "terminal)\n");
 
 /* --key's line, then one line per key type of the table. */
 static void
@@ -92,7 +108,9 @@ print_request_help (void)
             "[--key TYPE | --key-size N]\n"
             "                       [--out FILE] [--force] [--max-sans N]\n"
             "                       [--friendly-name TEXT] "
-            "[--non-exportable]\n\n"
+            "[--non-exportable]\n"
+            "                       [--key-uri URI [--pin-file FILE | "
+            "--pin-fd N]]\n\n"
             "Make a new private key and a certificate request (PKCS#10) to "
             "send to your\ncertificate authority.  The key stays in the "
             "store on this machine: import\nthe CA's answer here, into the "
@@ -164,11 +182,13 @@ newkey_option (int opt, const char *arg, void *state)
     case OPT_FRIENDLY_NAME: o->friendly_name = arg; break;
     case OPT_NON_EXPORTABLE: o->exportable = false; break;
     case OPT_SELF_SIGNED: args->self_signed = true; break;
+    case OPT_KEY_URI: o->key_uri = arg; break;
     case OPT_DAYS:
       return parse_days (arg, &args->days) ? CW_CLI_OPTION_TAKEN
                                            : CW_CLI_OPTION_BAD;
     default:
-      return CW_CLI_OPTION_NOT_MINE;
+      return cw_cli_password_option (opt, arg, &args->pin, OPT_PIN_FILE,
+                                     OPT_PIN_FD, "--pin-fd");
     }
   return CW_CLI_OPTION_TAKEN;
 }
@@ -181,8 +201,16 @@ print_request_result (const struct cw_request *request,
   char *where = cw_cli_safe (cw_store_path (store));
   printf (_("Request written to %s\n"), out);
   cw_cli_print_names (&request->names);
-  printf (_("Key:     %s, kept in the store %s\n"), request->key_description,
-          where);
+  if (cw_key_on_token (request->key))
+    {
+      char *token = cw_cli_safe (cw_key_token_label (request->key));
+      printf (_("Key:     %s, on the token %s, which it never leaves\n"),
+              request->key_description, token);
+      free (token);
+    }
+  else
+    printf (_("Key:     %s, kept in the store %s\n"),
+            request->key_description, where);
   printf (_("ID:      %s\n"), request->id);
   printf (_("SHA-256: %s\n"), request->fingerprint);
   printf (_("\nNext: send the request file to your certificate authority.\n"
@@ -198,7 +226,9 @@ run_request (struct newkey_args *args, struct cw_store *store)
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_request request = CW_REQUEST_INIT;
   cw_cli_names_input (&args->names, &args->options.names);
-  int status = cw_request_create (store, &args->options, NULL, NULL,
+  struct cw_pin_source pin;
+  cw_cli_pin_source (&args->pin, &pin);
+  int status = cw_request_create (store, &args->options, &pin, NULL,
                                   &request, &diags);
   cw_cli_report (&diags);
   if (status == CW_OK)
@@ -214,14 +244,25 @@ run_selfsign (struct newkey_args *args, struct cw_store *store)
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_selfsign_result result;
   cw_cli_names_input (&args->names, &args->options.names);
-  int status = cw_selfsign_create (store, &args->options, args->days, NULL,
+  struct cw_pin_source pin;
+  cw_cli_pin_source (&args->pin, &pin);
+  int status = cw_selfsign_create (store, &args->options, args->days, &pin,
                                    NULL, &result, &diags);
   cw_cli_report (&diags);
   if (status == CW_OK)
     {
       char *where = cw_cli_safe (cw_store_path (store));
-      printf (_("Installed a self-signed certificate with a new %s key in "
-                "the store %s\n"), result.request.key_description, where);
+      const struct cw_key *key = result.request.key;
+      char *token = cw_cli_safe (cw_key_on_token (key)
+                                   ? cw_key_token_label (key) : "");
+      if (cw_key_on_token (key))
+        printf (_("Installed a self-signed certificate with the %s key of "
+                  "the token %s in the store %s\n"),
+                result.request.key_description, token, where);
+      else
+        printf (_("Installed a self-signed certificate with a new %s key in "
+                  "the store %s\n"), result.request.key_description, where);
+      free (token);
       cw_cli_print_cert_summary (&result.info);
       free (where);
     }
@@ -246,6 +287,7 @@ parse_newkey (const char *command, int argc, char **argv,
               struct cw_cli_context *context, void (*help) (void))
 {
   *args = (struct newkey_args) { .options = { .exportable = true },
+                                 .pin = { NULL, -1 },
                                  .days = CW_SELFSIGN_DAYS };
   int status = cw_cli_parse (command, argc, argv, options, newkey_option,
                              args, context, help);

@@ -47,28 +47,7 @@ show_option (int opt, const char *arg, void *state)
                                                    : CW_CLI_OPTION_BAD;
 }
 
-static void
-print_record_fields (const struct cw_store_entry *entry)
-{
-  const struct cw_record *r = &entry->record;
-  const char *name = cw_record_get (r, "friendly-name");
-  const char *created = cw_record_get (r, "created");
-  const char *host = cw_record_get (r, "host");
-  if (name && *name)
-    cw_cli_field (_("Friendly name"), name);
-  /* TRANSLATORS: label of show: whether the private key is in this
-     store; at most 14 columns. */
-  cw_cli_field (_("Key here"), entry->has_key ? _("yes") : _("no"));
-  if (created)
-    {
-      /* TRANSLATORS: when a request was made (a UTC time), on which
-         computer (its host name). */
-      char *made = xasprintf (_("%s on %s"), created, host ? host : "?");
-      cw_cli_field (_("Requested"), made);
-      free (made);
-    }
-}
-
+/* Every text field of certificate INDEX of SHOWN. */
 static void
 print_cert_text (const struct shown *shown, size_t index)
 {
@@ -77,13 +56,8 @@ print_cert_text (const struct shown *shown, size_t index)
     return;
   if (index > 0)
     putchar ('\n');
-  cw_cli_print_cert_summary (&info);
-  cw_cli_field (_("Serial"), info.serial);
-  cw_cli_field (_("Key usage"), info.usage);
-  /* TRANSLATORS: label of show: the extended key usage, such as
-     serverAuth; at most 14 columns. */
-  cw_cli_field (_("Ext. usage"), info.ext_usage);
-  cw_cli_field (_("Key ID"), info.key_id);
+  struct cw_field_source source = { &info, shown->entry };
+  cw_cli_print_fields (CW_FIELDS_CERT, &source, CW_FIELD_TEXT);
   cw_certinfo_free (&info);
 }
 
@@ -92,7 +66,10 @@ print_text (const struct shown *shown)
 {
   print_cert_text (shown, 0);
   if (shown->entry)
-    print_record_fields (shown->entry);
+    {
+      struct cw_field_source source = { NULL, shown->entry };
+      cw_cli_print_fields (CW_FIELDS_ENTRY, &source, CW_FIELD_TEXT);
+    }
   for (size_t i = 1; i < shown->certs.count; i++)
     {
       char *name = cw_cert_short_name (shown->certs.items[i]);
@@ -112,28 +89,10 @@ json_cert (struct cw_json *json, gnutls_x509_crt_t crt)
   struct cw_certinfo info;
   if (cw_certinfo_get (crt, &info) < 0)
     return;
-  char *from = cw_time_format (info.not_before);
-  char *to = cw_time_format (info.not_after);
+  struct cw_field_source source = { &info, NULL };
   cw_json_object_begin (json, NULL);
-  cw_json_string (json, "subject", info.subject);
-  cw_json_string (json, "cn", info.cn);
-  cw_json_array_begin (json, "names");
-  for (size_t i = 0; i < info.name_count; i++)
-    cw_json_string (json, NULL, info.names[i]);
-  cw_json_array_end (json);
-  cw_json_string (json, "issuer", info.issuer);
-  cw_json_string (json, "serial", info.serial);
-  cw_json_string (json, "not_before", from);
-  cw_json_string (json, "not_after", to);
-  cw_json_number (json, "days_left", cw_days_left (info.not_after));
-  cw_json_string (json, "key", info.key);
-  cw_json_string (json, "key_usage", info.usage);
-  cw_json_string (json, "extended_key_usage", info.ext_usage);
-  cw_json_string (json, "sha1", info.sha1);
-  cw_json_string (json, "sha256", info.sha256);
-  cw_json_string (json, "key_id", info.key_id);
+  cw_cli_json_fields (json, CW_FIELDS_CERT, &source);
   cw_json_object_end (json);
-  free (from), free (to);
   cw_certinfo_free (&info);
 }
 
@@ -145,10 +104,8 @@ print_json (const struct shown *shown)
   cw_json_object_begin (&json, NULL);
   if (shown->entry)
     {
-      const char *name = cw_record_get (&shown->entry->record,
-                                        "friendly-name");
-      cw_json_string (&json, "friendly_name", name ? name : "");
-      cw_json_bool (&json, "key_here", shown->entry->has_key);
+      struct cw_field_source source = { NULL, shown->entry };
+      cw_cli_json_fields (&json, CW_FIELDS_ENTRY, &source);
     }
   cw_json_array_begin (&json, "certificates");
   for (size_t i = 0; i < shown->certs.count; i++)
@@ -175,42 +132,19 @@ print_pem (const struct shown *shown)
 static void
 print_pending_text (const struct cw_store_entry *entry)
 {
-  const struct cw_record *r = &entry->record;
-  cw_cli_field (_("State"), _("pending: waiting for the CA's certificate"));
-  cw_cli_field (_("Subject"), cw_record_get (r, "subject"));
-  for (size_t i = 0; i < r->count; i++)
-    if (strcmp (r->fields[i].name, "san") == 0)
-      cw_cli_field (_("Name"), r->fields[i].value);
-  cw_cli_field (_("Key"), cw_record_get (r, "key"));
-  cw_cli_field (_("ID"), entry->id);
-  const char *fingerprint = cw_record_get (r, "request-fingerprint");
-  cw_cli_field (_("SHA-256"), fingerprint ? fingerprint : "");
-  const char *file = cw_record_get (r, "request-file");
-  cw_cli_field (_("Request file"), file ? file : "");
-  print_record_fields (entry);
+  struct cw_field_source source = { NULL, entry };
+  cw_cli_print_fields (CW_FIELDS_REQUEST, &source, CW_FIELD_TEXT);
+  cw_cli_print_fields (CW_FIELDS_ENTRY, &source, CW_FIELD_TEXT);
 }
 
 static void
 print_pending_json (const struct cw_store_entry *entry)
 {
-  const struct cw_record *r = &entry->record;
+  struct cw_field_source source = { NULL, entry };
   struct cw_json json;
   cw_json_begin (&json, stdout);
   cw_json_object_begin (&json, NULL);
-  cw_json_string (&json, "state", "pending");
-  cw_json_string (&json, "id", entry->id);
-  cw_json_string (&json, "subject", cw_record_get (r, "subject"));
-  cw_json_array_begin (&json, "names");
-  for (size_t i = 0; i < r->count; i++)
-    if (strcmp (r->fields[i].name, "san") == 0)
-      cw_json_string (&json, NULL, r->fields[i].value);
-  cw_json_array_end (&json);
-  static const char *const fields[] = { "key", "created", "host",
-                                        "friendly-name", "exportable",
-                                        "request-fingerprint",
-                                        "request-file" };
-  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-    cw_json_string (&json, fields[i], cw_record_get (r, fields[i]));
+  cw_cli_json_fields (&json, CW_FIELDS_REQUEST, &source);
   cw_json_object_end (&json);
   cw_json_end (&json);
 }

@@ -71,7 +71,7 @@ cw_cli_parse_format (const char *arg, const char *const *allowed,
 enum cw_cli_option_result
 cw_cli_password_option (int opt, const char *arg,
                         struct cw_password_source *source, int file_opt,
-                        int fd_opt)
+                        int fd_opt, const char *fd_name)
 {
   if (opt == file_opt)
     {
@@ -84,8 +84,8 @@ cw_cli_password_option (int opt, const char *arg,
   long fd = strtol (arg, &end, 10);
   if (*arg == '\0' || *end || fd < 0 || fd > 1000000)
     {
-      cw_cli_usage_error (NULL, _("--password-fd takes a file descriptor "
-                                  "number, not \"%s\"."), arg);
+      cw_cli_usage_error (NULL, _("%s takes a file descriptor number, not "
+                                  "\"%s\"."), fd_name, arg);
       return CW_CLI_OPTION_BAD;
     }
   source->fd = (int) fd;

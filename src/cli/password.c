@@ -32,6 +32,25 @@ enum answer_problem
   ANSWER_MISMATCH
 };
 
+/* What is read: a password or a token's PIN, each with its own words
+   and codes; everything else is the same. */
+struct secret_kind
+{
+  bool pin;
+  const char *code_empty, *code_read, *code_readable, *code_no_terminal;
+  const char *field;
+};
+
+static const struct secret_kind password_kind = {
+  false, "password-empty", "password-read", "password-file-readable",
+  "password-no-terminal", "password",
+};
+
+static const struct secret_kind pin_kind = {
+  true, "pin-empty", "pin-read", "pin-file-readable", "pin-no-terminal",
+  "pin",
+};
+
 /* The terminal while echo is off, for the signal handler. */
 static int tty_fd = -1;
 static struct termios tty_saved;
@@ -90,93 +109,114 @@ read_line (int fd, bool on_terminal, char **line)
 }
 
 static enum cw_status
-refuse_empty (const char *where, struct cw_diags *diags)
+refuse_empty (const struct secret_kind *kind, const char *where,
+              struct cw_diags *diags)
 {
-  cw_diag_add (diags, CW_ERROR, "password-empty", "password",
+  cw_diag_add (diags, CW_ERROR, kind->code_empty, kind->field,
                /* TRANSLATORS: %s is "the file "..."", "file descriptor
                   N" or "the terminal". */
-               _("The password read from %s is empty, and an empty "
-                 "password protects nothing. Choose a password; in a file, "
-                 "put it on the first line."), where);
+               kind->pin
+                 ? _("The PIN read from %s is empty. Put the token's PIN on "
+                     "the first line.")
+                 : _("The password read from %s is empty, and an empty "
+                     "password protects nothing. Choose a password; in a "
+                     "file, put it on the first line."), where);
   return CW_REFUSED;
 }
 
 static enum cw_status
-line_failed (enum line_result result, const char *where,
-             struct cw_diags *diags)
+line_failed (const struct secret_kind *kind, enum line_result result,
+             const char *where, struct cw_diags *diags)
 {
   if (result == LINE_EOF)
-    return refuse_empty (where, diags);
+    return refuse_empty (kind, where, diags);
   if (result == LINE_TOO_LONG)
     {
-      cw_diag_add (diags, CW_ERROR, "password-read", "password",
-                   _("The password read from %s is longer than %d bytes. "
-                     "Use a shorter one, on the first line."), where,
-                   CW_PASSWORD_MAX);
+      cw_diag_add (diags, CW_ERROR, kind->code_read, kind->field,
+                   kind->pin
+                     ? _("The PIN read from %s is longer than %d bytes. "
+                         "Check that it is the token's PIN, on the first "
+                         "line.")
+                     : _("The password read from %s is longer than %d "
+                         "bytes. Use a shorter one, on the first line."),
+                   where, CW_PASSWORD_MAX);
       return CW_REFUSED;
     }
-  cw_diag_add (diags, CW_ERROR, "password-read", "password",
-               _("The password could not be read from %s: %s. Check that "
-                 "it is still there and try again."), where,
-               strerror (errno));
+  cw_diag_add (diags, CW_ERROR, kind->code_read, kind->field,
+               kind->pin
+                 ? _("The PIN could not be read from %s: %s. Check that it "
+                     "is still there and try again.")
+                 : _("The password could not be read from %s: %s. Check "
+                     "that it is still there and try again."),
+               where, strerror (errno));
   return CW_FAILED;
 }
 
 static enum cw_status
-read_first_line (int fd, const char *where, char **password,
-                 struct cw_diags *diags)
+read_first_line (const struct secret_kind *kind, int fd, const char *where,
+                 char **password, struct cw_diags *diags)
 {
   char *line;
   enum line_result result = read_line (fd, false, &line);
   if (result != LINE_OK)
-    return line_failed (result, where, diags);
+    return line_failed (kind, result, where, diags);
   if (!*line)
     {
       cw_password_free (line);
-      return refuse_empty (where, diags);
+      return refuse_empty (kind, where, diags);
     }
   *password = line;
   return CW_OK;
 }
 
 static void
-warn_if_readable (int fd, const char *file, struct cw_diags *diags)
+warn_if_readable (const struct secret_kind *kind, int fd, const char *file,
+                  struct cw_diags *diags)
 {
   struct stat st;
   if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
       && (st.st_mode & (S_IRGRP | S_IROTH)))
-    cw_diag_add (diags, CW_WARNING, "password-file-readable", "password",
-                 _("The password file \"%s\" can be read by other users. "
-                   "Make it private with: chmod 600 '%s'"), file, file);
+    cw_diag_add (diags, CW_WARNING, kind->code_readable, kind->field,
+                 kind->pin
+                   ? _("The PIN file \"%s\" can be read by other users. "
+                       "Make it private with: chmod 600 '%s'")
+                   : _("The password file \"%s\" can be read by other "
+                       "users. Make it private with: chmod 600 '%s'"),
+                 file, file);
 }
 
 static enum cw_status
-read_file (const char *file, char **password, struct cw_diags *diags)
+read_file (const struct secret_kind *kind, const char *file,
+           char **password, struct cw_diags *diags)
 {
   int fd = open (file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0)
     {
-      cw_diag_add (diags, CW_ERROR, "password-read", "password",
-                   _("The password file \"%s\" cannot be opened: %s. Check "
-                     "its name, and that you may read it."), file,
-                   strerror (errno));
+      cw_diag_add (diags, CW_ERROR, kind->code_read, kind->field,
+                   kind->pin
+                     ? _("The PIN file \"%s\" cannot be opened: %s. Check "
+                         "its name, and that you may read it.")
+                     : _("The password file \"%s\" cannot be opened: %s. "
+                         "Check its name, and that you may read it."),
+                   file, strerror (errno));
       return CW_REFUSED;
     }
-  warn_if_readable (fd, file, diags);
+  warn_if_readable (kind, fd, file, diags);
   /* TRANSLATORS: completes "The password read from %s ...". */
   char *where = xasprintf (_("the file \"%s\""), file);
-  enum cw_status status = read_first_line (fd, where, password, diags);
+  enum cw_status status = read_first_line (kind, fd, where, password, diags);
   free (where);
   close (fd);
   return status;
 }
 
 static enum cw_status
-read_fd (int fd, char **password, struct cw_diags *diags)
+read_fd (const struct secret_kind *kind, int fd, char **password,
+         struct cw_diags *diags)
 {
   /* TRANSLATORS: completes "The password read from %s ...". */
   char *where = xasprintf (_("file descriptor %d"), fd);
-  enum cw_status status = read_first_line (fd, where, password, diags);
+  enum cw_status status = read_first_line (kind, fd, where, password, diags);
   free (where);
   return status;
 }
@@ -279,8 +319,8 @@ ask (const char *prompt, char **line)
 
 /* One try: the password, and with CONFIRM the same again. */
 static enum line_result
-ask_once (const char *prompt, bool confirm, char **password,
-          enum answer_problem *problem)
+ask_once (const struct secret_kind *kind, const char *prompt, bool confirm,
+          char **password, enum answer_problem *problem)
 {
   char *first, *second;
   enum line_result result = ask (prompt, &first);
@@ -291,7 +331,8 @@ ask_once (const char *prompt, bool confirm, char **password,
   if (!*first)
     {
       cw_password_free (first);
-      tty_write (_("The password cannot be empty.\n"));
+      tty_write (kind->pin ? _("The PIN cannot be empty.\n")
+                           : _("The password cannot be empty.\n"));
       return LINE_OK;
     }
   if (!confirm)
@@ -314,23 +355,23 @@ ask_once (const char *prompt, bool confirm, char **password,
 }
 
 static enum cw_status
-ask_until_valid (const char *prompt, bool confirm, char **password,
-                 struct cw_diags *diags)
+ask_until_valid (const struct secret_kind *kind, const char *prompt,
+                 bool confirm, char **password, struct cw_diags *diags)
 {
   enum answer_problem problem = ANSWER_EMPTY;
   /* TRANSLATORS: completes "The password read from %s ...". */
   const char *where = _("the terminal");
   for (int try = 0; try < TRIES; try++)
     {
-      enum line_result result = ask_once (prompt, confirm, password,
+      enum line_result result = ask_once (kind, prompt, confirm, password,
                                           &problem);
       if (result != LINE_OK)
-        return line_failed (result, where, diags);
+        return line_failed (kind, result, where, diags);
       if (*password)
         return CW_OK;
     }
   if (problem == ANSWER_EMPTY)
-    return refuse_empty (where, diags);
+    return refuse_empty (kind, where, diags);
   cw_diag_add (diags, CW_ERROR, "password-mismatch", "password",
                _("The two passwords typed differed %d times, so none was "
                  "taken. Run the command again, and type the same password "
@@ -339,31 +380,35 @@ ask_until_valid (const char *prompt, bool confirm, char **password,
 }
 
 static enum cw_status
-no_terminal (struct cw_diags *diags)
+no_terminal (const struct secret_kind *kind, struct cw_diags *diags)
 {
-  cw_diag_add (diags, CW_ERROR, "password-no-terminal", "password",
-               _("A password is needed, and there is no terminal to ask "
-                 "for it. Give it with --password-file FILE (its first "
-                 "line) or --password-fd N."));
+  cw_diag_add (diags, CW_ERROR, kind->code_no_terminal, kind->field, "%s",
+               kind->pin
+                 ? _("The token's PIN is needed, and there is no terminal "
+                     "to ask for it. Give it with --pin-file FILE (its first "
+                     "line) or --pin-fd N.")
+                 : _("A password is needed, and there is no terminal to ask "
+                     "for it. Give it with --password-file FILE (its first "
+                     "line) or --password-fd N."));
   return CW_USAGE;
 }
 
 static enum cw_status
-read_terminal (const char *prompt, bool confirm, char **password,
-               struct cw_diags *diags)
+read_terminal (const struct secret_kind *kind, const char *prompt,
+               bool confirm, char **password, struct cw_diags *diags)
 {
   tty_fd = open ("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (tty_fd < 0)
-    return no_terminal (diags);
+    return no_terminal (kind, diags);
   enum cw_status status;
   /* What certwiz printed before belongs above the prompt. */
   fflush (NULL);
   if (tcgetattr (tty_fd, &tty_saved) < 0)
-    status = no_terminal (diags);
+    status = no_terminal (kind, diags);
   else
     {
       catch_fatal_signals ();
-      status = ask_until_valid (prompt, confirm, password, diags);
+      status = ask_until_valid (kind, prompt, confirm, password, diags);
       release_fatal_signals ();
     }
   close (tty_fd);
@@ -371,15 +416,37 @@ read_terminal (const char *prompt, bool confirm, char **password,
   return status;
 }
 
+static enum cw_status
+read_secret (const struct secret_kind *kind,
+             const struct cw_password_source *source, const char *prompt,
+             bool confirm, char **secret, struct cw_diags *diags)
+{
+  *secret = NULL;
+  if (source && source->file)
+    return read_file (kind, source->file, secret, diags);
+  if (source && source->fd >= 0)
+    return read_fd (kind, source->fd, secret, diags);
+  return read_terminal (kind, prompt, confirm, secret, diags);
+}
+
 enum cw_status
 cw_password_read (const struct cw_password_source *source,
                   const char *prompt, bool confirm, char **password,
                   struct cw_diags *diags)
 {
-  *password = NULL;
-  if (source && source->file)
-    return read_file (source->file, password, diags);
-  if (source && source->fd >= 0)
-    return read_fd (source->fd, password, diags);
-  return read_terminal (prompt, confirm, password, diags);
+  return read_secret (&password_kind, source, prompt, confirm, password,
+                      diags);
+}
+
+enum cw_status
+cw_pin_read (const struct cw_password_source *source, const char *prompt,
+             char **pin, struct cw_diags *diags)
+{
+  return read_secret (&pin_kind, source, prompt, false, pin, diags);
+}
+
+bool
+cw_pin_source_interactive (const struct cw_password_source *source)
+{
+  return !source->file && source->fd < 0;
 }

@@ -1,5 +1,5 @@
-/* Passwords for the command line: from a file, from an inherited file
-   descriptor, or typed at the terminal.  This is the one place certwiz
+/* Passwords and PINs for the command line: from a file, from an
+   inherited file descriptor, or typed at the terminal.  This is the one place certwiz
    prompts; the core only ever receives the password. */
 #ifndef CERTWIZ_CLI_PASSWORD_H
 #define CERTWIZ_CLI_PASSWORD_H
@@ -30,6 +30,15 @@ struct cw_password_source
 enum cw_status cw_password_read (const struct cw_password_source *source,
                                  const char *prompt, bool confirm,
                                  char **password, struct cw_diags *diags);
+
+/* A token's PIN, read as a password is (without CONFIRM), with its own
+   words and codes (pin-empty, pin-read, pin-file-readable,
+   pin-no-terminal; on the field "pin"). */
+enum cw_status cw_pin_read (const struct cw_password_source *source,
+                            const char *prompt, char **pin,
+                            struct cw_diags *diags);
+/* Whether SOURCE is the terminal, where a wrong PIN can be typed again. */
+bool cw_pin_source_interactive (const struct cw_password_source *source);
 
 /* Wipes PASSWORD, then frees it.  NULL is allowed. */
 void cw_password_free (char *password);

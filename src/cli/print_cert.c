@@ -46,16 +46,63 @@ cw_cli_field (const char *label, const char *value)
 }
 
 void
+cw_cli_print_fields (enum cw_field_table table,
+                     const struct cw_field_source *source, unsigned shown)
+{
+  size_t count;
+  const struct cw_certfield *fields = cw_certfields (table, &count);
+  for (size_t i = 0; i < count; i++)
+    {
+      if (!(fields[i].shown & shown) || !fields[i].label)
+        continue;
+      struct cw_field_value value;
+      cw_certfield_get (&fields[i], source, &value);
+      if (value.type == CW_FIELD_STRINGS)
+        for (size_t k = 0; k < value.count; k++)
+          cw_cli_field (_(fields[i].label), value.items[k]);
+      else
+        cw_cli_field (_(fields[i].label), value.text);
+      cw_field_value_free (&value);
+    }
+}
+
+void
+cw_cli_json_fields (struct cw_json *json, enum cw_field_table table,
+                    const struct cw_field_source *source)
+{
+  size_t count;
+  const struct cw_certfield *fields = cw_certfields (table, &count);
+  for (size_t i = 0; i < count; i++)
+    {
+      if (!(fields[i].shown & CW_FIELD_JSON))
+        continue;
+      struct cw_field_value value;
+      cw_certfield_get (&fields[i], source, &value);
+      switch (value.type)
+        {
+        case CW_FIELD_STRING:
+          cw_json_string (json, fields[i].json, value.text);
+          break;
+        case CW_FIELD_STRINGS:
+          cw_json_array_begin (json, fields[i].json);
+          for (size_t k = 0; k < value.count; k++)
+            cw_json_string (json, NULL, value.items[k]);
+          cw_json_array_end (json);
+          break;
+        case CW_FIELD_NUMBER:
+          cw_json_number (json, fields[i].json, value.number);
+          break;
+        case CW_FIELD_BOOLEAN:
+          cw_json_bool (json, fields[i].json, value.flag);
+          break;
+        }
+      cw_field_value_free (&value);
+    }
+}
+
+void
 cw_cli_print_cert_summary (const struct cw_certinfo *info)
 {
-  cw_cli_field (_("Subject"), info->subject);
-  for (size_t i = 0; i < info->name_count; i++)
-    cw_cli_field (_("Name"), info->names[i]);
-  cw_cli_field (_("Issuer"), info->issuer);
-  char *validity = cw_validity_text (info->not_before, info->not_after);
-  cw_cli_field (_("Valid"), validity);
-  free (validity);
-  cw_cli_field (_("Key"), info->key);
-  cw_cli_field (_("Thumbprint"), info->sha1);
-  cw_cli_field (_("SHA-256"), info->sha256);
+  struct cw_field_source source = { info, NULL };
+  cw_cli_print_fields (CW_FIELDS_CERT, &source, CW_FIELD_SUMMARY);
 }

@@ -21,13 +21,20 @@ cw_cli_safe (const char *text)
 void
 cw_cli_report (const struct cw_diags *diags)
 {
+  cw_cli_report_about (diags, NULL);
+}
+
+void
+cw_cli_report_about (const struct cw_diags *diags, const char *id)
+{
   for (size_t i = 0; i < diags->count; i++)
     {
       const struct cw_diag *d = &diags->items[i];
-      char *message = cw_cli_safe (d->message);
-      fprintf (stderr, "certwiz: %s: %s: %s [%s]\n",
-               cw_severity_name (d->severity), d->field, message, d->code);
-      free (message);
+      char *hint = cw_cli_hint (d->code, id);
+      char *line = cw_diag_text (d, CW_DIAG_LINE, hint, true);
+      fprintf (stderr, "%s\n", line);
+      free (line);
+      free (hint);
     }
 }
 

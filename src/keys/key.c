@@ -23,12 +23,16 @@ cw_key_learn (struct cw_key *key)
     ret = gnutls_pubkey_import_privkey (key->pub, key->priv, 0, 0);
   if (ret < 0)
     return ret;
-  /* A token's private key object does not always tell its size; its
-     public half does. */
+  /* A token's private key object does not always tell its size. */
   int algorithm = gnutls_pubkey_get_pk_algorithm (key->pub, &key->bits);
   if (algorithm < 0)
     return algorithm;
   key->algorithm = (gnutls_pk_algorithm_t) algorithm;
+  /* Nor does a token's public key always: its curve does. */
+  gnutls_ecc_curve_t curve;
+  if (key->algorithm == GNUTLS_PK_ECDSA
+      && gnutls_pubkey_export_ecc_raw2 (key->pub, &curve, NULL, NULL, 0) >= 0)
+    key->bits = cw_curve_bits (curve);
   return 0;
 }
 

@@ -25,13 +25,16 @@ struct cw_key;
 /* Where the PIN of a token comes from.  The core never prompts: ASK is
    the caller's (the command line reads a file, a descriptor or the
    terminal; a screen passes what was typed).  It is called with the
-   token's label when the token wants a PIN, ATTEMPT 0 the first time;
-   it returns the PIN (malloc'd; the key module wipes and frees it) or
-   NULL when there is none, having said why in DIAGS. */
+   token's label when the token wants a PIN, ATTEMPT 0 the first time and
+   more after a wrong PIN.  It returns CW_OK with *PIN (malloc'd; the key
+   module wipes and frees it), or the status of why there is none, said
+   in DIAGS; CW_REFUSED without a diagnostic when it has no other PIN to
+   try. */
 struct cw_pin_source
 {
-  char *(*ask) (void *state, const char *token_label, unsigned attempt,
-                struct cw_diags *diags);
+  enum cw_status (*ask) (void *state, const char *token_label,
+                         unsigned attempt, char **pin,
+                         struct cw_diags *diags);
   void *state;
 };
 
@@ -129,6 +132,13 @@ int cw_key_sign_data (const struct cw_key *key,
    for a token key, a token that went away or refused. */
 void cw_key_report (const struct cw_key *key, int ret, const char *field,
                     struct cw_diags *diags);
+
+/* Releases the PKCS#11 modules, when a token was used.  Called before
+   the program ends: some modules (SoftHSM) cannot be finalized from the
+   exit handlers, once their own have run. */
+void cw_key_tokens_done (void);
+/* Notes that the PKCS#11 modules are loaded (keys/tokens.c). */
+void cw_key_tokens_used (void);
 
 /* Whether DER is a private key (plain or encrypted), for telling files
    apart. */

@@ -15,6 +15,7 @@ struct cw_pin_state
   struct cw_pin_source source;
   char *pin;
   bool refused;            /* the token said the PIN was wrong */
+  enum cw_status given;    /* what the source said when it gave none */
   bool asked;              /* the source was asked at least once */
   struct cw_diags *diags;  /* where the source reports, while opening */
   size_t diags_before;

@@ -18,6 +18,23 @@
 #define TOKEN_TEXT_MAX 256
 #define ID_BYTES 20
 
+/* Whether the PKCS#11 modules were loaded (by any token operation). */
+static bool tokens_used;
+
+void
+cw_key_tokens_used (void)
+{
+  tokens_used = true;
+}
+
+void
+cw_key_tokens_done (void)
+{
+  if (tokens_used)
+    gnutls_pkcs11_deinit ();
+  tokens_used = false;
+}
+
 /* ------------------------------------------------------------ the URI */
 
 /* The part of URI between "pkcs11:" and "?", where the attributes that
@@ -29,9 +46,10 @@ path_length (const char *path)
   return query ? (size_t) (query - path) : strlen (path);
 }
 
-/* Whether the path of URI has the attribute NAME. */
-static bool
-has_path_attribute (const char *uri, const char *name)
+/* The value of the attribute NAME in the path of URI, percent-decoded
+   (owned by the caller); NULL when it has none. */
+static char *
+path_attribute (const char *uri, const char *name)
 {
   const char *path = uri + strlen ("pkcs11:");
   size_t len = path_length (path), name_len = strlen (name);
@@ -42,10 +60,35 @@ has_path_attribute (const char *uri, const char *name)
         end++;
       if (end - i > name_len && strncasecmp (path + i, name, name_len) == 0
           && path[i + name_len] == '=')
-        return true;
+        {
+          char *value = xmalloc (end - i);
+          size_t n = 0;
+          for (size_t j = i + name_len + 1; j < end; j++)
+            {
+              unsigned hi, lo;
+              if (path[j] == '%' && j + 2 < end
+                  && sscanf (path + j + 1, "%1x%1x", &hi, &lo) == 2)
+                {
+                  value[n++] = (char) (hi << 4 | lo);
+                  j += 2;
+                }
+              else
+                value[n++] = path[j];
+            }
+          value[n] = '\0';
+          return value;
+        }
       i = end + 1;
     }
-  return false;
+  return NULL;
+}
+
+static bool
+has_path_attribute (const char *uri, const char *name)
+{
+  char *value = path_attribute (uri, name);
+  free (value);
+  return value != NULL;
 }
 
 bool
@@ -203,8 +246,11 @@ give_pin (void *userdata, int attempt, const char *token_url,
       if (!state->source.ask || !state->diags)
         return GNUTLS_E_PKCS11_PIN_ERROR;
       state->asked = true;
-      state->pin = state->source.ask (state->source.state, token_label,
-                                      (unsigned) attempt, state->diags);
+      state->given = state->source.ask (state->source.state, token_label,
+                                        (unsigned) attempt, &state->pin,
+                                        state->diags);
+      if (state->given != CW_OK)
+        wipe_pin (state);
     }
   if (!state->pin || strlen (state->pin) + 1 > max)
     {
@@ -234,7 +280,7 @@ report_pin (const struct cw_pin_state *state, const char *label,
 {
   /* The source already said why it had no PIN. */
   if (diags->count > state->diags_before)
-    return CW_REFUSED;
+    return state->given != CW_OK ? state->given : CW_REFUSED;
   if (state->refused)
     cw_diag_add (diags, CW_ERROR, "token-pin-wrong", "pin",
                  _("The token \"%s\" refused the PIN. Check it and try "
@@ -252,6 +298,9 @@ report_open_failure (int ret, const struct cw_pin_state *state,
                      const char *uri, const char *label,
                      struct cw_diags *diags)
 {
+  /* A URI that names no token is searched on every token. */
+  if (!*label)
+    label = uri;
   if (ret == GNUTLS_E_PKCS11_PIN_ERROR)
     return report_pin (state, label, diags);
   if (ret == GNUTLS_E_PKCS11_PIN_LOCKED
@@ -261,6 +310,16 @@ report_open_failure (int ret, const struct cw_pin_state *state,
                    _("The PIN of the token \"%s\" is locked or expired. "
                      "Unlock it with the token's own tool, then try "
                      "again."), label);
+      return CW_REFUSED;
+    }
+  if ((ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE
+       || ret == GNUTLS_E_PKCS11_REQUESTED_OBJECT_NOT_AVAILBLE)
+      && label == uri)
+    {
+      cw_diag_add (diags, CW_ERROR, "token-key-not-found", "key-uri",
+                   _("No token present holds a private key that \"%s\" "
+                     "names. Name the token too, and one of its keys."),
+                   uri);
       return CW_REFUSED;
     }
   if (ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE
@@ -279,21 +338,101 @@ report_open_failure (int ret, const struct cw_pin_state *state,
   return CW_FAILED;
 }
 
-/* The label of the token URI names, or NULL (with the error) when no
-   token present fits it. */
-static char *
-find_token (const char *uri, struct cw_diags *diags)
+/* What names a token in a URI, and what each is of a token. */
+static const struct
 {
-  char label[TOKEN_TEXT_MAX];
-  size_t size = sizeof label;
-  if (gnutls_pkcs11_token_get_info (uri, GNUTLS_PKCS11_TOKEN_LABEL, label,
-                                    &size) >= 0)
-    return xstrdup (label);
+  const char *attribute;
+  gnutls_pkcs11_token_info_t what;
+} token_attributes[] = {
+  { "token", GNUTLS_PKCS11_TOKEN_LABEL },
+  { "serial", GNUTLS_PKCS11_TOKEN_SERIAL },
+  { "manufacturer", GNUTLS_PKCS11_TOKEN_MANUFACTURER },
+  { "model", GNUTLS_PKCS11_TOKEN_MODEL },
+};
+
+#define TOKEN_ATTRIBUTE_COUNT \
+  (sizeof token_attributes / sizeof token_attributes[0])
+
+static char *
+token_info (const char *token_url, gnutls_pkcs11_token_info_t what)
+{
+  char text[TOKEN_TEXT_MAX];
+  size_t size = sizeof text;
+  if (gnutls_pkcs11_token_get_info (token_url, what, text, &size) < 0)
+    return NULL;
+  return xstrdup (text);
+}
+
+/* Whether the token TOKEN_URL has every token attribute URI gives. */
+static bool
+token_fits (const char *token_url, const char *uri)
+{
+  bool fits = true;
+  for (size_t i = 0; fits && i < TOKEN_ATTRIBUTE_COUNT; i++)
+    {
+      char *wanted = path_attribute (uri, token_attributes[i].attribute);
+      char *have = wanted ? token_info (token_url, token_attributes[i].what)
+                          : NULL;
+      fits = !wanted || (have && strcmp (wanted, have) == 0);
+      free (wanted);
+      free (have);
+    }
+  return fits;
+}
+
+static bool
+names_a_token (const char *uri)
+{
+  for (size_t i = 0; i < TOKEN_ATTRIBUTE_COUNT; i++)
+    if (has_path_attribute (uri, token_attributes[i].attribute))
+      return true;
+  return false;
+}
+
+/* The label of the token present that URI names, or NULL (with the
+   error) when none fits.  A URI that names no token may name a key on
+   any: "" then, unless a token must be named (to make a key on it). */
+static char *
+find_token (const char *uri, bool must_name, struct cw_diags *diags)
+{
+  tokens_used = true;
+  if (!names_a_token (uri) && !must_name)
+    return xstrdup ("");
+  char *label = NULL;
+  for (unsigned seq = 0; names_a_token (uri) && !label; seq++)
+    {
+      char *url;
+      if (gnutls_pkcs11_token_get_url (seq, GNUTLS_PKCS11_URL_GENERIC, &url)
+          < 0)
+        break;
+      if (token_fits (url, uri))
+        label = token_info (url, GNUTLS_PKCS11_TOKEN_LABEL);
+      gnutls_free (url);
+    }
+  if (label)
+    return label;
   cw_diag_add (diags, CW_ERROR, "token-not-found", "key-uri",
                _("No token present fits \"%s\": it may be unplugged, or "
                  "its software (its PKCS#11 module) not registered with "
                  "p11-kit. Check the token and its name."), uri);
   return NULL;
+}
+
+/* The label of the token the key is on. */
+static char *
+key_token_label (gnutls_privkey_t priv, const char *known)
+{
+  gnutls_pkcs11_privkey_t key;
+  unsigned char label[TOKEN_TEXT_MAX];
+  size_t size = sizeof label;
+  char *found = NULL;
+  if (gnutls_privkey_export_pkcs11 (priv, &key) >= 0)
+    {
+      if (object_info (key, GNUTLS_PKCS11_OBJ_TOKEN_LABEL, label, &size))
+        found = xstrdup ((const char *) label);
+      gnutls_pkcs11_privkey_deinit (key);
+    }
+  return found ? found : xstrdup (known);
 }
 
 /* ------------------------------------------------------ opening a key */
@@ -339,7 +478,7 @@ cw_key_open_token (const char *uri, const struct cw_pin_source *pin,
   *key = NULL;
   if (!cw_key_uri_check (uri, diags))
     return CW_REFUSED;
-  char *label = find_token (uri, diags);
+  char *label = find_token (uri, false, diags);
   if (!label)
     return CW_REFUSED;
   struct cw_key *k = xcalloc (1, sizeof *k);
@@ -356,16 +495,20 @@ cw_key_open_token (const char *uri, const struct cw_pin_source *pin,
       return status;
     }
   k->uri = full_uri (k->priv, uri);
+  char *actual = key_token_label (k->priv, k->token_label);
+  free (k->token_label);
+  k->token_label = actual;
   *key = k;
   return CW_OK;
 }
 
-static char *
-fixed_pin (void *state, const char *label, unsigned attempt,
+static enum cw_status
+fixed_pin (void *state, const char *label, unsigned attempt, char **pin,
            struct cw_diags *diags)
 {
   (void) label, (void) diags;
-  return attempt == 0 ? xstrdup (state) : NULL;
+  *pin = attempt == 0 ? xstrdup (state) : NULL;
+  return *pin ? CW_OK : CW_REFUSED;
 }
 
 enum cw_status
@@ -424,7 +567,7 @@ cw_key_generate_on_token (const char *token_uri,
   *key = NULL;
   if (!cw_key_uri_check (token_uri, diags))
     return CW_REFUSED;
-  char *token = find_token (token_uri, diags);
+  char *token = find_token (token_uri, true, diags);
   if (!token)
     return CW_REFUSED;
   unsigned char id[ID_BYTES];

@@ -27,6 +27,16 @@ check_exportable (struct cw_export *export, struct cw_diags *diags)
     return refuse (diags, "export-pending",
                    _("This is a pending request: there is no certificate to "
                      "back up yet. Import the CA's answer first."));
+  const char *token = cw_store_entry_token (e);
+  if (token && strcmp (e->area, CW_STORE_INSTALLED) == 0)
+    {
+      cw_diag_add (diags, CW_ERROR, "export-key-on-token", "backup",
+                   _("The private key of this certificate is on the token "
+                     "\"%s\" and cannot leave it, so no backup with the key "
+                     "can be made. The certificate and its chain can still "
+                     "be saved alone, without the key."), token);
+      return CW_REFUSED;
+    }
   if (!e->has_key)
     return refuse (diags, "export-no-key",
                    _("The private key of this certificate is not in this "
@@ -42,8 +52,8 @@ check_exportable (struct cw_export *export, struct cw_diags *diags)
     {
       cw_diag_add (diags, CW_ERROR, "out-exists", "out",
                    _("The file \"%s\" already exists and was left as it is. "
-                     "Choose another file name, or replace it on purpose "
-                     "with --force."), export->out);
+                     "Choose another file name, or replace it on purpose."),
+                   export->out);
       return CW_REFUSED;
     }
   return CW_OK;

@@ -306,8 +306,8 @@ read_input (struct import *im)
     {
       cw_diag_add (im->diags, CW_ERROR, "p12-no-key", "import",
                    _("The backup \"%s\" holds no private key, so it cannot "
-                     "restore one. Import it with --cert-only to keep its "
-                     "certificate alone."), o->file);
+                     "restore one. Import it as a certificate alone to keep "
+                     "its certificate."), o->file);
       status = CW_REFUSED;
     }
   return status;

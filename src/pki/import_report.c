@@ -121,8 +121,8 @@ cw_report_key_not_here (struct cw_store *store,
                _("What to do: import this file on the machine and into the "
                  "store where the request was made; or import a PKCS#12 "
                  "backup (.pfx) that holds the key; or, to keep the "
-                 "certificate without its key on purpose, import it with "
-                 "--cert-only (a server cannot use it then)."));
+                 "certificate without its key on purpose, import it as a "
+                 "certificate alone (a server cannot use it then)."));
   cw_store_entries_free (&pending);
 }
 

@@ -51,8 +51,20 @@ cw_request_check (const struct cw_request_options *options,
   bool valid = cw_names_build (&options->names, names, diags);
   valid &= cw_keyspec_parse (options->key_type, options->key_size, key,
                              diags);
-  if (options->key_uri)
-    valid &= cw_key_uri_check (options->key_uri, diags);
+  bool uri_valid = !options->key_uri
+                   || cw_key_uri_check (options->key_uri, diags);
+  valid &= uri_valid;
+  if (options->key_uri && uri_valid
+      && !cw_key_uri_names_token (options->key_uri)
+      && (options->key_type || options->key_size))
+    {
+      cw_diag_add (diags, CW_ERROR, "key-uri-conflict", "key",
+                   _("The key the PKCS#11 URI names is used as it is, so no "
+                     "key type or size can be asked for with it. Leave the "
+                     "key type out, or name the token alone to make a new "
+                     "key there."));
+      valid = false;
+    }
   if (options->friendly_name)
     valid &= cw_friendly_name_check (options->friendly_name, diags);
   return valid;
@@ -214,7 +226,10 @@ cw_request_describe (const struct cw_request *request,
     }
   cw_record_add (record, "friendly-name",
                  options->friendly_name ? options->friendly_name : "");
-  cw_record_add (record, "exportable", options->exportable ? "yes" : "no");
+  /* A key on a token never leaves it. */
+  bool on_token = request->key && cw_key_on_token (request->key);
+  cw_record_add (record, "exportable",
+                 options->exportable && !on_token ? "yes" : "no");
   describe_key (request, record);
   free (created), free (host), free (subject);
 }
@@ -244,6 +259,16 @@ cw_request_record (const struct cw_request *request, struct cw_store *store,
     }
   char *text = cw_record_format (&record);
   cw_record_free (&record);
+  if (cw_store_has (store, CW_STORE_PENDING, request->id))
+    {
+      /* Only a key on a token can be asked for twice. */
+      cw_diag_add (diags, CW_ERROR, "key-already-pending", "key",
+                   _("A request for this key is pending already (%.8s). "
+                     "Import its certificate, or delete that request "
+                     "first."), request->id);
+      free (text);
+      return CW_REFUSED;
+    }
   enum cw_status status = cw_store_add_pending (store, request->id,
                                                 request->key, &request->pem,
                                                 text, diags);

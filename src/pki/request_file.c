@@ -84,8 +84,7 @@ cw_request_choose_file (struct cw_request *request, struct cw_diags *diags)
     return check_folder (request->out_path, diags);
   cw_diag_add (diags, CW_ERROR, "out-exists", "out",
                _("The file \"%s\" already exists and was left as it is. "
-                 "Choose another file name, or replace it on purpose with "
-                 "--force."),
+                 "Choose another file name, or replace it on purpose."),
                request->out_path);
   return CW_REFUSED;
 }

@@ -143,7 +143,7 @@ cw_store_open (struct cw_store **store, const char *option,
     {
       cw_diag_add (diags, CW_ERROR, "store-unknown", "store",
                    _("No place for the store was found: HOME is not set. "
-                     "Name a store folder with --store or CERTWIZ_STORE."));
+                     "Name a store folder, or set CERTWIZ_STORE to one."));
       return CW_REFUSED;
     }
   struct cw_store *s = xcalloc (1, sizeof *s);

@@ -14,6 +14,8 @@ CLI_TESTS = \
   tests/cli/request_openssl.sh \
   tests/cli/store.sh \
   tests/cli/store_index.sh \
+  tests/cli/token.sh \
+  tests/core_messages.sh \
   tests/man.sh \
   tests/potfiles.sh
 

@@ -8,6 +8,7 @@
 #include <gnutls/abstract.h>
 #include <gnutls/crypto.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>

@@ -259,6 +259,30 @@ START_TEST (request_cancelled_writes_nothing)
 }
 END_TEST
 
+/* The one routine that writes diagnostics out, for the command line and
+   the screens alike. */
+START_TEST (diagnostics_as_text)
+{
+  struct cw_diags diags = CW_DIAGS_INIT;
+  cw_diag_add (&diags, CW_ERROR, "out-exists", "out",
+               "The file \"a\x1b[2Jb\" exists.");
+  cw_diag_add (&diags, CW_NOTE, "cn-added-to-san", "SAN", "Added.");
+  char *line = cw_diag_text (&diags.items[0], CW_DIAG_LINE, "Add --force.",
+                             true);
+  ck_assert_str_eq (line, "certwiz: error: out: The file \"a\\x1b[2Jb\" "
+                          "exists. Add --force. [out-exists]");
+  free (line);
+  char *message = cw_diag_text (&diags.items[1], CW_DIAG_MESSAGE, NULL,
+                                false);
+  ck_assert_str_eq (message, "Added.");
+  free (message);
+  char *all = cw_diags_text (&diags, CW_DIAG_MESSAGE, "\n\n", false);
+  ck_assert_str_eq (all, "The file \"a\x1b[2Jb\" exists.\n\nAdded.");
+  free (all);
+  cw_diags_free (&diags);
+}
+END_TEST
+
 static Suite *
 request_suite (void)
 {
@@ -282,6 +306,7 @@ request_suite (void)
   suite_add_tcase (s, steps);
   TCase *safe = tcase_create ("safe text");
   tcase_add_test (safe, safe_text_escapes_controls);
+  tcase_add_test (safe, diagnostics_as_text);
   suite_add_tcase (s, safe);
   return s;
 }

@@ -12,6 +12,7 @@ UNIT_TESTS = \
   tests/unit/check_san \
   tests/unit/check_store \
   tests/unit/check_subject \
+  tests/unit/check_token \
   tests/unit/check_ui \
   tests/unit/check_wizard
 
@@ -94,3 +95,8 @@ tests_unit_check_key_SOURCES = tests/unit/check_key.c
 tests_unit_check_key_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_key_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_key_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_token_SOURCES = tests/unit/check_token.c
+tests_unit_check_token_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_token_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_token_LDADD = $(UNIT_LIBS)
