@@ -47,6 +47,12 @@ static const struct command commands[] = {
     N_("check a certificate's chain, dates, usage and names offline") },
   { "browse", cw_cmd_browse,
     N_("browse certificates on a terminal: the store, or files") },
+  { "account", cw_cmd_account,
+    N_("add and manage accounts at ACME CAs (Let's Encrypt...)") },
+  { "enroll", cw_cmd_enroll,
+    N_("get a certificate from an ACME CA and install it") },
+  { "renew", cw_cmd_renew,
+    N_("renew the certificates enrolled through ACME that are due") },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

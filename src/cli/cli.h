@@ -169,5 +169,8 @@ int cw_cmd_delete (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_browse (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_test (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_verify (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_account (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_enroll (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_renew (struct cw_cli_context *context, int argc, char **argv);
 
 #endif

@@ -21,7 +21,8 @@ enum
 {
   OPT_DOMAIN = CW_OPT_COMMAND,
   OPT_FORMAT,
-  OPT_FILE
+  OPT_FILE,
+  OPT_EXPIRING
 };
 
 struct list_args
@@ -30,13 +31,15 @@ struct list_args
   bool json;
   const char **files;
   size_t file_count;
+  long expiring;           /* days; -1: not asked */
 };
 
 static void
 print_help (void)
 {
   printf (_("Usage: certwiz list [--domain NAME] [--format text|json] "
-            "[--file FILE]...\n\n"
+            "[--file FILE]...\n"
+            "                    [--expiring DAYS]\n\n"
             "List the pending requests and the installed certificates of "
             "the store: ID,\nfriendly name or common name, number of names, "
             "issuer, expiry and days left,\nwhether the key is here, and "
@@ -48,7 +51,13 @@ print_help (void)
             "a chain,\n"
             "                       a .p7b) instead of the store; repeat it "
             "for several\n"
-            "                       files\n"), CW_EXPIRING_DAYS);
+            "                       files\n"
+            "  --expiring DAYS      only certificates that expire within "
+            "DAYS days (or have\n"
+            "                       expired) and that no later certificate "
+            "for the same\n"
+            "                       names replaces; exit status 1 when there "
+            "is one\n"), CW_EXPIRING_DAYS);
 }
 
 static enum cw_cli_option_result
@@ -67,6 +76,19 @@ list_option (int opt, const char *arg, void *state)
         return CW_CLI_OPTION_BAD;
       args->json = format == 1;
       return CW_CLI_OPTION_TAKEN;
+    case OPT_EXPIRING:
+      {
+        char *end;
+        args->expiring = strtol (arg, &end, 10);
+        if (*end || end == arg || args->expiring < 0
+            || args->expiring > 100000)
+          {
+            cw_cli_usage_error ("list", _("--expiring takes a number of "
+                                          "days"));
+            return CW_CLI_OPTION_BAD;
+          }
+      }
+      return CW_CLI_OPTION_TAKEN;
     case OPT_FILE:
       args->files = xreallocarray (args->files, args->file_count + 1,
                                    sizeof *args->files);
@@ -82,6 +104,40 @@ row_covers (const struct cw_listing_row *row, const char *domain)
 {
   return cw_match_domain ((const char *const *) row->dns, row->dns_count,
                           domain, NULL);
+}
+
+static bool
+same_names (const struct cw_listing_row *a, const struct cw_listing_row *b)
+{
+  if (a->name_count != b->name_count)
+    return false;
+  for (size_t i = 0; i < a->name_count; i++)
+    {
+      bool found = false;
+      for (size_t j = 0; j < b->name_count && !found; j++)
+        found = strcmp (a->names[i], b->names[j]) == 0;
+      if (!found)
+        return false;
+    }
+  return true;
+}
+
+/* Whether ROW expires within DAYS and no later certificate for the same
+   names takes its place (a renewal keeps the old one beside the new). */
+static bool
+row_expiring (const struct cw_listing *listing,
+              const struct cw_listing_row *row, long days)
+{
+  if (row->pending || cw_days_left (row->not_after) >= days)
+    return false;
+  for (size_t i = 0; i < listing->count; i++)
+    {
+      const struct cw_listing_row *other = &listing->rows[i];
+      if (other != row && !other->pending
+          && other->not_after > row->not_after && same_names (row, other))
+        return false;
+    }
+  return true;
 }
 
 static void
@@ -170,7 +226,7 @@ print_json_row (struct cw_json *json, const struct cw_listing_row *row)
   cw_json_object_end (json);
 }
 
-static void
+static size_t
 print_rows (const struct cw_listing *listing, const struct list_args *args)
 {
   struct cw_json json;
@@ -187,6 +243,8 @@ print_rows (const struct cw_listing *listing, const struct list_args *args)
       const struct cw_listing_row *row = &listing->rows[i];
       if (args->domain && !row_covers (row, args->domain))
         continue;
+      if (args->expiring >= 0 && !row_expiring (listing, row, args->expiring))
+        continue;
       shown++;
       if (args->json)
         print_json_row (&json, row);
@@ -200,6 +258,7 @@ print_rows (const struct cw_listing *listing, const struct list_args *args)
     }
   else if (shown == 0)
     printf (_("(nothing to list)\n"));
+  return shown;
 }
 
 int
@@ -209,10 +268,11 @@ cw_cmd_list (struct cw_cli_context *context, int argc, char **argv)
     { "domain", required_argument, NULL, OPT_DOMAIN },
     { "format", required_argument, NULL, OPT_FORMAT },
     { "file", required_argument, NULL, OPT_FILE },
+    { "expiring", required_argument, NULL, OPT_EXPIRING },
     CW_CLI_COMMON_OPTIONS,
     { NULL, 0, NULL, 0 },
   };
-  struct list_args args = { NULL, false, NULL, 0 };
+  struct list_args args = { NULL, false, NULL, 0, -1 };
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_listing listing = CW_LISTING_INIT;
   int status = cw_cli_parse ("list", argc, argv, options, list_option, &args,
@@ -228,8 +288,9 @@ cw_cmd_list (struct cw_cli_context *context, int argc, char **argv)
                                         args.file_count, &diags)
                : cw_listing_from_store (&listing, store, &diags);
   cw_cli_report (&diags);
-  if (status == CW_OK)
-    print_rows (&listing, &args);
+  if (status == CW_OK && print_rows (&listing, &args) > 0
+      && args.expiring >= 0)
+    status = CW_REFUSED;
   cw_listing_free (&listing);
   cw_diags_free (&diags);
   free (args.files);

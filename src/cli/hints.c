@@ -39,6 +39,17 @@ static const struct hint hints[] = {
   { "timeout", N_("More time: --timeout SECONDS."), false },
   { "handshake-failed", N_("The protocol: --starttls."), false },
   { "starttls-closed", N_("The protocol: --starttls."), false },
+  { "acme-terms-not-agreed", N_("To agree, add --agree-tos."), false },
+  { "acme-eab-required",
+    N_("Give them with --eab-kid ID --eab-key-file FILE."), false },
+  { "acme-tls", N_("For a test or private CA: --ca-bundle FILE."), false },
+  { "acme-solver-choice",
+    N_("http-01: --webroot DIR or --standalone; dns-01: --dns-hook CMD or "
+       "--manual."), false },
+  { "acme-wildcard-needs-dns", N_("That is --challenge dns-01."), false },
+  { "acme-no-account",
+    N_("That is: certwiz account add --server URL --agree-tos"),
+    false },
   { "token-pin-missing",
     N_("Give it with --pin-file FILE or --pin-fd N, or type it on a "
        "terminal."), false },

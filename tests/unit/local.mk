@@ -1,5 +1,6 @@
 # libcheck unit tests of the core; each program is one area.
 UNIT_TESTS = \
+  tests/unit/check_acme \
   tests/unit/check_browser \
   tests/unit/check_chain \
   tests/unit/check_import_ui \
@@ -88,6 +89,11 @@ tests_unit_check_browser_SOURCES = tests/unit/check_browser.c
 tests_unit_check_browser_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_browser_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_browser_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_acme_SOURCES = tests/unit/check_acme.c
+tests_unit_check_acme_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_acme_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_acme_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_key_SOURCES = tests/unit/check_key.c
 tests_unit_check_key_CPPFLAGS = $(UNIT_CPPFLAGS)
