@@ -19,7 +19,9 @@ while IFS='|' read -r lang usage question; do
   localedef -i "${lang%.UTF-8}" -f UTF-8 "$locales/$lang" 2>"$work/localedef" ||
     fail "localedef $lang: $(cat "$work/localedef")"
   env -i PATH="$PATH" HOME="$HOME" LANG="$lang" LOCPATH="$locales" \
-    CERTWIZ_STORE="$CERTWIZ_STORE" "$CERTWIZ" --help >"$work/help" 2>&1
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}" LSAN_OPTIONS="${LSAN_OPTIONS:-}" \
+    CERTWIZ_STORE="$CERTWIZ_STORE" "$CERTWIZ" --help >"$work/help" 2>&1 ||
+    fail "$lang: certwiz --help failed: $(cat "$work/help")"
   expect_in "$work/help" "$usage" "$lang: --help is translated"
   tui_start LANG="$lang" LC_ALL= LOCPATH="$locales"
   wait_for "$question"
@@ -36,7 +38,9 @@ LANGS
 # installed ones (none here, so English).
 cp "$CERTWIZ" "$work/certwiz-installed"
 env -i PATH="$PATH" HOME="$HOME" LANG=de_DE.UTF-8 LOCPATH="$locales" \
-  "$work/certwiz-installed" --help >"$work/help" 2>&1
+  ASAN_OPTIONS="${ASAN_OPTIONS:-}" LSAN_OPTIONS="${LSAN_OPTIONS:-}" \
+  "$work/certwiz-installed" --help >"$work/help" 2>&1 ||
+  fail "the copy's --help failed: $(cat "$work/help")"
 expect_in "$work/help" "Usage: certwiz" \
   "a copy elsewhere does not take the build folder's catalogs"
 finish

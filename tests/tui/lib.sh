@@ -121,6 +121,7 @@ tui_new() {
     CERTWIZ_STORE="$CERTWIZ_STORE" \
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$tui_sanlog" \
     UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$tui_sanlog" \
+    LSAN_OPTIONS="${LSAN_OPTIONS:-}" \
     "$@"
 }
 
