@@ -353,7 +353,8 @@ make_pending (struct enrolment *e)
   if (e->order.replaces)
     cw_record_set (&extra, "acme-replaces", e->order.replaces);
   enum cw_status status = cw_acme_pending_create (e->store, &e->request,
-                                                  e->o->reuse_key, &extra,
+                                                  e->o->reuse_key, e->o->pin,
+                                                  &extra,
                                                   e->o->progress, e->diags);
   cw_record_free (&extra);
   e->have_pending = status == CW_OK;

@@ -18,6 +18,7 @@ struct cw_enroll_options
 {
   const char *request_id;            /* a pending request to send */
   const struct cw_request_options *request;  /* else: the names, key */
+  const struct cw_pin_source *pin;   /* the PIN of request->key_uri's token */
   const char *account;               /* NULL: the only account */
   struct cw_acme_solve_options solve;
   const char *profile;

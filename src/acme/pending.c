@@ -51,12 +51,13 @@ keep_pending (struct cw_store *store, const struct cw_request *request,
 enum cw_status
 cw_acme_pending_create (struct cw_store *store, struct cw_request *request,
                         const gnutls_datum_t *reuse_key,
+                        const struct cw_pin_source *pin,
                         const struct cw_record *extra,
                         struct cw_progress *progress, struct cw_diags *diags)
 {
   enum cw_status status = reuse_key
                             ? take_key (request, reuse_key, diags)
-                            : cw_request_make_key (request, NULL, progress,
+                            : cw_request_make_key (request, pin, progress,
                                                    diags);
   if (status == CW_OK)
     status = cw_request_sign (request, diags);

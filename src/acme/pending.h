@@ -13,12 +13,14 @@
 #include "pki/request.h"
 #include "store/store.h"
 
-/* Steps (b) to (d) for REQUEST, prepared (a): a new key, or the key of
+/* Steps (b) to (d) for REQUEST, prepared (a): a new key (on a token, its
+   PIN from PIN, when the request's options name one), or the key of
    REUSE_KEY (PEM) when not NULL; the record gains EXTRA's fields.
    request->id is then the pending entry's ID. */
 enum cw_status cw_acme_pending_create (struct cw_store *store,
                                        struct cw_request *request,
                                        const gnutls_datum_t *reuse_key,
+                                       const struct cw_pin_source *pin,
                                        const struct cw_record *extra,
                                        struct cw_progress *progress,
                                        struct cw_diags *diags);

@@ -150,7 +150,11 @@ add_name_input (const struct cw_record *record, struct cw_request_options *ro,
   ro->names.subject = cw_record_get (record, "subject");
   ro->names.sans = (const char *const *) *sans;
   ro->names.san_count = *count;
-  ro->key_type = cw_record_get (record, "key");
+  /* A key on a token stays there: the renewal is signed by the same
+     key, as a hardware token's few slots would not hold a new one at
+     every renewal. */
+  ro->key_uri = cw_record_get (record, "key-uri");
+  ro->key_type = ro->key_uri ? NULL : cw_record_get (record, "key");
   const char *fn = cw_record_get (record, "friendly-name");
   ro->friendly_name = fn && *fn ? fn : NULL;
   ro->exportable = true;
@@ -183,7 +187,7 @@ order_again (struct renewal *r, struct cw_diags *diags)
   size_t count = 0;
   add_name_input (r->record, &ro, &sans, &count);
   struct cw_enroll_options eo = {
-    .request = &ro,
+    .request = &ro, .pin = r->o->pin,
     .account = cw_record_get (r->record, "acme-account"),
     .profile = cw_record_get (r->record, "acme-profile"),
     .ca_bundle = r->o->ca_bundle, .timeout_ms = r->o->timeout_ms,
@@ -194,7 +198,7 @@ order_again (struct renewal *r, struct cw_diags *diags)
   solve_from_record (r->record, &eo.solve);
   gnutls_datum_t old_key = { NULL, 0 };
   enum cw_status status = CW_OK;
-  if (r->o->reuse_key)
+  if (r->o->reuse_key && !ro.key_uri)
     {
       status = read_old_key (r, &old_key, diags);
       eo.reuse_key = &old_key;

@@ -61,6 +61,8 @@ struct cw_renew_options
   bool dry_run;
   bool force;              /* renew now, whatever the schedule */
   bool reuse_key;
+  const struct cw_pin_source *pin;  /* for certificates whose key is on a
+                                       token: that key is kept */
   /* How long until the next scheduled run (0: CW_RENEW_INTERVAL): a time
      picked in the CA's window before then is renewed now, as RFC 9773
      advises. */

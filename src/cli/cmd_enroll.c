@@ -13,6 +13,7 @@
 #include "base/xalloc.h"
 #include "cli/acme_cli.h"
 #include "cli/cli.h"
+#include "cli/password.h"
 #include "cli/print_cert.h"
 
 enum
@@ -28,7 +29,10 @@ enum
   OPT_MANUAL,
   OPT_DNS_SERVER,
   OPT_PROFILE,
-  OPT_CA_BUNDLE
+  OPT_CA_BUNDLE,
+  OPT_KEY_URI,
+  OPT_PIN_FILE,
+  OPT_PIN_FD
 };
 
 struct enroll_args
@@ -36,6 +40,8 @@ struct enroll_args
   struct cw_cli_names names;
   struct cw_request_options request;
   struct cw_enroll_options enroll;
+  struct cw_password_source pin_source;
+  struct cw_pin_source pin;
   char *subject;
 };
 
@@ -50,6 +56,8 @@ print_help (void)
             "[ADDR:PORT]]\n"
             "                      [--dns-hook CMD | --manual] "
             "[--profile NAME]\n"
+            "                      [--key-uri URI [--pin-file FILE | "
+            "--pin-fd N]]\n"
             "                      [--ca-bundle FILE]\n\n"
             "Get a certificate from an ACME CA (see certwiz account): send "
             "the pending\nrequest ID, whose key stays where it is, or make "
@@ -63,6 +71,15 @@ print_help (void)
             "separate with commas\n"
             "  --key TYPE           the new key: rsa2048, rsa3072 "
             "(default), rsa4096, p256, p384\n"
+            "  --key-uri URI        the key on a PKCS#11 token "
+            "(pkcs11:token=NAME;object=LABEL),\n"
+            "                       or a token alone to make the new key "
+            "there\n"
+            "  --pin-file FILE      read the token's PIN from FILE\n"
+            "  --pin-fd N           read the token's PIN from file "
+            "descriptor N\n"
+            "                       (without either, it is asked for on the "
+            "terminal)\n"
             "  --friendly-name TEXT a name to tell certificates apart\n"
             "  --account NAME       the ACME account (default: the only "
             "one)\n"
@@ -145,6 +162,13 @@ enroll_option (int opt, const char *arg, void *state)
     case OPT_CA_BUNDLE:
       a->enroll.ca_bundle = arg;
       break;
+    case OPT_KEY_URI:
+      a->request.key_uri = arg;
+      break;
+    case OPT_PIN_FILE:
+    case OPT_PIN_FD:
+      return cw_cli_password_option (opt, arg, &a->pin_source, OPT_PIN_FILE,
+                                     OPT_PIN_FD, "--pin-fd");
     default:
       return cw_cli_naming_option (opt, arg, &a->names);
     }
@@ -239,10 +263,14 @@ cw_cmd_enroll (struct cw_cli_context *context, int argc, char **argv)
     { "dns-server", required_argument, NULL, OPT_DNS_SERVER },
     { "profile", required_argument, NULL, OPT_PROFILE },
     { "ca-bundle", required_argument, NULL, OPT_CA_BUNDLE },
+    { "key-uri", required_argument, NULL, OPT_KEY_URI },
+    { "pin-file", required_argument, NULL, OPT_PIN_FILE },
+    { "pin-fd", required_argument, NULL, OPT_PIN_FD },
     CW_CLI_NAMING_OPTIONS,
     { NULL, 0, NULL, 0 },
   };
-  struct enroll_args a = { .request = { .exportable = true } };
+  struct enroll_args a = { .request = { .exportable = true },
+                           .pin_source = { NULL, -1 } };
   int status = cw_cli_parse ("enroll", argc, argv, options, enroll_option,
                              &a, context, print_help);
   if (status == CW_OK)
@@ -257,6 +285,8 @@ cw_cmd_enroll (struct cw_cli_context *context, int argc, char **argv)
   default_subject (&a);
   cw_cli_names_input (&a.names, &a.request.names);
   a.enroll.request = &a.request;
+  cw_cli_pin_source (&a.pin_source, &a.pin);
+  a.enroll.pin = &a.pin;
   a.enroll.timeout_ms = cw_cli_acme_timeout ();
   a.enroll.solve.show_record = show_record;
   struct cw_diags diags = CW_DIAGS_INIT;

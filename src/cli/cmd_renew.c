@@ -12,6 +12,7 @@
 #include "base/status.h"
 #include "cli/acme_cli.h"
 #include "cli/cli.h"
+#include "cli/password.h"
 #include "pki/certinfo.h"
 
 enum
@@ -23,7 +24,9 @@ enum
   OPT_ON_FAILURE,
   OPT_MAIL,
   OPT_CA_BUNDLE,
-  OPT_INTERVAL
+  OPT_INTERVAL,
+  OPT_PIN_FILE,
+  OPT_PIN_FD
 };
 
 struct renew_args
@@ -32,6 +35,8 @@ struct renew_args
   bool all;
   const char *on_failure;
   const char *mail;
+  struct cw_password_source pin_source;
+  struct cw_pin_source pin;
 };
 
 static void
@@ -41,7 +46,8 @@ print_help (void)
             "[--reuse-key]\n"
             "                     [--on-failure CMD] [--mail ADDR] "
             "[--interval HOURS]\n"
-            "                     [--ca-bundle FILE]\n\n"
+            "                     [--pin-file FILE | --pin-fd N] "
+            "[--ca-bundle FILE]\n\n"
             "Renew the certificates certwiz enrolled through ACME when they "
             "are due: in the\nwindow the CA suggests (ACME Renewal "
             "Information) when it offers one, else\nat two thirds of their "
@@ -68,6 +74,11 @@ print_help (void)
             "timer): a time\n"
             "                     picked in the CA's window before the next "
             "run is taken now\n"
+            "  --pin-file FILE    the PIN of the token of a key kept on a "
+            "token (such a key\n"
+            "                     is kept: the renewal is signed on the "
+            "token again)\n"
+            "  --pin-fd N         the same, from file descriptor N\n"
             "  --ca-bundle FILE   trust anchors of a test or private CA's "
             "HTTPS server\n\n"
             "Exit status: 0 when nothing failed (renewed, or not due yet), "
@@ -116,6 +127,10 @@ renew_option (int opt, const char *arg, void *state)
         a->options.interval_seconds = hours * 3600;
       }
       break;
+    case OPT_PIN_FILE:
+    case OPT_PIN_FD:
+      return cw_cli_password_option (opt, arg, &a->pin_source, OPT_PIN_FILE,
+                                     OPT_PIN_FD, "--pin-fd");
     default:
       return CW_CLI_OPTION_NOT_MINE;
     }
@@ -194,10 +209,12 @@ cw_cmd_renew (struct cw_cli_context *context, int argc, char **argv)
     { "mail", required_argument, NULL, OPT_MAIL },
     { "ca-bundle", required_argument, NULL, OPT_CA_BUNDLE },
     { "interval", required_argument, NULL, OPT_INTERVAL },
+    { "pin-file", required_argument, NULL, OPT_PIN_FILE },
+    { "pin-fd", required_argument, NULL, OPT_PIN_FD },
     CW_CLI_COMMON_OPTIONS,
     { NULL, 0, NULL, 0 },
   };
-  struct renew_args a = { .all = false };
+  struct renew_args a = { .all = false, .pin_source = { NULL, -1 } };
   int status = cw_cli_parse ("renew", argc, argv, options, renew_option, &a,
                              context, print_help);
   if (status == CW_OK && argc - optind > 1)
@@ -212,6 +229,8 @@ cw_cmd_renew (struct cw_cli_context *context, int argc, char **argv)
     return status == CW_CLI_HELP_DONE ? CW_OK : status;
   a.options.id = argc - optind == 1 ? argv[optind] : NULL;
   a.options.timeout_ms = cw_cli_acme_timeout ();
+  cw_cli_pin_source (&a.pin_source, &a.pin);
+  a.options.pin = &a.pin;
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_renew_report report = { NULL, 0 };
   struct cw_store *store;
