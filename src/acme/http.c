@@ -3,11 +3,11 @@
 #include "acme/http.h"
 
 #include <ctype.h>
-#include <curl/curl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "acme/curl_load.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
 
@@ -20,9 +20,9 @@ struct transfer
 };
 
 bool
-cw_http_global_init (void)
+cw_http_global_init (struct cw_diags *diags)
 {
-  return curl_global_init (CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  return cw_curl_load (diags);
 }
 
 void
@@ -50,6 +50,8 @@ is_loopback_host (const char *host)
 bool
 cw_http_url_allowed (const char *url)
 {
+  if (!cw_curl_load (NULL))
+    return false;
   CURLU *u = curl_url ();
   char *scheme = NULL, *host = NULL;
   bool allowed = false;
@@ -69,6 +71,8 @@ cw_http_url_allowed (const char *url)
 static char *
 resolve (const char *base, const char *url)
 {
+  if (!cw_curl_load (NULL))
+    return NULL;
   CURLU *u = curl_url ();
   char *full = NULL, *copy = NULL;
   if ((!base || curl_url_set (u, CURLUPART_URL, base, 0) == CURLUE_OK)
@@ -95,6 +99,8 @@ cw_http_parse_retry_after (const char *text, time_t now)
         seconds = 7UL * 24 * 3600;
       return now + (time_t) seconds;
     }
+  if (!cw_curl_load (NULL))
+    return 0;
   time_t when = curl_getdate (text, NULL);
   return when < 0 ? 0 : when;
 }
@@ -339,6 +345,8 @@ cw_http_request (struct cw_http *http, const char *method, const char *url,
 {
   *response = (struct cw_http_response) { 0 };
   response->url = xstrdup (url);
+  if (!cw_curl_load (diags))
+    return CW_FAILED;
   if (!cw_http_url_allowed (url))
     {
       cw_diag_add (diags, CW_ERROR, "acme-not-https", "acme",

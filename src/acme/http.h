@@ -54,8 +54,10 @@ struct cw_http
   void *curl;
 };
 
-/* Starts libcurl for the whole program: once, before any request. */
-bool cw_http_global_init (void);
+/* Loads and starts libcurl for the whole program (acme/curl_load.h),
+   before any request and before threads start; false with a diagnostic
+   that says what is missing when it cannot. */
+bool cw_http_global_init (struct cw_diags *diags);
 void cw_http_open (struct cw_http *http, const struct cw_http_config *config);
 void cw_http_close (struct cw_http *http);
 

@@ -13,11 +13,11 @@
 bool
 cw_cli_acme_start (void)
 {
-  if (cw_http_global_init ())
-    return true;
-  fprintf (stderr, _("certwiz: error: the HTTP library (libcurl) cannot "
-                     "start. Check the system's libcurl installation.\n"));
-  return false;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  bool started = cw_http_global_init (&diags);
+  cw_cli_report (&diags);
+  cw_diags_free (&diags);
+  return started;
 }
 
 long
