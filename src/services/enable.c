@@ -26,6 +26,7 @@
 #include "store/store.h"
 
 #define SERVE_TIMEOUT_MS 10000
+#define SERVED_TIMES 5
 
 static void
 step (struct cw_enable_result *result, struct cw_progress *progress,
@@ -249,7 +250,9 @@ now_ms (void)
   return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
 }
 
-/* Polls PORT until it serves EXPECTED or the time is up. */
+/* Polls PORT until it serves EXPECTED or the time is up.  Once is not
+   enough: a daemon's old workers may still take connections for a
+   moment after a reload, so it must be served several times running. */
 static bool
 wait_served (const struct cw_svc_port *port, const char *expected,
              char seen[41])
@@ -257,10 +260,16 @@ wait_served (const struct cw_svc_port *port, const char *expected,
   const char *env = getenv ("CERTWIZ_SERVE_TIMEOUT_MS");
   long bound = env && *env ? strtol (env, NULL, 10) : SERVE_TIMEOUT_MS;
   long end = now_ms () + bound;
+  unsigned running = 0;
   for (;;)
     {
       if (served_now (port, seen) && strcasecmp (seen, expected) == 0)
-        return true;
+        {
+          if (++running == SERVED_TIMES)
+            return true;
+          continue;
+        }
+      running = 0;
       if (now_ms () >= end)
         return false;
       struct timespec pause = { 0, 50 * 1000000L };
@@ -306,7 +315,7 @@ undo (struct cw_store *store, const struct cw_svc_plan *plan,
       char (*before)[41], struct cw_enable_result *result,
       struct cw_diags *diags)
 {
-  cw_journal_undo (store, diags);
+  cw_journal_undo (store, NULL, diags);
   step (result, NULL, xstrdup (_("undone: the files put back, reloaded")));
   for (size_t i = 0; i < plan->port_count; i++)
     {
@@ -330,7 +339,8 @@ apply (struct cw_store *store, const struct cw_svc *svc,
   char (*before)[41] = xcalloc (plan->port_count + 1, sizeof *before);
   for (size_t i = 0; i < plan->port_count; i++)
     served_now (&plan->ports[i], before[i]);
-  enum cw_status status = cw_journal_begin (store, plan, live, diags);
+  enum cw_status status = cw_journal_begin (store, plan, live, before,
+                                            diags);
   cw_journal_step ("journal");
   if (status == CW_OK && live->generation)
     {
@@ -630,6 +640,30 @@ done:
   return status;
 }
 
+/* Whether every port of the journal serves what it served before the
+   interrupted run. */
+static bool
+served_as_before (const struct cw_record *journal)
+{
+  bool all = true;
+  for (size_t i = 0; i < journal->count && all; i++)
+    {
+      if (strcmp (journal->fields[i].name, "served-before") != 0)
+        continue;
+      char host[256], sni[256], thumb[41];
+      unsigned port;
+      int starttls;
+      if (sscanf (journal->fields[i].value, "%255s %u %d %255s %40s", host,
+                  &port, &starttls, sni, thumb) != 5)
+        continue;
+      struct cw_svc_port p = { host, port, (enum cw_starttls) starttls,
+                               strcmp (sni, "-") ? sni : NULL };
+      char seen[41];
+      all = wait_served (&p, thumb, seen);
+    }
+  return all;
+}
+
 enum cw_status
 cw_enable_recover (struct cw_store *store, struct cw_diags *diags)
 {
@@ -638,11 +672,24 @@ cw_enable_recover (struct cw_store *store, struct cw_diags *diags)
   enum cw_status status = cw_store_lock (store, diags);
   if (status != CW_OK)
     return status;
-  status = cw_journal_undo (store, diags);
+  struct cw_record journal = CW_RECORD_INIT;
+  status = cw_journal_undo (store, &journal, diags);
+  /* A reload sent while the killed run's was still being applied may be
+     taken as one with it: once more when the old is not served. */
+  if (status == CW_OK && !served_as_before (&journal))
+    {
+      cw_journal_reload (&journal, diags);
+      if (!served_as_before (&journal))
+        cw_diag_add (diags, CW_ERROR, "enable-undo-not-served", "service",
+                     _("An interrupted change of a service was undone, but "
+                       "the service does not serve its previous certificate "
+                       "again. Check the service now."));
+    }
   if (status == CW_OK)
     cw_diag_add (diags, CW_NOTE, "enable-recovered", "service",
                  _("An interrupted change of a service was undone: its "
                    "files were put back and it was reloaded."));
+  cw_record_free (&journal);
   cw_store_unlock (store);
   return status;
 }

@@ -223,7 +223,8 @@ cw_journal_present (struct cw_store *store)
 
 enum cw_status
 cw_journal_begin (struct cw_store *store, const struct cw_svc_plan *plan,
-                  const struct cw_live *live, struct cw_diags *diags)
+                  const struct cw_live *live, char (*before)[41],
+                  struct cw_diags *diags)
 {
   char *folder = xasprintf ("%s/enable", cw_store_path (store));
   int err = make_folders (folder, 0700);
@@ -251,6 +252,17 @@ cw_journal_begin (struct cw_store *store, const struct cw_svc_plan *plan,
     }
   for (size_t i = 0; plan->reload && plan->reload[i]; i++)
     cw_record_add (&record, "reload", plan->reload[i]);
+  for (size_t i = 0; i < plan->port_count; i++)
+    if (before[i][0])
+      {
+        char *check = xasprintf ("%s %u %d %s %s", plan->ports[i].host,
+                                 plan->ports[i].port,
+                                 (int) plan->ports[i].starttls,
+                                 plan->ports[i].sni ? plan->ports[i].sni
+                                                    : "-", before[i]);
+        cw_record_add (&record, "served-before", check);
+        free (check);
+      }
   if (!err)
     {
       char *text = cw_record_format (&record);
@@ -274,8 +286,8 @@ cw_journal_end (struct cw_store *store)
 }
 
 /* The reload the journal names, from its argv lines. */
-static void
-journal_reload (const struct cw_record *record, struct cw_diags *diags)
+void
+cw_journal_reload (const struct cw_record *record, struct cw_diags *diags)
 {
   size_t count = 0;
   const char **argv = NULL;
@@ -295,7 +307,8 @@ journal_reload (const struct cw_record *record, struct cw_diags *diags)
 }
 
 enum cw_status
-cw_journal_undo (struct cw_store *store, struct cw_diags *diags)
+cw_journal_undo (struct cw_store *store, struct cw_record *undone,
+                 struct cw_diags *diags)
 {
   char *path = journal_path (store);
   char *text;
@@ -338,11 +351,14 @@ cw_journal_undo (struct cw_store *store, struct cw_diags *diags)
   else if (link)
     unlink (link);
   if (parsed)
-    journal_reload (&record, diags);
+    cw_journal_reload (&record, diags);
   if (!err)
     unlink (path);
   free (path);
-  cw_record_free (&record);
+  if (undone)
+    *undone = record;
+  else
+    cw_record_free (&record);
   return err ? CW_FAILED : CW_OK;
 }
 

@@ -43,13 +43,21 @@ void cw_live_free (struct cw_live *live);
 
 /* The journal: written before anything of the service changes, with a
    backup of each file of PLAN, the live link's previous target and the
-   reload; cw_journal_undo puts all of it back and reloads. */
+   reload, and what each port served before (BEFORE, "" when
+   nothing); cw_journal_undo puts all of it back and reloads. */
 enum cw_status cw_journal_begin (struct cw_store *store,
                                  const struct cw_svc_plan *plan,
                                  const struct cw_live *live,
-                                 struct cw_diags *diags);
+                                 char (*before)[41], struct cw_diags *diags);
+/* Puts back what the journal names; *UNDONE (may be NULL) gets the
+   journal, with its "served-before" checks ("HOST PORT STARTTLS SNI
+   THUMBPRINT"). */
 enum cw_status cw_journal_undo (struct cw_store *store,
+                                struct cw_record *undone,
                                 struct cw_diags *diags);
+/* The journal's reload, again. */
+void cw_journal_reload (const struct cw_record *journal,
+                        struct cw_diags *diags);
 void cw_journal_end (struct cw_store *store);
 bool cw_journal_present (struct cw_store *store);
 /* Where the tests may kill a run (CERTWIZ_TEST_KILL_AT). */
