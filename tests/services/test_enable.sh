@@ -82,6 +82,11 @@ expect_in "$conf" "server_name shop.test.example;
     ssl_certificate $pki/orig.chain.pem;" "the shop site is untouched" ||:
 expect_eq "$(ls "$CERTWIZ_STORE/services" | wc -l)" 1 "the binding is kept"
 
+run 0 "$CERTWIZ" list
+expect_in "$work/out" "SERVICES" "list: a Services column"
+expect_eq "$(grep -c 'HTTPS$' "$work/out")" 1 "list: HTTPS for the one in use"
+run 0 "$CERTWIZ" show "$www_id"
+expect_in "$work/out" "HTTPS" "show: the services"
 run 1 "$CERTWIZ" delete "$www_id" --yes
 expect_in "$work/err" "HTTPS" "delete refuses a certificate in use"
 
