@@ -445,7 +445,7 @@ open_service (const struct cw_enable_request *request, struct cw_svc *svc,
     }
   svc->adapter = adapter;
   svc->config = xstrdup (request->config ? request->config
-                                         : adapter->default_config);
+                                         : cw_svc_config_default (adapter));
   svc->site = CW_CONF_NONE;
   return adapter->load (svc, diags);
 }

@@ -148,6 +148,17 @@ enum cw_status cw_enable_recover (struct cw_store *store,
                                   struct cw_diags *diags);
 void cw_enable_result_free (struct cw_enable_result *result);
 
+/* After a renewal: OLD_ID's services get NEW_ID, each as one
+   transaction (the old one stays served where that fails). */
+enum cw_status cw_enable_renewed (struct cw_store *store, const char *old_id,
+                                  const char *new_id, struct cw_diags *diags);
+/* The document root of the nginx site whose server_name is one of
+   NAMES (a plain HTTP one first), or NULL. */
+char *cw_svc_find_webroot (const char *const *names, size_t count);
+/* An adapter's configuration: $CERTWIZ_<NAME>_CONFIG (for instance
+   CERTWIZ_NGINX_CONFIG), else Debian's. */
+const char *cw_svc_config_default (const struct cw_svc_adapter *adapter);
+
 /* The live folder: $CERTWIZ_LIVE, else /etc/certwiz/live. */
 const char *cw_live_root (void);
 
