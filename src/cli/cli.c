@@ -46,6 +46,8 @@ static const struct command commands[] = {
     N_("put a certificate to work in a mail or web server") },
   { "disable", cw_cmd_disable,
     N_("put back what a service used before certwiz") },
+  { "services", cw_cmd_services,
+    N_("the services found here and the certificates they serve") },
   { "test", cw_cmd_test,
     N_("make a TLS handshake with a server and check what it serves") },
   { "verify", cw_cmd_verify,

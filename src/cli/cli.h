@@ -168,6 +168,7 @@ int cw_cmd_match (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_delete (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_enable (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_disable (struct cw_cli_context *context, int argc, char **argv);
+int cw_cmd_services (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_browse (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_test (struct cw_cli_context *context, int argc, char **argv);
 int cw_cmd_verify (struct cw_cli_context *context, int argc, char **argv);

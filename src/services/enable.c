@@ -226,8 +226,8 @@ run_tool (char **argv, const char *code, struct cw_diags *diags)
 
 /* ------------------------------------------ step 5: what is served */
 
-static bool
-served_now (const struct cw_svc_port *port, char out[41])
+bool
+cw_svc_served (const struct cw_svc_port *port, char out[41])
 {
   struct cw_probe_request request = { port->host, port->port, port->starttls,
                                       port->sni, 2000 };
@@ -263,7 +263,7 @@ wait_served (const struct cw_svc_port *port, const char *expected,
   unsigned running = 0;
   for (;;)
     {
-      if (served_now (port, seen) && strcasecmp (seen, expected) == 0)
+      if (cw_svc_served (port, seen) && strcasecmp (seen, expected) == 0)
         {
           if (++running == SERVED_TIMES)
             return true;
@@ -338,7 +338,7 @@ apply (struct cw_store *store, const struct cw_svc *svc,
 {
   char (*before)[41] = xcalloc (plan->port_count + 1, sizeof *before);
   for (size_t i = 0; i < plan->port_count; i++)
-    served_now (&plan->ports[i], before[i]);
+    cw_svc_served (&plan->ports[i], before[i]);
   enum cw_status status = cw_journal_begin (store, plan, live, before,
                                             diags);
   cw_journal_step ("journal");
@@ -443,9 +443,15 @@ open_service (const struct cw_enable_request *request, struct cw_svc *svc,
                      "nginx (https)."), request->service);
       return CW_REFUSED;
     }
+  return cw_svc_open (adapter, request->config, svc, diags);
+}
+
+enum cw_status
+cw_svc_open (const struct cw_svc_adapter *adapter, const char *config,
+             struct cw_svc *svc, struct cw_diags *diags)
+{
   svc->adapter = adapter;
-  svc->config = xstrdup (request->config ? request->config
-                                         : cw_svc_config_default (adapter));
+  svc->config = xstrdup (config ? config : cw_svc_config_default (adapter));
   svc->site = CW_CONF_NONE;
   return adapter->load (svc, diags);
 }

@@ -98,7 +98,15 @@ const struct cw_svc_adapter *cw_svc_adapter_find (const char *name);
 /* The table, for listings: *COUNT adapters. */
 const struct cw_svc_adapter *const *cw_svc_adapters (size_t *count);
 
+/* Reads the instance of ADAPTER whose configuration is CONFIG (NULL:
+   cw_svc_config_default). */
+enum cw_status cw_svc_open (const struct cw_svc_adapter *adapter,
+                            const char *config, struct cw_svc *svc,
+                            struct cw_diags *diags);
 void cw_svc_free (struct cw_svc *svc);
+/* The thumbprint of the leaf PORT serves now, by one handshake; false
+   when none could be made. */
+bool cw_svc_served (const struct cw_svc_port *port, char out[41]);
 void cw_svc_plan_free (struct cw_svc_plan *plan);
 /* Adds a changed file to PLAN (texts copied). */
 void cw_svc_plan_file (struct cw_svc_plan *plan, const char *path,

@@ -82,6 +82,9 @@ expect_in "$conf" "server_name shop.test.example;
     ssl_certificate $pki/orig.chain.pem;" "the shop site is untouched" ||:
 expect_eq "$(ls "$CERTWIZ_STORE/services" | wc -l)" 1 "the binding is kept"
 
+CERTWIZ_NGINX_CONFIG=$conf run 0 "$CERTWIZ" services
+expect_in "$work/out" "127.0.0.1:$port $www_id" "services: the live handshake"
+expect_in "$work/out" "certwiz: $www_id" "services: managed by certwiz"
 run 0 "$CERTWIZ" list
 expect_in "$work/out" "SERVICES" "list: a Services column"
 expect_eq "$(grep -c 'HTTPS$' "$work/out")" 1 "list: HTTPS for the one in use"
