@@ -85,9 +85,8 @@ void cw_renew_report_free (struct cw_renew_report *report);
    most a day. */
 time_t cw_renew_backoff (int failures);
 
-/* Puts the new certificate to work wherever the old one served.  The
-   `enable` step (services) fills this in; until then it does nothing
-   and the new certificate waits in the store. */
+/* Puts the new certificate to work wherever the old one served, each
+   service verified by a handshake (services/enable.h). */
 enum cw_status cw_renew_reenable (struct cw_store *store, const char *old_id,
                                   const char *new_id,
                                   struct cw_diags *diags);

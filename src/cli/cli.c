@@ -1,6 +1,7 @@
 #include <config.h>
 
 #include "cli/cli.h"
+#include "services/enable.h"
 
 #include <getopt.h>
 #include <gnutls/gnutls.h>
@@ -41,6 +42,12 @@ static const struct command commands[] = {
     N_("tell whether a certificate covers a domain") },
   { "delete", cw_cmd_delete,
     N_("remove a certificate or a pending request") },
+  { "enable", cw_cmd_enable,
+    N_("put a certificate to work in a mail or web server") },
+  { "disable", cw_cmd_disable,
+    N_("put back what a service used before certwiz") },
+  { "services", cw_cmd_services,
+    N_("the services found here and the certificates they serve") },
   { "test", cw_cmd_test,
     N_("make a TLS handshake with a server and check what it serves") },
   { "verify", cw_cmd_verify,
@@ -171,9 +178,13 @@ enum cw_status
 cw_cli_store (struct cw_cli_context *context, struct cw_store **store)
 {
   struct cw_diags diags = CW_DIAGS_INIT;
+  bool opened = !context->store;
   enum cw_status status = context->store ? CW_OK
                : cw_store_open (&context->store, context->store_option,
                                 &diags);
+  /* A change of a service killed halfway is undone by the next run. */
+  if (status == CW_OK && opened)
+    cw_enable_recover (context->store, &diags);
   cw_cli_report (&diags);
   cw_diags_free (&diags);
   *store = context->store;

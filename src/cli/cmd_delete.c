@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/status.h"
 #include "base/xalloc.h"
+#include "services/enable.h"
 
 enum { OPT_YES = CW_OPT_COMMAND };
 
@@ -87,6 +88,18 @@ run_delete (const char *id, bool yes, struct cw_store *store)
   struct cw_diags diags = CW_DIAGS_INIT;
   struct cw_target target = CW_TARGET_INIT;
   int status = cw_target_load (&target, store, id, &diags);
+  char *services = status == CW_OK ? cw_bindings_labels (store,
+                                                          target.entry.id)
+                                   : NULL;
+  if (services)
+    {
+      cw_diag_add (&diags, CW_ERROR, "delete-in-use", "delete",
+                   _("The certificate %.8s is in use by %s. Put another "
+                     "certificate to work there or disable it first; "
+                     "nothing was deleted."), target.entry.id, services);
+      free (services);
+      status = CW_REFUSED;
+    }
   if (status == CW_OK)
     {
       warn_lost_key (&target, &diags);

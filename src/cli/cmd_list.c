@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "base/textwidth.h"
 #include "base/xalloc.h"
+#include "services/enable.h"
 
 enum
 {
@@ -161,6 +162,11 @@ print_cell (const char *text, size_t width, bool last)
 /* Column widths: 73 columns with the blanks fit an 80-column terminal. */
 static const size_t widths[] = { 8, 8, 19, 3, 15, 10, 5, 5 };
 
+/* The store whose bindings fill the SERVICES column, shown only when a
+   certificate is in use (the 80 columns stay as they were otherwise). */
+static struct cw_store *bindings_store;
+static bool show_services;
+
 static void
 print_header (void)
 {
@@ -169,7 +175,11 @@ print_header (void)
   const char *heads[] = { _("STATE"), _("ID"), _("NAME"), _("#"),
                           _("ISSUER"), _("EXPIRES"), _("DAYS"), _("KEY") };
   for (size_t i = 0; i < 8; i++)
-    print_cell (heads[i], widths[i], i == 7);
+    print_cell (heads[i], widths[i], i == 7 && !show_services);
+  if (show_services)
+    /* TRANSLATORS: the last column of certwiz list when a certificate is
+       in use: SMTP, IMAP, POP, HTTPS. */
+    print_cell (_("SERVICES"), 20, true);
 }
 
 static void
@@ -194,7 +204,13 @@ print_row (const struct cw_listing_row *row)
   const char *cells[] = { row->state, id, row->label, count,
                           row->issuer, expires, days, key };
   for (size_t i = 0; i < 8; i++)
-    print_cell (cells[i], widths[i], i == 7);
+    print_cell (cells[i], widths[i], i == 7 && !show_services);
+  if (show_services)
+    {
+      char *services = cw_bindings_labels (bindings_store, row->id);
+      print_cell (services ? services : "", 20, true);
+      free (services);
+    }
   free (expires);
 }
 
@@ -223,6 +239,12 @@ print_json_row (struct cw_json *json, const struct cw_listing_row *row)
   cw_json_bool (json, "key_here", row->has_key);
   cw_json_string (json, "key_token", row->key_token);
   cw_json_string (json, "sha256", row->pending ? NULL : row->sha256);
+  char *services = bindings_store ? cw_bindings_labels (bindings_store,
+                                                        row->id)
+                                  : NULL;
+  if (services)
+    cw_json_string (json, "services", services);
+  free (services);
   cw_json_object_end (json);
 }
 
@@ -236,7 +258,14 @@ print_rows (const struct cw_listing *listing, const struct list_args *args)
       cw_json_begin (&json, stdout);
       cw_json_array_begin (&json, NULL);
     }
-  else
+  for (size_t i = 0; bindings_store && i < listing->count; i++)
+    {
+      char *services = cw_bindings_labels (bindings_store,
+                                           listing->rows[i].id);
+      show_services = show_services || services;
+      free (services);
+    }
+  if (!args->json)
     print_header ();
   for (size_t i = 0; i < listing->count; i++)
     {
@@ -288,6 +317,7 @@ cw_cmd_list (struct cw_cli_context *context, int argc, char **argv)
                                         args.file_count, &diags)
                : cw_listing_from_store (&listing, store, &diags);
   cw_cli_report (&diags);
+  bindings_store = store;
   if (status == CW_OK && print_rows (&listing, &args) > 0
       && args.expiring >= 0)
     status = CW_REFUSED;

@@ -14,6 +14,7 @@
 #include "pki/target.h"
 #include "store/store.h"
 #include "base/xalloc.h"
+#include "services/enable.h"
 
 enum { OPT_FORMAT = CW_OPT_COMMAND };
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_PEM };
@@ -24,6 +25,7 @@ struct shown
 {
   struct cw_certs certs;
   const struct cw_store_entry *entry;
+  char *services;          /* the services it is at work in, or NULL */
 };
 
 static void
@@ -69,6 +71,10 @@ print_text (const struct shown *shown)
     {
       struct cw_field_source source = { NULL, shown->entry };
       cw_cli_print_fields (CW_FIELDS_ENTRY, &source, CW_FIELD_TEXT);
+      if (shown->services)
+        /* TRANSLATORS: a label of show (at most 14 columns): the
+           services the certificate is at work in (SMTP, HTTPS...). */
+        cw_cli_field (_("Services"), shown->services);
     }
   for (size_t i = 1; i < shown->certs.count; i++)
     {
@@ -106,6 +112,8 @@ print_json (const struct shown *shown)
     {
       struct cw_field_source source = { NULL, shown->entry };
       cw_cli_json_fields (&json, CW_FIELDS_ENTRY, &source);
+      if (shown->services)
+        cw_json_string (&json, "services", shown->services);
     }
   cw_json_array_begin (&json, "certificates");
   for (size_t i = 0; i < shown->certs.count; i++)
@@ -194,11 +202,16 @@ show (const char *what, struct cw_cli_context *context, enum format format,
   if (status == CW_OK && !cw_target_is_file (what))
     status = cw_target_load (&target, store, what, diags);
   struct shown shown = { target.certs,
-                         target.entry.id ? &target.entry : NULL };
+                         target.entry.id ? &target.entry : NULL,
+                         status == CW_OK && target.entry.id
+                           ? cw_bindings_labels (target.store,
+                                                 target.entry.id)
+                           : NULL };
   if (status == CW_OK && cw_target_is_pending (&target))
     status = show_pending (target.store, &target.entry, format, diags);
   else if (status == CW_OK)
     print_shown (&shown, format);
+  free (shown.services);
   cw_target_free (&target);
   return status;
 }

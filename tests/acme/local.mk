@@ -6,6 +6,7 @@ ACME_TESTS = \
   tests/acme/accounts.sh \
   tests/acme/badca.sh \
   tests/acme/dns01.sh \
+  tests/acme/enable.sh \
   tests/acme/http01.sh \
   tests/acme/renew.sh \
   tests/acme/renew_ari.sh \

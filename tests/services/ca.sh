@@ -129,13 +129,14 @@ pki_thumbprint() {
 # the key and the request, the intermediate signs it, certwiz imports it
 # with the chain.  BASE.pem, BASE.chain.pem, BASE.key (the store's key,
 # copied) and BASE.haproxy.pem are written; $store_id is its ID.
+# store_key=rsa2048 for one call makes an RSA key (p256 otherwise).
 pki_store_entry() {
   _e_base=$1
   shift
   _e_sans=
   for n in "$@"; do _e_sans="$_e_sans --san $n"; done
   # shellcheck disable=SC2086
-  "$CERTWIZ" request --subject "CN=$1" $_e_sans --key p256 \
+  "$CERTWIZ" request --subject "CN=$1" $_e_sans --key "${store_key:-p256}" \
     --out "$_e_base.req" \
     >"$_e_base.out" 2>&1 || { cat "$_e_base.out" >&2; return 1; }
   pki_sign_request "$_e_base.req" "$_e_base.pem" "$@"

@@ -3,6 +3,7 @@
 # stopped by its pid, and certwiz test and verify against them.
 SERVICE_TESTS = \
   tests/services/test_failures.sh \
+  tests/services/test_enable.sh \
   tests/services/test_mail.sh \
   tests/services/test_verify.sh \
   tests/services/test_web.sh

@@ -1,0 +1,717 @@
+/* The enable transaction: steps 1 to 7 of services/enable.h, for any
+   adapter of the table. */
+#include <config.h>
+
+#include "services/enable.h"
+
+#include <gnutls/gnutls.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/atomicfile.h"
+#include "base/hex.h"
+#include "base/i18n.h"
+#include "base/record.h"
+#include "base/safetext.h"
+#include "base/xalloc.h"
+#include "pki/target.h"
+#include "pki/verify.h"
+#include "services/enable_journal.h"
+#include "services/probe.h"
+#include "services/run.h"
+#include "store/store.h"
+
+#define SERVE_TIMEOUT_MS 10000
+#define SERVED_TIMES 5
+
+static void
+step (struct cw_enable_result *result, struct cw_progress *progress,
+      char *text)
+{
+  cw_progress_say (progress, "%s", text);
+  result->steps = xreallocarray (result->steps, result->step_count + 1,
+                                 sizeof *result->steps);
+  result->steps[result->step_count++] = text;
+}
+
+static void
+thumbprint (gnutls_x509_crt_t crt, char out[41])
+{
+  unsigned char digest[20];
+  size_t size = sizeof digest;
+  out[0] = '\0';
+  if (gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA1, digest, &size)
+      == 0)
+    cw_hex_encode (digest, size, out);
+}
+
+static char *
+pem_of (gnutls_x509_crt_t crt)
+{
+  gnutls_datum_t d = { NULL, 0 };
+  if (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &d) < 0)
+    return xstrdup ("");
+  char *text = xmalloc (d.size + 1);
+  memcpy (text, d.data, d.size);
+  text[d.size] = '\0';
+  gnutls_free (d.data);
+  return text;
+}
+
+/* ------------------------------------------------------ step 1: checks */
+
+static enum cw_status
+check_target (struct cw_store *store, const struct cw_target *target,
+              struct cw_diags *diags)
+{
+  if (cw_target_is_pending (target) || target->certs.count == 0)
+    {
+      cw_diag_add (diags, CW_ERROR, "enable-pending", "service",
+                   _("%.8s is a request without its certificate yet. Import "
+                     "the certificate the CA issued, then enable it."),
+                   target->entry.id);
+      return CW_REFUSED;
+    }
+  gnutls_x509_crt_t leaf = target->certs.items[0];
+  if (!target->entry.has_key || cw_store_entry_token (&target->entry))
+    {
+      cw_diag_add (diags, CW_ERROR, "enable-no-key", "service",
+                   _("The private key of %.8s is not here as a file, so no "
+                     "service can read it. Import the certificate with its "
+                     "key (a PKCS#12 file) and enable that."),
+                   target->entry.id);
+      return CW_REFUSED;
+    }
+  if (!cw_store_entry_key_fits (store, &target->entry, leaf))
+    {
+      cw_diag_add (diags, CW_ERROR, "enable-key-mismatch", "service",
+                   _("The key kept with %.8s is not the key of its "
+                     "certificate (another type or public key). Nothing was "
+                     "changed. Import the certificate with its own key."),
+                   target->entry.id);
+      return CW_REFUSED;
+    }
+  struct cw_verify_options options = { .purpose = CW_PURPOSE_SERVER };
+  struct cw_verification v = { .path = NULL };
+  enum cw_status status = cw_verify (&target->certs, leaf, &options, &v,
+                                     diags);
+  if (status == CW_OK
+      && (v.results[CW_CHECK_VALIDITY] == CW_CHECK_FAILED
+          || v.results[CW_CHECK_CHAIN] == CW_CHECK_FAILED
+          || v.results[CW_CHECK_PURPOSE] == CW_CHECK_FAILED))
+    {
+      for (size_t i = 0; i < v.problems.count; i++)
+        {
+          const struct cw_diag *d = &v.problems.items[i];
+          if (strcmp (d->code, "untrusted-root") != 0
+              && d->severity == CW_ERROR)
+            cw_diag_add (diags, CW_ERROR, d->code, "service", "%s",
+                         d->message);
+        }
+      status = CW_REFUSED;
+    }
+  cw_verification_free (&v);
+  return status;
+}
+
+/* The live folder's name: the certificate's first DNS name, else its
+   ID. */
+static char *
+live_name (const struct cw_target *target)
+{
+  char name[256];
+  for (unsigned i = 0;; i++)
+    {
+      size_t size = sizeof name;
+      int type = gnutls_x509_crt_get_subject_alt_name (target->certs.items[0],
+                                                       i, name, &size, NULL);
+      if (type < 0)
+        break;
+      if (type == GNUTLS_SAN_DNSNAME && strspn (name,
+                                                "abcdefghijklmnopqrstuvwxyz"
+                                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                "0123456789.-")
+                                        == strlen (name) && name[0] != '.')
+        return xstrdup (name);
+    }
+  return xasprintf ("%.16s", target->entry.id);
+}
+
+/* ------------------------------------------------------------- diffs */
+
+static char *
+temp_with (const char *text, size_t length)
+{
+  const char *tmp = getenv ("TMPDIR");
+  char *path = xasprintf ("%s/certwiz-diff-XXXXXX", tmp && *tmp ? tmp
+                                                                 : "/tmp");
+  int fd = mkstemp (path);
+  if (fd < 0 || cw_write_all (fd, text, length) != 0)
+    {
+      if (fd >= 0)
+        close (fd), unlink (path);
+      free (path);
+      return NULL;
+    }
+  close (fd);
+  return path;
+}
+
+static char *
+unified_diff (const struct cw_svc_file *file, struct cw_diags *diags)
+{
+  char *a = temp_with (file->before, file->before_length);
+  char *b = temp_with (file->after, file->after_length);
+  char *diff = NULL;
+  if (a && b)
+    {
+      const char *argv[] = { "diff", "-u", "--label", file->path, "--label",
+                             file->path, a, b, NULL };
+      struct cw_run_result r = { 0 };
+      if (cw_run (argv, &r, diags) == CW_OK)
+        {
+          diff = cw_safe_text (r.out, strlen (r.out), cw_locale_is_utf8 ());
+          cw_run_result_free (&r);
+        }
+    }
+  if (a)
+    unlink (a);
+  if (b)
+    unlink (b);
+  free (a), free (b);
+  return diff ? diff : xstrdup ("");
+}
+
+/* ------------------------------------------------- step 4: the tools */
+
+static char *
+joined (char **argv)
+{
+  char *text = xstrdup ("");
+  for (size_t i = 0; argv && argv[i]; i++)
+    {
+      char *longer = xasprintf ("%s%s%s", text, i ? " " : "", argv[i]);
+      free (text);
+      text = longer;
+    }
+  return text;
+}
+
+static enum cw_status
+run_tool (char **argv, const char *code, struct cw_diags *diags)
+{
+  struct cw_run_result r = { 0 };
+  enum cw_status status = cw_run ((const char *const *) argv, &r, diags);
+  if (status != CW_OK)
+    return status;
+  if (r.exit_status != 0)
+    {
+      const char *said = *r.err ? r.err : r.out;
+      char *safe = cw_safe_text (said, strlen (said), cw_locale_is_utf8 ());
+      char *command = joined (argv);
+      cw_diag_add (diags, CW_ERROR, code, "service",
+                   _("\"%s\" failed (exit status %d): %s"), command,
+                   r.exit_status, safe);
+      free (command);
+      free (safe);
+      status = CW_REFUSED;
+    }
+  cw_run_result_free (&r);
+  return status;
+}
+
+/* ------------------------------------------ step 5: what is served */
+
+bool
+cw_svc_served (const struct cw_svc_port *port, char out[41])
+{
+  struct cw_probe_request request = { port->host, port->port, port->starttls,
+                                      port->sni, 2000 };
+  struct cw_probe probe = { .certs = CW_CERTS_INIT };
+  struct cw_diags quiet = CW_DIAGS_INIT;
+  bool got = cw_probe_run (&request, &probe, &quiet) == CW_OK
+             && probe.certs.count > 0;
+  if (got)
+    thumbprint (probe.certs.items[0], out);
+  cw_probe_free (&probe);
+  cw_diags_free (&quiet);
+  return got;
+}
+
+static long
+now_ms (void)
+{
+  struct timespec t;
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
+}
+
+/* Polls PORT until it serves EXPECTED or the time is up.  Once is not
+   enough: a daemon's old workers may still take connections for a
+   moment after a reload, so it must be served several times running. */
+static bool
+wait_served (const struct cw_svc_port *port, const char *expected,
+             char seen[41])
+{
+  const char *env = getenv ("CERTWIZ_SERVE_TIMEOUT_MS");
+  long bound = env && *env ? strtol (env, NULL, 10) : SERVE_TIMEOUT_MS;
+  long end = now_ms () + bound;
+  unsigned running = 0;
+  for (;;)
+    {
+      if (cw_svc_served (port, seen) && strcasecmp (seen, expected) == 0)
+        {
+          if (++running == SERVED_TIMES)
+            return true;
+          continue;
+        }
+      running = 0;
+      if (now_ms () >= end)
+        return false;
+      struct timespec pause = { 0, 50 * 1000000L };
+      nanosleep (&pause, NULL);
+    }
+}
+
+static enum cw_status
+verify_served (const struct cw_svc_plan *plan, const char *expected,
+               struct cw_enable_result *result, struct cw_progress *progress,
+               struct cw_diags *diags)
+{
+  for (size_t i = 0; i < plan->port_count; i++)
+    {
+      const struct cw_svc_port *p = &plan->ports[i];
+      char seen[41] = "";
+      if (!wait_served (p, expected, seen))
+        {
+          cw_diag_add (diags, CW_ERROR, "enable-not-served", "service",
+                       _("%s:%u (name %s) still serves %s, not the new "
+                         "certificate %.8s, after the reload. Another "
+                         "listener or instance may answer there."),
+                       p->host, p->port, p->sni ? p->sni : "-",
+                       *seen ? seen : _("nothing"), expected);
+          return CW_REFUSED;
+        }
+      step (result, progress,
+            xasprintf (_("served on %s:%u for %s"), p->host, p->port,
+                       p->sni ? p->sni : "-"));
+    }
+  return CW_OK;
+}
+
+/* ---------------------------------------------------- the transaction */
+
+struct before
+{
+  char (*thumbprints)[41];
+};
+
+static void
+undo (struct cw_store *store, const struct cw_svc_plan *plan,
+      char (*before)[41], struct cw_enable_result *result,
+      struct cw_diags *diags)
+{
+  cw_journal_undo (store, NULL, diags);
+  step (result, NULL, xstrdup (_("undone: the files put back, reloaded")));
+  for (size_t i = 0; i < plan->port_count; i++)
+    {
+      char seen[41];
+      if (!before[i][0])
+        continue;
+      if (!wait_served (&plan->ports[i], before[i], seen))
+        cw_diag_add (diags, CW_ERROR, "enable-undo-not-served", "service",
+                     _("After the undo, %s:%u does not serve the previous "
+                       "certificate %.8s again. Check the service now."),
+                     plan->ports[i].host, plan->ports[i].port, before[i]);
+    }
+}
+
+static enum cw_status
+apply (struct cw_store *store, const struct cw_svc *svc,
+       const struct cw_svc_plan *plan, const struct cw_live *live,
+       const char *expected, struct cw_enable_result *result,
+       struct cw_progress *progress, struct cw_diags *diags)
+{
+  char (*before)[41] = xcalloc (plan->port_count + 1, sizeof *before);
+  for (size_t i = 0; i < plan->port_count; i++)
+    cw_svc_served (&plan->ports[i], before[i]);
+  enum cw_status status = cw_journal_begin (store, plan, live, before,
+                                            diags);
+  cw_journal_step ("journal");
+  if (status == CW_OK && live->generation)
+    {
+      status = cw_live_switch (live, diags);
+      cw_journal_step ("staged");
+      if (status == CW_OK)
+        step (result, progress, xasprintf (_("staged in %s"), live->link));
+    }
+  for (size_t i = 0; status == CW_OK && i < plan->file_count; i++)
+    {
+      const struct cw_svc_file *f = &plan->files[i];
+      struct stat st;
+      mode_t mode = stat (f->path, &st) == 0 ? st.st_mode & 07777 : 0644;
+      int err = cw_write_file_atomic (f->path, f->after, f->after_length,
+                                      mode, true);
+      if (err)
+        {
+          cw_diag_add (diags, CW_ERROR, "enable-io", "service",
+                       _("Cannot write \"%s\": %s. Check that the disk is "
+                         "not full and that you may write there."),
+                       f->path, strerror (err));
+          status = CW_FAILED;
+        }
+      cw_journal_step ("pointed");
+    }
+  if (status == CW_OK && (status = run_tool (plan->test, "enable-config-test",
+                                             diags)) == CW_OK)
+    step (result, progress, xstrdup (_("config test passed")));
+  cw_journal_step ("tested");
+  if (status == CW_OK && (status = run_tool (plan->reload, "enable-reload",
+                                             diags)) == CW_OK)
+    step (result, progress, xstrdup (_("reloaded")));
+  cw_journal_step ("reloaded");
+  if (status == CW_OK && !svc->adapter->alive (svc))
+    {
+      cw_diag_add (diags, CW_ERROR, "enable-died", "service",
+                   _("%s is not running after the reload."),
+                   svc->adapter->name);
+      status = CW_FAILED;
+    }
+  if (status == CW_OK)
+    status = verify_served (plan, expected, result, progress, diags);
+  if (status != CW_OK)
+    undo (store, plan, before, result, diags);
+  free (before);
+  return status;
+}
+
+static void
+record_binding (struct cw_store *store, const struct cw_svc *svc,
+                const struct cw_enable_request *request,
+                const struct cw_svc_plan *plan, const char *id,
+                const struct cw_live *live, struct cw_diags *diags)
+{
+  struct cw_record old = CW_RECORD_INIT, record = CW_RECORD_INIT;
+  bool had = cw_binding_read (store, svc->adapter->name, svc->config, &old);
+  char *cert = NULL, *key = NULL;
+  cw_record_add (&record, "cert", id);
+  cw_record_add (&record, "service", svc->adapter->name);
+  cw_record_add (&record, "label", svc->adapter->label);
+  cw_record_add (&record, "config", svc->config);
+  if (request->site)
+    cw_record_add (&record, "site", request->site);
+  cw_record_add (&record, "live", live->link);
+  if (had)
+    {
+      const char *c = cw_record_get (&old, "original-cert");
+      const char *k = cw_record_get (&old, "original-key");
+      cert = c ? xstrdup (c) : NULL;
+      key = k ? xstrdup (k) : NULL;
+    }
+  else
+    svc->adapter->current (svc, &cert, &key);
+  cw_record_add (&record, "original-cert", cert ? cert : "");
+  cw_record_add (&record, "original-key", key ? key : "");
+  for (size_t i = 0; i < plan->port_count; i++)
+    {
+      char *port = xasprintf ("%s:%u %s", plan->ports[i].host,
+                              plan->ports[i].port,
+                              plan->ports[i].sni ? plan->ports[i].sni : "-");
+      cw_record_add (&record, "port", port);
+      free (port);
+    }
+  cw_binding_write (store, svc->adapter->name, svc->config, &record, diags);
+  free (cert), free (key);
+  cw_record_free (&old);
+  cw_record_free (&record);
+}
+
+static enum cw_status
+open_service (const struct cw_enable_request *request, struct cw_svc *svc,
+              struct cw_diags *diags)
+{
+  const struct cw_svc_adapter *adapter
+    = cw_svc_adapter_find (request->service);
+  if (!adapter)
+    {
+      cw_diag_add (diags, CW_ERROR, "enable-unknown-service", "service",
+                   _("certwiz does not know the service \"%s\". It knows "
+                     "nginx (https)."), request->service);
+      return CW_REFUSED;
+    }
+  return cw_svc_open (adapter, request->config, svc, diags);
+}
+
+enum cw_status
+cw_svc_open (const struct cw_svc_adapter *adapter, const char *config,
+             struct cw_svc *svc, struct cw_diags *diags)
+{
+  svc->adapter = adapter;
+  svc->config = xstrdup (config ? config : cw_svc_config_default (adapter));
+  svc->site = CW_CONF_NONE;
+  return adapter->load (svc, diags);
+}
+
+static enum cw_status
+need_root (const struct cw_enable_request *request, struct cw_diags *diags)
+{
+  if (request->dry_run || geteuid () == 0)
+    return CW_OK;
+  cw_diag_add (diags, CW_ERROR, "enable-needs-root", "service",
+               _("Putting a certificate to work writes %s and reloads %s, "
+                 "which only root may do. Run the same command as root, "
+                 "for instance with sudo."), cw_live_root (),
+               request->service);
+  return CW_REFUSED;
+}
+
+enum cw_status
+cw_enable (struct cw_store *store, const struct cw_enable_request *request,
+           struct cw_enable_result *result, struct cw_progress *progress,
+           struct cw_diags *diags)
+{
+  struct cw_target target = CW_TARGET_INIT;
+  struct cw_svc svc = { NULL };
+  struct cw_live live = { NULL };
+  enum cw_status status = need_root (request, diags);
+  if (status == CW_OK)
+    status = cw_target_load (&target, store, request->id, diags);
+  if (status == CW_OK)
+    status = check_target (store, &target, diags);
+  if (status == CW_OK)
+    status = open_service (request, &svc, diags);
+  if (status == CW_OK)
+    status = svc.adapter->choose (&svc, target.certs.items[0], request->site,
+                                  diags);
+  if (status != CW_OK)
+    goto done;
+  step (result, progress, xstrdup (_("checked: the key fits, valid now, the "
+                                     "chain complete")));
+  char *name = live_name (&target);
+  live.link = xasprintf ("%s/%s", cw_live_root (), name);
+  struct cw_svc_target paths = {
+    cw_live_path (&live, "fullchain.pem"), cw_live_path (&live, "privkey.pem"),
+    cw_live_path (&live, "combined.pem") };
+  status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
+  for (size_t i = 0; status == CW_OK && i < result->plan.file_count; i++)
+    {
+      result->diffs = xreallocarray (result->diffs, i + 1,
+                                     sizeof *result->diffs);
+      result->diffs[i] = unified_diff (&result->plan.files[i], diags);
+    }
+  result->writes = xcalloc (3, sizeof *result->writes);
+  result->writes[0] = (char *) paths.fullchain;
+  result->writes[1] = (char *) paths.key;
+  result->writes[2] = (char *) paths.combined;
+  result->write_count = 3;
+  if (status != CW_OK || request->dry_run)
+    {
+      free (name);
+      goto done;
+    }
+  if ((status = cw_store_lock (store, diags)) != CW_OK)
+    {
+      free (name);
+      goto done;
+    }
+  /* A run killed before left its journal: undo it first. */
+  cw_enable_recover (store, diags);
+  char *fullchain = xstrdup ("");
+  for (size_t i = 0; i < target.certs.count; i++)
+    {
+      char *pem = pem_of (target.certs.items[i]);
+      char *longer = xasprintf ("%s%s", fullchain, pem);
+      free (fullchain), free (pem);
+      fullchain = longer;
+    }
+  struct cw_key *key = NULL;
+  gnutls_datum_t key_pem = { NULL, 0 };
+  status = cw_store_entry_key (store, &target.entry, NULL, &key, diags);
+  if (status == CW_OK)
+    status = cw_key_export_pem (key, &key_pem, diags);
+  if (status == CW_OK)
+    {
+      char *key_text = xmalloc (key_pem.size + 1);
+      memcpy (key_text, key_pem.data, key_pem.size);
+      key_text[key_pem.size] = '\0';
+      char *combined = xasprintf ("%s%s", key_text, fullchain);
+      free (live.link);
+      live.link = NULL;
+      struct cw_live_files files = { fullchain, key_text, combined };
+      status = cw_live_stage (name, &files, &live, diags);
+      memset (key_text, 0, key_pem.size);
+      memset (combined, 0, strlen (combined));
+      free (key_text), free (combined);
+    }
+  if (key_pem.data)
+    {
+      gnutls_memset (key_pem.data, 0, key_pem.size);
+      gnutls_free (key_pem.data);
+    }
+  cw_key_free (key);
+  free (fullchain);
+  free (name);
+  char expected[41];
+  thumbprint (target.certs.items[0], expected);
+  if (status == CW_OK)
+    status = apply (store, &svc, &result->plan, &live, expected, result,
+                    progress, diags);
+  if (status == CW_OK)
+    {
+      record_binding (store, &svc, request, &result->plan, target.entry.id,
+                      &live, diags);
+      cw_journal_end (store);
+    }
+  cw_store_unlock (store);
+done:
+  cw_live_free (&live);
+  cw_svc_free (&svc);
+  cw_target_free (&target);
+  return status;
+}
+
+/* The thumbprint of the first certificate of PATH, "" when unreadable. */
+static void
+file_thumbprint (const char *path, char out[41])
+{
+  gnutls_datum_t data = { NULL, 0 };
+  struct cw_certs certs = CW_CERTS_INIT;
+  struct cw_diags quiet = CW_DIAGS_INIT;
+  out[0] = '\0';
+  if (cw_file_read (path, CW_ANSWER_MAX_BYTES, &data, &quiet) == CW_OK
+      && cw_certs_read (&data, path, &certs, &quiet) == CW_OK
+      && certs.count)
+    thumbprint (certs.items[0], out);
+  cw_certs_free (&certs);
+  gnutls_free (data.data);
+  cw_diags_free (&quiet);
+}
+
+enum cw_status
+cw_disable (struct cw_store *store, const struct cw_enable_request *request,
+            struct cw_enable_result *result, struct cw_diags *diags)
+{
+  struct cw_svc svc = { NULL };
+  struct cw_record binding = CW_RECORD_INIT;
+  struct cw_live live = { NULL };
+  enum cw_status status = need_root (request, diags);
+  if (status == CW_OK)
+    status = open_service (request, &svc, diags);
+  if (status != CW_OK)
+    goto done;
+  const char *id = NULL;
+  if (!cw_binding_read (store, svc.adapter->name, svc.config, &binding)
+      || !(id = cw_record_get (&binding, "cert"))
+      || strncasecmp (id, request->id, strlen (request->id)) != 0)
+    {
+      cw_diag_add (diags, CW_ERROR, "disable-not-enabled", "service",
+                   _("certwiz did not enable %s for %s (%s): there is "
+                     "nothing to put back."), request->id,
+                   svc.adapter->name, svc.config);
+      status = CW_REFUSED;
+      goto done;
+    }
+  struct cw_target target = CW_TARGET_INIT;
+  status = cw_target_load (&target, store, id, diags);
+  if (status == CW_OK)
+    status = svc.adapter->choose (&svc, target.certs.items[0],
+                                  cw_record_get (&binding, "site"), diags);
+  cw_target_free (&target);
+  const char *cert = cw_record_get (&binding, "original-cert");
+  const char *key = cw_record_get (&binding, "original-key");
+  struct cw_svc_target paths = { cert, key, cert };
+  if (status == CW_OK)
+    status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
+  if (status != CW_OK || request->dry_run)
+    goto done;
+  if ((status = cw_store_lock (store, diags)) != CW_OK)
+    goto done;
+  char expected[41];
+  file_thumbprint (cert, expected);
+  status = apply (store, &svc, &result->plan, &live, expected, result, NULL,
+                  diags);
+  if (status == CW_OK)
+    {
+      cw_binding_write (store, svc.adapter->name, svc.config, NULL, diags);
+      cw_journal_end (store);
+    }
+  cw_store_unlock (store);
+done:
+  cw_record_free (&binding);
+  cw_svc_free (&svc);
+  return status;
+}
+
+/* Whether every port of the journal serves what it served before the
+   interrupted run. */
+static bool
+served_as_before (const struct cw_record *journal)
+{
+  bool all = true;
+  for (size_t i = 0; i < journal->count && all; i++)
+    {
+      if (strcmp (journal->fields[i].name, "served-before") != 0)
+        continue;
+      char host[256], sni[256], thumb[41];
+      unsigned port;
+      int starttls;
+      if (sscanf (journal->fields[i].value, "%255s %u %d %255s %40s", host,
+                  &port, &starttls, sni, thumb) != 5)
+        continue;
+      struct cw_svc_port p = { host, port, (enum cw_starttls) starttls,
+                               strcmp (sni, "-") ? sni : NULL };
+      char seen[41];
+      all = wait_served (&p, thumb, seen);
+    }
+  return all;
+}
+
+enum cw_status
+cw_enable_recover (struct cw_store *store, struct cw_diags *diags)
+{
+  if (!cw_journal_present (store))
+    return CW_OK;
+  enum cw_status status = cw_store_lock (store, diags);
+  if (status != CW_OK)
+    return status;
+  struct cw_record journal = CW_RECORD_INIT;
+  status = cw_journal_undo (store, &journal, diags);
+  /* A reload sent while the killed run's was still being applied may be
+     taken as one with it: once more when the old is not served. */
+  if (status == CW_OK && !served_as_before (&journal))
+    {
+      cw_journal_reload (&journal, diags);
+      if (!served_as_before (&journal))
+        cw_diag_add (diags, CW_ERROR, "enable-undo-not-served", "service",
+                     _("An interrupted change of a service was undone, but "
+                       "the service does not serve its previous certificate "
+                       "again. Check the service now."));
+    }
+  if (status == CW_OK)
+    cw_diag_add (diags, CW_NOTE, "enable-recovered", "service",
+                 _("An interrupted change of a service was undone: its "
+                   "files were put back and it was reloaded."));
+  cw_record_free (&journal);
+  cw_store_unlock (store);
+  return status;
+}
+
+void
+cw_enable_result_free (struct cw_enable_result *result)
+{
+  for (size_t i = 0; i < result->plan.file_count && result->diffs; i++)
+    free (result->diffs[i]);
+  free (result->diffs);
+  for (size_t i = 0; i < result->write_count; i++)
+    free (result->writes[i]);
+  free (result->writes);
+  for (size_t i = 0; i < result->step_count; i++)
+    free (result->steps[i]);
+  free (result->steps);
+  cw_svc_plan_free (&result->plan);
+  memset (result, 0, sizeof *result);
+}

@@ -1,0 +1,177 @@
+/* Putting a certificate to work in a service, as one transaction:
+   checks, the files staged at stable paths, the service's configuration
+   pointed at them token by token, its own test, a reload, a real
+   handshake on each of its ports, and everything undone on a failure.
+
+   The services are a table of adapters (services/adapters.c), one file
+   each (enable_nginx.c, ...), with the same operations. */
+#ifndef CERTWIZ_SERVICES_ENABLE_H
+#define CERTWIZ_SERVICES_ENABLE_H
+
+#include <gnutls/x509.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "base/progress.h"
+#include "base/status.h"
+#include "services/conf.h"
+#include "services/site.h"
+#include "services/starttls.h"
+
+struct cw_store;
+
+/* One file the change rewrites: its text now and after. */
+struct cw_svc_file
+{
+  char *path;
+  char *before;
+  size_t before_length;
+  char *after;
+  size_t after_length;
+};
+
+/* A port to prove by handshake, with the name asked by SNI. */
+struct cw_svc_port
+{
+  char *host;
+  unsigned port;
+  enum cw_starttls starttls;
+  char *sni;
+};
+
+struct cw_svc_plan
+{
+  struct cw_svc_file *files;
+  size_t file_count;
+  struct cw_svc_port *ports;
+  size_t port_count;
+  char **test;             /* the service's config test (argv) */
+  char **reload;           /* its reload (argv) */
+};
+
+/* Where the service is pointed: the stable paths of the live folder. */
+struct cw_svc_target
+{
+  const char *fullchain;   /* the certificate, then its chain */
+  const char *key;
+  const char *combined;    /* key and full chain in one (HAProxy) */
+};
+
+/* An instance of a service, as its adapter reads it. */
+struct cw_svc
+{
+  const struct cw_svc_adapter *adapter;
+  char *config;            /* its main configuration */
+  struct cw_conf conf;
+  struct cw_sites sites;
+  size_t site;             /* the one chosen; CW_CONF_NONE before */
+};
+
+struct cw_svc_adapter
+{
+  const char *name;        /* "nginx": what --service takes */
+  const char *word;        /* the Exchange-style word: "https" */
+  const char *label;       /* the Services column: "HTTPS" */
+  const char *default_config;
+  const char *program;     /* present on this machine when installed */
+  /* Reads the configuration SVC->config. */
+  enum cw_status (*load) (struct cw_svc *svc, struct cw_diags *diags);
+  /* Chooses the site that serves CRT's names over TLS (SITE: the one
+     named, or NULL). */
+  enum cw_status (*choose) (struct cw_svc *svc, gnutls_x509_crt_t crt,
+                            const char *site, struct cw_diags *diags);
+  /* The certificate and key files the chosen site names now (owned by
+     the caller; NULL when none). */
+  void (*current) (const struct cw_svc *svc, char **cert, char **key);
+  /* The files changed to serve TARGET, the ports, the commands. */
+  enum cw_status (*plan) (struct cw_svc *svc,
+                          const struct cw_svc_target *target,
+                          struct cw_svc_plan *plan, struct cw_diags *diags);
+  /* Whether the daemon still runs. */
+  bool (*alive) (const struct cw_svc *svc);
+};
+
+/* The adapter NAME or Exchange-style word names ("nginx", "https"); of
+   the word's, the first whose program is installed.  NULL when none. */
+const struct cw_svc_adapter *cw_svc_adapter_find (const char *name);
+/* The table, for listings: *COUNT adapters. */
+const struct cw_svc_adapter *const *cw_svc_adapters (size_t *count);
+
+/* Reads the instance of ADAPTER whose configuration is CONFIG (NULL:
+   cw_svc_config_default). */
+enum cw_status cw_svc_open (const struct cw_svc_adapter *adapter,
+                            const char *config, struct cw_svc *svc,
+                            struct cw_diags *diags);
+void cw_svc_free (struct cw_svc *svc);
+/* The thumbprint of the leaf PORT serves now, by one handshake; false
+   when none could be made. */
+bool cw_svc_served (const struct cw_svc_port *port, char out[41]);
+void cw_svc_plan_free (struct cw_svc_plan *plan);
+/* Adds a changed file to PLAN (texts copied). */
+void cw_svc_plan_file (struct cw_svc_plan *plan, const char *path,
+                       const char *before, size_t before_length,
+                       const char *after, size_t after_length);
+void cw_svc_plan_port (struct cw_svc_plan *plan, const char *host,
+                       unsigned port, enum cw_starttls starttls,
+                       const char *sni);
+/* A NULL-terminated argv from the arguments, up to a NULL. */
+char **cw_svc_argv (const char *first, ...);
+
+struct cw_enable_request
+{
+  const char *id;          /* the certificate's ID in the store */
+  const char *service;     /* an adapter's name or word */
+  const char *config;      /* NULL: the adapter's default */
+  const char *site;        /* NULL: the one that matches */
+  bool dry_run;
+};
+
+/* What a run did or, dry, would do: the plan and its diffs. */
+struct cw_enable_result
+{
+  struct cw_svc_plan plan;
+  char **diffs;            /* one unified diff per file of the plan */
+  char **writes;           /* the files staged */
+  size_t write_count;
+  char **steps;            /* each step as it passed */
+  size_t step_count;
+};
+
+/* Enables the certificate for the service (see the top of this file).
+   The store is locked throughout; a journal in it lets the next run undo
+   what a killed run left.  PROGRESS may be NULL. */
+enum cw_status cw_enable (struct cw_store *store,
+                          const struct cw_enable_request *request,
+                          struct cw_enable_result *result,
+                          struct cw_progress *progress,
+                          struct cw_diags *diags);
+/* Puts back the files the service used before certwiz. */
+enum cw_status cw_disable (struct cw_store *store,
+                           const struct cw_enable_request *request,
+                           struct cw_enable_result *result,
+                           struct cw_diags *diags);
+/* Undoes what an interrupted run left in the journal, if anything. */
+enum cw_status cw_enable_recover (struct cw_store *store,
+                                  struct cw_diags *diags);
+void cw_enable_result_free (struct cw_enable_result *result);
+
+/* After a renewal: OLD_ID's services get NEW_ID, each as one
+   transaction (the old one stays served where that fails). */
+enum cw_status cw_enable_renewed (struct cw_store *store, const char *old_id,
+                                  const char *new_id, struct cw_diags *diags);
+/* The document root of the nginx site whose server_name is one of
+   NAMES (a plain HTTP one first), or NULL. */
+char *cw_svc_find_webroot (const char *const *names, size_t count);
+/* An adapter's configuration: $CERTWIZ_<NAME>_CONFIG (for instance
+   CERTWIZ_NGINX_CONFIG), else Debian's. */
+const char *cw_svc_config_default (const struct cw_svc_adapter *adapter);
+
+/* The live folder: $CERTWIZ_LIVE, else /etc/certwiz/live. */
+const char *cw_live_root (void);
+
+/* The services column: "HTTPS, SMTP" for the certificate ID, or NULL
+   when no service uses it (owned by the caller). */
+char *cw_bindings_labels (struct cw_store *store, const char *id);
+
+#endif

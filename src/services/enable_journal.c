@@ -1,0 +1,485 @@
+/* What makes enable one transaction on disk: the journal and the backups
+   in the store (enable/), the live folder's generations switched by one
+   rename, and the bindings of certificates to services (services/). */
+#include <config.h>
+
+#include "services/enable_journal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gnutls/crypto.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/atomicfile.h"
+#include "base/hex.h"
+#include "base/i18n.h"
+#include "base/record.h"
+#include "base/xalloc.h"
+#include "services/run.h"
+#include "store/store.h"
+
+const char *
+cw_live_root (void)
+{
+  const char *env = getenv ("CERTWIZ_LIVE");
+  return env && *env ? env : "/etc/certwiz/live";
+}
+
+void
+cw_journal_step (const char *step)
+{
+  /* Lets the tests kill a run at each step, as a power loss would. */
+  const char *at = getenv ("CERTWIZ_TEST_KILL_AT");
+  if (at && strcmp (at, step) == 0)
+    raise (SIGKILL);
+}
+
+static enum cw_status
+io_error (struct cw_diags *diags, int err, const char *path)
+{
+  cw_diag_add (diags, CW_ERROR, "enable-io", "service",
+               _("Cannot write \"%s\": %s. Check that the disk is not full "
+                 "and that you may write there."), path, strerror (err));
+  return CW_FAILED;
+}
+
+/* mkdir -p with MODE for the folders made. */
+static int
+make_folders (const char *path, mode_t mode)
+{
+  char *copy = xstrdup (path);
+  int err = 0;
+  for (char *p = copy + 1; !err; p++)
+    if (*p == '/' || *p == '\0')
+      {
+        char c = *p;
+        *p = '\0';
+        if (mkdir (copy, mode) != 0 && errno != EEXIST)
+          err = errno;
+        *p = c;
+        if (c == '\0')
+          break;
+      }
+  free (copy);
+  return err;
+}
+
+static char *
+store_file (struct cw_store *store, const char *folder, const char *name)
+{
+  return xasprintf ("%s/%s/%s", cw_store_path (store), folder, name);
+}
+
+static bool
+read_all (const char *path, char **text, size_t *length)
+{
+  FILE *f = fopen (path, "rb");
+  if (!f)
+    return false;
+  size_t cap = 4096, len = 0;
+  char *buf = xmalloc (cap);
+  size_t n;
+  while ((n = fread (buf + len, 1, cap - len - 1, f)) > 0)
+    {
+      len += n;
+      if (cap - len < 2)
+        buf = xreallocarray (buf, cap *= 2, 1);
+    }
+  fclose (f);
+  buf[len] = '\0';
+  *text = buf;
+  *length = len;
+  return true;
+}
+
+/* ------------------------------------------------------- live folder */
+
+static char *
+link_target (const char *link)
+{
+  char buf[4096];
+  ssize_t n = readlink (link, buf, sizeof buf - 1);
+  if (n < 0)
+    return NULL;
+  buf[n] = '\0';
+  return xstrdup (buf);
+}
+
+static int
+switch_link (const char *link, const char *target)
+{
+  char *tmp = xasprintf ("%s.new", link);
+  unlink (tmp);
+  int err = symlink (target, tmp) == 0 && rename (tmp, link) == 0 ? 0 : errno;
+  if (err)
+    unlink (tmp);
+  free (tmp);
+  return err;
+}
+
+enum cw_status
+cw_live_stage (const char *name, const struct cw_live_files *files,
+               struct cw_live *live, struct cw_diags *diags)
+{
+  const char *root = cw_live_root ();
+  int err = make_folders (root, 0755);
+  if (err)
+    return io_error (diags, err, root);
+  live->link = xasprintf ("%s/%s", root, name);
+  struct stat st;
+  if (lstat (live->link, &st) == 0 && !S_ISLNK (st.st_mode))
+    {
+      cw_diag_add (diags, CW_ERROR, "enable-live-taken", "service",
+                   _("\"%s\" exists and was not made by certwiz. Move it "
+                     "away, then enable again."), live->link);
+      return CW_REFUSED;
+    }
+  live->previous = link_target (live->link);
+  unsigned generation = 0;
+  if (live->previous)
+    {
+      const char *g = strrchr (live->previous, '-');
+      generation = g ? (unsigned) strtoul (g + 1, NULL, 10) : 0;
+    }
+  for (;;)
+    {
+      live->generation = xasprintf ("%s.gen-%u", name, ++generation);
+      char *dir = xasprintf ("%s/%s", root, live->generation);
+      if (lstat (dir, &st) != 0)
+        {
+          err = mkdir (dir, 0755) == 0 ? 0 : errno;
+          if (!err)
+            {
+              const struct { const char *name; const char *text; mode_t m; }
+              parts[] = {
+                { "fullchain.pem", files->fullchain, 0644 },
+                { "privkey.pem", files->key, 0600 },
+                { "combined.pem", files->combined, 0600 },
+              };
+              for (size_t i = 0; i < 3 && !err; i++)
+                {
+                  char *path = xasprintf ("%s/%s", dir, parts[i].name);
+                  err = cw_write_file_atomic (path, parts[i].text,
+                                              strlen (parts[i].text),
+                                              parts[i].m, false);
+                  if (err)
+                    io_error (diags, err, path);
+                  free (path);
+                }
+            }
+          else
+            io_error (diags, err, dir);
+          free (dir);
+          return err ? CW_FAILED : CW_OK;
+        }
+      free (dir);
+      free (live->generation);
+    }
+}
+
+char *
+cw_live_path (const struct cw_live *live, const char *file)
+{
+  return xasprintf ("%s/%s", live->link, file);
+}
+
+enum cw_status
+cw_live_switch (const struct cw_live *live, struct cw_diags *diags)
+{
+  int err = switch_link (live->link, live->generation);
+  return err ? io_error (diags, err, live->link) : CW_OK;
+}
+
+void
+cw_live_free (struct cw_live *live)
+{
+  free (live->link);
+  free (live->previous);
+  free (live->generation);
+  memset (live, 0, sizeof *live);
+}
+
+/* ----------------------------------------------------------- journal */
+
+static char *
+journal_path (struct cw_store *store)
+{
+  return store_file (store, "enable", "journal");
+}
+
+bool
+cw_journal_present (struct cw_store *store)
+{
+  char *path = journal_path (store);
+  bool present = access (path, F_OK) == 0;
+  free (path);
+  return present;
+}
+
+enum cw_status
+cw_journal_begin (struct cw_store *store, const struct cw_svc_plan *plan,
+                  const struct cw_live *live, char (*before)[41],
+                  struct cw_diags *diags)
+{
+  char *folder = xasprintf ("%s/enable", cw_store_path (store));
+  int err = make_folders (folder, 0700);
+  free (folder);
+  struct cw_record record = CW_RECORD_INIT;
+  for (size_t i = 0; i < plan->file_count && !err; i++)
+    {
+      char name[32];
+      snprintf (name, sizeof name, "backup-%zu", i);
+      char *backup = store_file (store, "enable", name);
+      unlink (backup);
+      err = cw_write_file_atomic (backup, plan->files[i].before,
+                                  plan->files[i].before_length, 0600, false);
+      if (err)
+        io_error (diags, err, backup);
+      cw_record_add (&record, "file", plan->files[i].path);
+      cw_record_add (&record, "backup", backup);
+      free (backup);
+    }
+  if (live->link)
+    {
+      cw_record_add (&record, "live", live->link);
+      cw_record_add (&record, "live-previous",
+                     live->previous ? live->previous : "");
+    }
+  for (size_t i = 0; plan->reload && plan->reload[i]; i++)
+    cw_record_add (&record, "reload", plan->reload[i]);
+  for (size_t i = 0; i < plan->port_count; i++)
+    if (before[i][0])
+      {
+        char *check = xasprintf ("%s %u %d %s %s", plan->ports[i].host,
+                                 plan->ports[i].port,
+                                 (int) plan->ports[i].starttls,
+                                 plan->ports[i].sni ? plan->ports[i].sni
+                                                    : "-", before[i]);
+        cw_record_add (&record, "served-before", check);
+        free (check);
+      }
+  if (!err)
+    {
+      char *text = cw_record_format (&record);
+      char *path = journal_path (store);
+      err = cw_write_file_atomic (path, text, strlen (text), 0600, true);
+      if (err)
+        io_error (diags, err, path);
+      free (path);
+      free (text);
+    }
+  cw_record_free (&record);
+  return err ? CW_FAILED : CW_OK;
+}
+
+void
+cw_journal_end (struct cw_store *store)
+{
+  char *path = journal_path (store);
+  unlink (path);
+  free (path);
+}
+
+/* The reload the journal names, from its argv lines. */
+void
+cw_journal_reload (const struct cw_record *record, struct cw_diags *diags)
+{
+  size_t count = 0;
+  const char **argv = NULL;
+  for (size_t i = 0; i < record->count; i++)
+    if (strcmp (record->fields[i].name, "reload") == 0)
+      {
+        argv = xreallocarray (argv, count + 2, sizeof *argv);
+        argv[count++] = record->fields[i].value;
+      }
+  if (!count)
+    return;
+  argv[count] = NULL;
+  struct cw_run_result result = { 0 };
+  if (cw_run (argv, &result, diags) == CW_OK)
+    cw_run_result_free (&result);
+  free (argv);
+}
+
+enum cw_status
+cw_journal_undo (struct cw_store *store, struct cw_record *undone,
+                 struct cw_diags *diags)
+{
+  char *path = journal_path (store);
+  char *text;
+  size_t length;
+  struct cw_record record = CW_RECORD_INIT;
+  if (!read_all (path, &text, &length))
+    {
+      free (path);
+      return CW_OK;
+    }
+  bool parsed = cw_record_parse (text, &record);
+  free (text);
+  int err = 0;
+  const char *file = NULL;
+  for (size_t i = 0; parsed && i < record.count; i++)
+    {
+      const struct cw_record_field *f = &record.fields[i];
+      if (strcmp (f->name, "file") == 0)
+        file = f->value;
+      else if (strcmp (f->name, "backup") == 0 && file)
+        {
+          char *before;
+          size_t before_length;
+          struct stat st;
+          mode_t mode = stat (file, &st) == 0 ? st.st_mode & 07777 : 0644;
+          if (read_all (f->value, &before, &before_length))
+            {
+              int e = cw_write_file_atomic (file, before, before_length,
+                                            mode, true);
+              if (e)
+                err = e, io_error (diags, e, file);
+              free (before);
+            }
+        }
+    }
+  const char *link = cw_record_get (&record, "live");
+  const char *previous = cw_record_get (&record, "live-previous");
+  if (link && previous && *previous)
+    switch_link (link, previous);
+  else if (link)
+    unlink (link);
+  if (parsed)
+    cw_journal_reload (&record, diags);
+  if (!err)
+    unlink (path);
+  free (path);
+  if (undone)
+    *undone = record;
+  else
+    cw_record_free (&record);
+  return err ? CW_FAILED : CW_OK;
+}
+
+/* ---------------------------------------------------------- bindings */
+
+static char *
+binding_name (const char *service, const char *config)
+{
+  unsigned char digest[20];
+  char hex[41];
+  gnutls_hash_fast (GNUTLS_DIG_SHA1, config, strlen (config), digest);
+  cw_hex_encode (digest, sizeof digest, hex);
+  hex[12] = '\0';
+  return xasprintf ("%s-%s", service, hex);
+}
+
+bool
+cw_binding_read (struct cw_store *store, const char *service,
+                 const char *config, struct cw_record *record)
+{
+  char *name = binding_name (service, config);
+  char *path = store_file (store, "services", name);
+  char *text;
+  size_t length;
+  bool found = read_all (path, &text, &length);
+  if (found)
+    {
+      found = cw_record_parse (text, record);
+      free (text);
+    }
+  free (path);
+  free (name);
+  return found;
+}
+
+enum cw_status
+cw_binding_write (struct cw_store *store, const char *service,
+                  const char *config, const struct cw_record *record,
+                  struct cw_diags *diags)
+{
+  char *folder = xasprintf ("%s/services", cw_store_path (store));
+  int err = make_folders (folder, 0700);
+  free (folder);
+  char *name = binding_name (service, config);
+  char *path = store_file (store, "services", name);
+  if (!err && record)
+    {
+      char *text = cw_record_format (record);
+      err = cw_write_file_atomic (path, text, strlen (text), 0600, true);
+      free (text);
+    }
+  else if (!err && unlink (path) != 0 && errno != ENOENT)
+    err = errno;
+  if (err)
+    io_error (diags, err, path);
+  free (path);
+  free (name);
+  return err ? CW_FAILED : CW_OK;
+}
+
+void
+cw_bindings_each (struct cw_store *store,
+                  void (*each) (const struct cw_record *record, void *state),
+                  void *state)
+{
+  char *folder = xasprintf ("%s/services", cw_store_path (store));
+  int dir = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  free (folder);
+  if (dir < 0)
+    return;
+  DIR *d = fdopendir (dir);
+  if (!d)
+    {
+      close (dir);
+      return;
+    }
+  for (struct dirent *e; (e = readdir (d));)
+    {
+      if (e->d_name[0] == '.')
+        continue;
+      char *path = store_file (store, "services", e->d_name);
+      char *text;
+      size_t length;
+      struct cw_record record = CW_RECORD_INIT;
+      if (read_all (path, &text, &length))
+        {
+          if (cw_record_parse (text, &record))
+            each (&record, state);
+          free (text);
+        }
+      cw_record_free (&record);
+      free (path);
+    }
+  closedir (d);
+}
+
+struct labels
+{
+  const char *id;
+  char *text;
+};
+
+static void
+add_label (const struct cw_record *record, void *state)
+{
+  struct labels *l = state;
+  const char *cert = cw_record_get (record, "cert");
+  const char *label = cw_record_get (record, "label");
+  if (!cert || !label || strcmp (cert, l->id) != 0
+      || (l->text && strstr (l->text, label)))
+    return;
+  char *longer = l->text ? xasprintf ("%s, %s", l->text, label)
+                         : xstrdup (label);
+  free (l->text);
+  l->text = longer;
+}
+
+char *
+cw_bindings_labels (struct cw_store *store, const char *id)
+{
+  struct labels l = { id, NULL };
+  cw_bindings_each (store, add_label, &l);
+  return l.text;
+}
