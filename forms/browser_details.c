@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "browser.h"
+#include "pki/certfields.h"
 #include "pki/chain.h"
 #include "base/i18n.h"
 #include "keybar.h"
@@ -115,10 +116,84 @@ add_validity (struct details *d, const struct cw_certinfo *info)
   free (validity);
 }
 
-/* Every field of certwiz show, the subject one attribute a line in the
-   order written. */
+/* The core's one table of fields (pki/certfields.h), as certwiz show
+   gives them: a field added there shows here.  What the screen adds is
+   only how a few look: the subject one attribute a line, colours. */
+struct shown_field
+{
+  struct details *d;
+  const struct cw_field_source *source;
+  gnutls_x509_crt_t crt;   /* the certificate's, or NULL */
+};
+
+static enum ui_role
+role_of (const struct shown_field *s, const char *label)
+{
+  if (strcmp (label, "Valid") == 0 && s->source->info)
+    return validity_role (s->source->info->not_after);
+  if (strcmp (label, "Key here") == 0 && s->source->entry
+      && !s->source->entry->has_key)
+    return UI_DIM;
+  if (strcmp (label, "State") == 0)
+    return UI_NOTE;
+  return UI_NORMAL;
+}
+
+static void request_subject (struct details *d, const char *text);
+
+static bool
+add_subject (const struct shown_field *s, const char *label,
+             const struct cw_field_value *value)
+{
+  if (strcmp (label, "Subject") != 0)
+    return false;
+  if (s->crt)
+    {
+      struct dn_fields dn = { s->d, _("Subject") };
+      cw_cert_dn_each (s->crt, false, add_attribute, &dn);
+    }
+  else
+    request_subject (s->d, value->text ? value->text : "");
+  return true;
+}
+
 static void
-cert_fields (struct details *d, gnutls_x509_crt_t crt)
+add_value (const struct shown_field *s, const struct cw_certfield *field,
+           const struct cw_field_value *value)
+{
+  enum ui_role role = role_of (s, field->label);
+  if (add_subject (s, field->label, value))
+    return;
+  if (value->type == CW_FIELD_STRINGS)
+    for (size_t k = 0; k < value->count; k++)
+      add (s->d, _(field->label), value->items[k], role);
+  else if (value->type == CW_FIELD_STRING)
+    add (s->d, _(field->label), value->text, role);
+}
+
+static void
+table_fields (struct details *d, enum cw_field_table table,
+              const struct cw_field_source *source, gnutls_x509_crt_t crt)
+{
+  struct shown_field s = { d, source, crt };
+  size_t count;
+  const struct cw_certfield *fields = cw_certfields (table, &count);
+  for (size_t i = 0; i < count; i++)
+    {
+      if (!(fields[i].shown & CW_FIELD_TEXT) || !fields[i].label)
+        continue;
+      struct cw_field_value value;
+      cw_certfield_get (&fields[i], source, &value);
+      add_value (&s, &fields[i], &value);
+      cw_field_value_free (&value);
+    }
+}
+
+/* Every field of certwiz show: the certificate's, and what the store's
+   record adds. */
+static void
+cert_fields (struct details *d, gnutls_x509_crt_t crt,
+             const struct cw_store_entry *entry)
 {
   struct cw_certinfo info;
   if (cw_certinfo_get (crt, &info) < 0)
@@ -126,19 +201,10 @@ cert_fields (struct details *d, gnutls_x509_crt_t crt)
       add (d, _("Certificate"), _("(it cannot be read)"), UI_ERROR);
       return;
     }
-  struct dn_fields dn = { d, _("Subject") };
-  cw_cert_dn_each (crt, false, add_attribute, &dn);
-  for (size_t i = 0; i < info.name_count; i++)
-    add (d, _("Name"), info.names[i], UI_NORMAL);
-  add (d, _("Issuer"), info.issuer, UI_NORMAL);
-  add_validity (d, &info);
-  add (d, _("Key"), info.key, UI_NORMAL);
-  add (d, _("Thumbprint"), info.sha1, UI_NORMAL);
-  add (d, _("SHA-256"), info.sha256, UI_NORMAL);
-  add (d, _("Serial"), info.serial, UI_NORMAL);
-  add (d, _("Key usage"), info.usage, UI_NORMAL);
-  add (d, _("Ext. usage"), info.ext_usage, UI_NORMAL);
-  add (d, _("Key ID"), info.key_id, UI_NORMAL);
+  struct cw_field_source source = { &info, entry };
+  table_fields (d, CW_FIELDS_CERT, &source, crt);
+  if (entry)
+    table_fields (d, CW_FIELDS_ENTRY, &source, NULL);
   cw_certinfo_free (&info);
 }
 
@@ -185,31 +251,6 @@ chain_section (struct details *d)
     chain_fields (d, item->chain[i], i);
 }
 
-static const char *
-record_get (const struct cw_record *record, const char *name)
-{
-  const char *value = cw_record_get (record, name);
-  return value ? value : "";
-}
-
-/* What the store's record adds: the friendly name, the key, when. */
-static void
-record_fields (struct details *d, const struct cw_store_entry *entry)
-{
-  const struct cw_record *r = &entry->record;
-  const char *created = cw_record_get (r, "created");
-  const char *host = cw_record_get (r, "host");
-  add (d, _("Friendly name"), record_get (r, "friendly-name"), UI_NORMAL);
-  add (d, _("Key here"), entry->has_key ? _("yes") : _("no"),
-       entry->has_key ? UI_NORMAL : UI_DIM);
-  if (created)
-    {
-      char *made = xasprintf (_("%s on %s"), created, host ? host : "?");
-      add (d, _("Requested"), made, UI_NORMAL);
-      free (made);
-    }
-}
-
 /* A request's subject is certwiz's own text: read back, it is shown one
    attribute a line, as a certificate's is. */
 static void
@@ -236,19 +277,9 @@ request_subject (struct details *d, const char *text)
 static void
 request_fields (struct details *d)
 {
-  const struct cw_store_entry *entry = &d->item->target.entry;
-  const struct cw_record *r = &entry->record;
-  add (d, _("State"), _("pending: waiting for the CA's certificate"),
-       UI_NOTE);
-  request_subject (d, record_get (r, "subject"));
-  for (size_t i = 0; i < r->count; i++)
-    if (strcmp (r->fields[i].name, "san") == 0)
-      add (d, _("Name"), r->fields[i].value, UI_NORMAL);
-  add (d, _("Key"), record_get (r, "key"), UI_NORMAL);
-  add (d, _("ID"), entry->id, UI_NORMAL);
-  add (d, _("SHA-256"), record_get (r, "request-fingerprint"), UI_NORMAL);
-  add (d, _("Request file"), record_get (r, "request-file"), UI_NORMAL);
-  record_fields (d, entry);
+  struct cw_field_source source = { NULL, &d->item->target.entry };
+  table_fields (d, CW_FIELDS_REQUEST, &source, NULL);
+  table_fields (d, CW_FIELDS_ENTRY, &source, NULL);
 }
 
 static void
@@ -259,9 +290,8 @@ build_fields (struct details *d)
       request_fields (d);
       return;
     }
-  cert_fields (d, d->item->leaf);
-  if (d->item->in_store)
-    record_fields (d, &d->item->target.entry);
+  cert_fields (d, d->item->leaf,
+               d->item->in_store ? &d->item->target.entry : NULL);
   chain_section (d);
 }
 

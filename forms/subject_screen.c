@@ -58,20 +58,33 @@ draw_style (const struct wz_ui *ui)
   free (text);
 }
 
+/* The country is a code, but a name may be typed ("germany"): the field
+   grows with what it holds. */
+static int
+country_width (const struct ui_field *f)
+{
+  int width = ui_width (f->text) + 1;
+  return width < 3 ? 3 : width > 24 ? 24 : width;
+}
+
 static void
 draw_extra (const struct wz_ui *ui, enum wz_field field, int y)
 {
   const struct ui_field *f = &ui->wz.subject[field];
-  char *counter = xasprintf ("%zu/%zu", ui_field_chars (f), f->max_chars);
+  size_t limit = wz_field_info (field)->max_chars;
+  char *counter = xasprintf ("%zu/%zu", ui_field_chars (f), limit);
   /* Right-aligned, so that counters of every size end in one column. */
-  ui_put_text (y, COLS - 1 - ui_width (counter), counter, 0, UI_DIM);
+  ui_put_text (y, COLS - 1 - ui_width (counter), counter, 0,
+               ui_field_chars (f) > limit ? UI_ERROR : UI_DIM);
   free (counter);
   if (field != WZ_COUNTRY)
     return;
+  int x = FIELD_X + country_width (f) + 1;
   const struct cw_country *country = cw_country_by_alpha2 (f->text);
-  ui_put (y, FIELD_X + 4, country ? cw_country_name (country)
-                                  : _("F4: list of countries"),
-          COLS - 10 - FIELD_X - 4, country ? UI_NORMAL : UI_DIM);
+  if (x < COLS - 10)
+    ui_put (y, x, country ? cw_country_name (country)
+                          : _("F4: list of countries"),
+            COLS - 10 - x, country ? UI_NORMAL : UI_DIM);
 }
 
 static void
@@ -86,7 +99,8 @@ draw_field (struct wz_ui *ui, enum wz_field field, int control, int y)
     ui_put (y + 1, FIELD_X, worst->message, COLS - FIELD_X - 1,
             wz_role_of (worst->severity));
   ui_field_draw (&ui->wz.subject[field], y, FIELD_X,
-                 field == WZ_COUNTRY ? 3 : FIELD_WIDTH, focused);
+                 field == WZ_COUNTRY ? country_width (&ui->wz.subject[field])
+                                     : FIELD_WIDTH, focused);
 }
 
 static void
@@ -132,11 +146,31 @@ warn_non_ascii_cn (struct wz_ui *ui)
               UI_WARNING);
 }
 
+/* A country typed as its name, its three-letter code or an alias
+   ("germany", "DEU", "UK") becomes its code once the user leaves it; what
+   names no country stays as typed, with the core's finding. */
+static void
+settle_country (struct wz_ui *ui)
+{
+  struct ui_field *f = &ui->wz.subject[WZ_COUNTRY];
+  char *typed = xstrdup_trimmed (f->text);
+  const struct cw_country *country = *typed ? cw_country_find (typed) : NULL;
+  if (country && strcmp (typed, country->alpha2) != 0)
+    {
+      ui_field_set (f, country->alpha2);
+      wz_check_field (&ui->wz, WZ_COUNTRY);
+    }
+  free (typed);
+}
+
 static void
 leave_control (struct wz_ui *ui)
 {
-  if (field_of_control (ui, ui->focus) == WZ_COMMON_NAME)
+  int field = field_of_control (ui, ui->focus);
+  if (field == WZ_COMMON_NAME)
     warn_non_ascii_cn (ui);
+  if (field == WZ_COUNTRY)
+    settle_country (ui);
   wz_save_draft (ui);
 }
 
@@ -160,26 +194,15 @@ style_key (struct wz_ui *ui, int key)
   return WZ_STAY;
 }
 
-static bool
-is_letter (int key)
-{
-  return (key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z');
-}
-
 static void
 say_full (struct wz_ui *ui, enum wz_field field)
 {
   static char message[200];
   const struct wz_field_info *info = wz_field_info (field);
-  if (field == WZ_COMMON_NAME)
-    /* The advice the core gives for a CN over 64 (cn-too-long). */
-    snprintf (message, sizeof message,
-              _("At most %zu characters: put the full host name in the "
-                "names (next step)."), info->max_chars);
-  else
-    snprintf (message, sizeof message,
-              _("%s holds at most %zu characters."), _(info->label),
-              info->max_chars);
+  /* Only at WZ_FIELD_INPUT_MAX, far over the core's limit, whose own
+     finding is already shown. */
+  snprintf (message, sizeof message, _("%s holds at most %zu characters."),
+            _(info->label), (size_t) WZ_FIELD_INPUT_MAX);
   wz_say (ui, message, UI_WARNING);
   beep ();
 }
@@ -200,17 +223,6 @@ static enum wz_action
 field_key (struct wz_ui *ui, enum wz_field field, int key)
 {
   struct ui_field *f = &ui->wz.subject[field];
-  if (field == WZ_COUNTRY && UI_IS_CHAR (key) && key >= 0x20 && key != 0x7F
-      && !is_letter (key))
-    {
-      wz_say (ui, _("The country is a two-letter code, such as US or DE; "
-                    "press F4 for the list."), UI_WARNING);
-      beep ();
-      return WZ_STAY;
-    }
-  /* Country codes are written in capitals; show them so as typed. */
-  if (field == WZ_COUNTRY && key >= 'a' && key <= 'z')
-    key -= 'a' - 'A';
   enum ui_field_result r = ui_field_key (f, key);
   if (r == UI_FIELD_REFUSED)
     say_full (ui, field);

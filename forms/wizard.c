@@ -65,7 +65,7 @@ wz_init (struct wizard *wz)
                           .exportable = true, .days = 365 };
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
     {
-      ui_field_init (&wz->subject[i], fields[i].max_chars);
+      ui_field_init (&wz->subject[i], WZ_FIELD_INPUT_MAX);
       wz->subject_diags[i] = (struct cw_diags) CW_DIAGS_INIT;
     }
   ui_field_init (&wz->friendly_name, 128);
@@ -123,40 +123,47 @@ wz_field_shown (const struct wizard *wz, enum wz_field field)
 
 static void make_pairs (struct wizard *wz);
 
-/* A domain is typed whole ("contoso.com") and written as one DC per
-   label, each checked as one.  strsep, unlike strtok_r, sees the empty
-   label of "contoso..com", which would otherwise vanish unreported. */
-static void
-check_domain (const char *domain, struct cw_diags *diags)
+/* The field an attribute's findings are shown under: the core names the
+   attribute ("C", "DC"...) as its diagnostics' field. */
+static int
+field_of_attr_name (const struct wizard *wz, const char *name)
 {
-  char *copy = xstrdup (domain), *rest = copy;
-  bool empty = false;
-  for (char *label; (label = strsep (&rest, "."));)
-    if (*label)
-      cw_rdn_check_value (CW_ATTR_DC, label, diags);
-    else
-      empty = true;
-  if (empty)
-    cw_diag_add (diags, CW_ERROR, "dc-not-label", "DC",
-                 _("The domain \"%s\" has an empty label: two dots in a "
-                   "row, or a dot at the start or the end. Type it as "
-                   "labels separated by single dots, such as "
-                   "contoso.com."), domain);
-  free (copy);
+  for (int i = 0; i < WZ_FIELD_COUNT; i++)
+    if (wz_field_shown (wz, (enum wz_field) i) && name
+        && strcmp (cw_attr_info (fields[i].attr)->name, name) == 0)
+      return i;
+  return -1;
 }
 
+/* The findings under the fields are the core's for the whole subject
+   typed, from the same cw_names_build that certwiz check runs: there is
+   no rule of the wizard's own.  Findings about no field (the names as a
+   whole) are the review's. */
 void
 wz_check_field (struct wizard *wz, enum wz_field field)
 {
-  struct cw_diags *diags = &wz->subject_diags[field];
-  char *value = xstrdup_trimmed (wz->subject[field].text);
-  cw_diags_clear (diags);
-  if (*value && field == WZ_DOMAIN)
-    check_domain (value, diags);
-  else if (*value)
-    cw_rdn_check_value (fields[field].attr, value, diags);
-  free (value);
+  (void) field;
+  for (int i = 0; i < WZ_FIELD_COUNT; i++)
+    cw_diags_clear (&wz->subject_diags[i]);
   make_pairs (wz);
+  if (wz->pairs.count == 0)
+    return;
+  struct cw_names_input input = {
+    .subject_pairs = wz->pairs.pairs, .subject_pair_count = wz->pairs.count,
+  };
+  struct cw_names names = CW_NAMES_INIT;
+  struct cw_diags found = CW_DIAGS_INIT;
+  cw_names_build (&input, &names, &found);
+  for (size_t i = 0; i < found.count; i++)
+    {
+      const struct cw_diag *d = &found.items[i];
+      int to = field_of_attr_name (wz, d->field);
+      if (to >= 0)
+        cw_diag_add (&wz->subject_diags[to], d->severity, d->code, d->field,
+                     "%s", d->message);
+    }
+  cw_names_free (&names);
+  cw_diags_free (&found);
 }
 
 const struct cw_diag *
@@ -215,7 +222,7 @@ void
 wz_set_style (struct wizard *wz, enum wz_style style)
 {
   wz->style = style;
-  make_pairs (wz);
+  wz_check_field (wz, WZ_COMMON_NAME);
 }
 
 void

@@ -55,12 +55,17 @@ struct wz_field_info
   enum cw_attr attr;
   const char *label;       /* N_(); translate when shown */
   const char *draft_key;   /* its name in a draft */
-  size_t max_chars;
+  size_t max_chars;        /* the core's limit, shown by the counter */
   bool country_style;      /* shown in the country style */
   bool dns_style;          /* shown in the DNS style */
 };
 
 const struct wz_field_info *wz_field_info (enum wz_field field);
+
+/* What a subject field takes in, well over every limit of the core's:
+   a value typed or pasted is checked whole, and one over its limit is
+   the core's finding, never cut to a different value. */
+#define WZ_FIELD_INPUT_MAX 1024
 
 /* The key choices: the core's key types (keys/keytypes.h), in the order
    shown; the default is preselected. */
@@ -112,9 +117,10 @@ bool wz_in_steps (const struct wizard *wz);
 bool wz_field_shown (const struct wizard *wz, enum wz_field field);
 /* Changes the style, and the subject with it. */
 void wz_set_style (struct wizard *wz, enum wz_style style);
-/* Checks FIELD's value with the core's rules (cw_rdn_check_value) into
-   wz->subject_diags[FIELD], and makes the subject's pairs again; called
-   on every change. */
+/* Makes the subject's pairs again and checks them with the core's
+   cw_names_build, as certwiz check does, each finding into
+   wz->subject_diags of the field it names; called on every change (of
+   FIELD). */
 void wz_check_field (struct wizard *wz, enum wz_field field);
 /* The most severe diagnostic of FIELD, or NULL. */
 const struct cw_diag *wz_field_worst (const struct wizard *wz,

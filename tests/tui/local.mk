@@ -12,7 +12,8 @@ TUI_TESTS = \
   tests/tui/menu.sh \
   tests/tui/progress.sh \
   tests/tui/request.sh \
-  tests/tui/terminal.sh
+  tests/tui/terminal.sh \
+  tests/tui/token.sh
 
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

@@ -227,7 +227,8 @@ START_TEST (field_table_follows_rdn_table)
       ck_assert_int_eq (info->dns_style, expected[i].dns);
       ck_assert_int_eq (wz_field_shown (&wz, (enum wz_field) i),
                         expected[i].country);
-      ck_assert_uint_eq (wz.subject[i].max_chars, expected[i].max);
+      /* The field takes more: the core's finding speaks of the limit. */
+      ck_assert_uint_eq (wz.subject[i].max_chars, WZ_FIELD_INPUT_MAX);
     }
   wz.style = WZ_STYLE_DNS;
   for (int i = 0; i < WZ_FIELD_COUNT; i++)
@@ -258,15 +259,183 @@ START_TEST (org_too_long)
   char value[66];
   memset (value, 'o', 65);
   value[65] = '\0';
-  /* The field stops at the limit, as typed... */
+  /* The field takes the whole value, never cut to a shorter one the
+     core would accept, and shows the core's finding. */
   set_field (&wz, WZ_ORG, value);
-  ck_assert_uint_eq (ui_field_chars (&wz.subject[WZ_ORG]), 64);
-  ck_assert_uint_eq (wz.subject_diags[WZ_ORG].count, 0);
-  /* ...and the core's rule reports a longer value. */
-  force_text (&wz.subject[WZ_ORG], value);
-  wz_check_field (&wz, WZ_ORG);
+  ck_assert_uint_eq (ui_field_chars (&wz.subject[WZ_ORG]), 65);
   assert_code (&wz.subject_diags[WZ_ORG], "o-too-long", CW_ERROR);
   ck_assert_str_eq (wz_field_worst (&wz, WZ_ORG)->code, "o-too-long");
+}
+END_TEST
+
+/* ------------------------------------------------- the wizard and check
+
+   The findings under the fields are certwiz check's own: each row is
+   typed into the wizard's fields and given to the command line as
+   --subject, and the two sets of "FIELD:code" must be the same. */
+struct check_row
+{
+  const char *country, *state, *org, *cn;
+};
+
+static const struct check_row check_rows[] = {
+  { "germany", NULL, NULL, "mail1.contoso.com" },
+  { "Austria", NULL, "Contoso", NULL },
+  { "uk", NULL, NULL, "mail.contoso.co.uk" },
+  { "us", "Washington", "Contoso Corp", "mail1.contoso.com" },
+  { "DEU", NULL, NULL, "a.example.com" },
+  { "1", NULL, NULL, NULL },
+  { NULL, NULL, "oooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooo",
+    "a.example.com" },
+  { NULL, NULL, NULL,
+    "a123456789.b123456789.c123456789.d123456789.e123456789.f123456789.gh" },
+  { NULL, NULL, NULL, "mail.m\xC3\xAF" "crosoft.com" },
+  { NULL, NULL, NULL, "foo_bar.example.com" },
+  { "US", NULL, "Contoso Corp", "mail..contoso.com" },
+  { "US", NULL, NULL, "Mail1.Contoso.COM" },
+};
+
+/* Adds "FIELD:code," to LIST, in the order given. */
+static void
+add_code (char *list, size_t size, const char *field, const char *code)
+{
+  snprintf (list + strlen (list), size - strlen (list), "%s:%s,", field,
+            code);
+}
+
+static int
+compare_strings (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The comma-separated LIST, sorted, so that order does not count. */
+static char *
+sorted (const char *list)
+{
+  char *copy = strdup (list), *items[64], *save = NULL;
+  size_t n = 0;
+  for (char *t = strtok_r (copy, ",", &save); t && n < 64;
+       t = strtok_r (NULL, ",", &save))
+    items[n++] = t;
+  qsort (items, n, sizeof *items, compare_strings);
+  char *out = calloc (1, strlen (list) + 2);
+  for (size_t i = 0; i < n; i++)
+    strcat (strcat (out, items[i]), ",");
+  free (copy);
+  return out;
+}
+
+/* A row's value with its escapes (\xNN, \t) made bytes. */
+static char *
+unescape (const char *text)
+{
+  char *out = malloc (strlen (text) + 1), *o = out;
+  for (const char *p = text; *p;)
+    if (p[0] == '\\' && p[1] == 't')
+      *o++ = '\t', p += 2;
+    else if (p[0] == '\\' && p[1] == 'x')
+      {
+        char hex[3] = { p[2], p[3], 0 };
+        *o++ = (char) strtol (hex, NULL, 16), p += 4;
+      }
+    else
+      *o++ = *p++;
+  *o = '\0';
+  return out;
+}
+
+static void
+row_dn_add (char *dn, size_t size, const char *attr, const char *value)
+{
+  if (!value)
+    return;
+  char *bytes = unescape (value);
+  snprintf (dn + strlen (dn), size - strlen (dn), "%s%s=%s",
+            *dn ? ", " : "", attr, bytes);
+  free (bytes);
+}
+
+static void
+row_field_set (enum wz_field field, const char *value)
+{
+  if (!value)
+    return;
+  char *bytes = unescape (value);
+  set_field (&wz, field, bytes);
+  free (bytes);
+}
+
+/* What certwiz check says about the subject's attributes, as
+   "FIELD:code,"; the names as a whole (SAN, subject) are not a
+   field's. */
+static char *
+check_codes (const char *dn)
+{
+  const char *certwiz = getenv ("CERTWIZ");
+  char path[] = "/tmp/certwiz-check-dn-XXXXXX";
+  int fd = mkstemp (path);
+  ck_assert_int_ge (fd, 0);
+  ck_assert_int_eq (write (fd, dn, strlen (dn)), (ssize_t) strlen (dn));
+  close (fd);
+  char *cmd;
+  ck_assert_int_ge (asprintf (&cmd, "'%s' check --subject \"$(cat '%s')\" "
+                              "2>&1 >/dev/null", certwiz, path), 0);
+  FILE *out = popen (cmd, "r");
+  ck_assert_ptr_nonnull (out);
+  char line[4096], list[4096] = "";
+  while (fgets (line, sizeof line, out))
+    {
+      char field[16];
+      const char *open = strrchr (line, '['), *close = strrchr (line, ']');
+      if (sscanf (line, "certwiz: %*[a-z]: %15[A-Z]:", field) != 1
+          || !open || !close || close < open
+          || strcmp (field, "SAN") == 0)
+        continue;
+      char code[64];
+      snprintf (code, sizeof code, "%.*s", (int) (close - open - 1),
+                open + 1);
+      add_code (list, sizeof list, field, code);
+    }
+  pclose (out);
+  unlink (path);
+  free (cmd);
+  return sorted (list);
+}
+
+static char *
+wizard_codes (void)
+{
+  char list[4096] = "";
+  for (int i = 0; i < WZ_FIELD_COUNT; i++)
+    for (size_t j = 0; j < wz.subject_diags[i].count; j++)
+      add_code (list, sizeof list, wz.subject_diags[i].items[j].field,
+                wz.subject_diags[i].items[j].code);
+  return sorted (list);
+}
+
+START_TEST (findings_as_check)
+{
+  if (!getenv ("CERTWIZ"))
+    return;
+  const struct check_row *row = &check_rows[_i];
+  char dn[1024] = "";
+  row_dn_add (dn, sizeof dn, "C", row->country);
+  row_dn_add (dn, sizeof dn, "ST", row->state);
+  row_dn_add (dn, sizeof dn, "O", row->org);
+  row_dn_add (dn, sizeof dn, "CN", row->cn);
+  row_field_set (WZ_COUNTRY, row->country);
+  row_field_set (WZ_STATE, row->state);
+  row_field_set (WZ_ORG, row->org);
+  row_field_set (WZ_COMMON_NAME, row->cn);
+  char *cli = check_codes (dn), *wizard = wizard_codes ();
+  ck_assert_msg (strcmp (cli, wizard) == 0,
+                 "%s: certwiz check says %s, the wizard %s", dn, cli,
+                 wizard);
+  ck_assert_msg (strcmp (cli, "") != 0,
+                 "%s: no finding at all (the table lost its point)", dn);
+  free (cli);
+  free (wizard);
 }
 END_TEST
 
@@ -304,6 +473,7 @@ END_TEST
 
 START_TEST (domain_each_label)
 {
+  wz_set_style (&wz, WZ_STYLE_DNS);
   set_field (&wz, WZ_DOMAIN, "contoso.com");
   ck_assert_uint_eq (wz.subject_diags[WZ_DOMAIN].count, 0);
   set_field (&wz, WZ_DOMAIN, "contoso.c_m");
@@ -320,6 +490,7 @@ START_TEST (domain_empty_label)
 {
   static const char *const domains[] = { "contoso..com", ".contoso.com",
                                          "contoso.com..", "." };
+  wz_set_style (&wz, WZ_STYLE_DNS);
   set_field (&wz, WZ_DOMAIN, domains[_i]);
   ck_assert_msg (cw_diags_has_errors (&wz.subject_diags[WZ_DOMAIN]),
                  "\"%s\" gave only: %s", domains[_i],
@@ -815,6 +986,8 @@ START_TEST (draft_round_trip)
       ck_assert_uint_eq (back.subject_diags[i].count,
                          wz.subject_diags[i].count);
     }
+  /* The country is not the DNS style's: its finding shows with it. */
+  wz_set_style (&back, WZ_STYLE_COUNTRY);
   assert_code (&back.subject_diags[WZ_COUNTRY], "c-not-iso3166", CW_ERROR);
   ck_assert_uint_eq (back.san_count, 3);
   for (size_t i = 0; i < 3; i++)
@@ -1214,6 +1387,8 @@ model_suite (void)
   suite_add_tcase (s, tc);
   tc = tcase ("fields");
   tcase_add_test (tc, org_too_long);
+  tcase_add_loop_test (tc, findings_as_check, 0,
+                       sizeof check_rows / sizeof *check_rows);
   tcase_add_test (tc, cn_non_ascii);
   tcase_add_test (tc, country_uk);
   tcase_add_test (tc, empty_field_clears);
