@@ -64,6 +64,9 @@ bool cw_curl_load (struct cw_diags *diags);
 #define curl_easy_init cw_curl.easy_init
 #define curl_easy_cleanup cw_curl.easy_cleanup
 #define curl_easy_reset cw_curl.easy_reset
+/* curl.h makes these two macros that check the number of arguments. */
+#undef curl_easy_setopt
+#undef curl_easy_getinfo
 #define curl_easy_setopt cw_curl.easy_setopt
 #define curl_easy_perform cw_curl.easy_perform
 #define curl_easy_getinfo cw_curl.easy_getinfo

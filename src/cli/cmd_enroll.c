@@ -56,8 +56,6 @@ print_help (void)
             "[ADDR:PORT]]\n"
             "                      [--dns-hook CMD | --manual] "
             "[--profile NAME]\n"
-            "                      [--key-uri URI [--pin-file FILE | "
-            "--pin-fd N]]\n"
             "                      [--ca-bundle FILE]\n\n"
             "Get a certificate from an ACME CA (see certwiz account): send "
             "the pending\nrequest ID, whose key stays where it is, or make "
@@ -71,15 +69,6 @@ print_help (void)
             "separate with commas\n"
             "  --key TYPE           the new key: rsa2048, rsa3072 "
             "(default), rsa4096, p256, p384\n"
-            "  --key-uri URI        the key on a PKCS#11 token "
-            "(pkcs11:token=NAME;object=LABEL),\n"
-            "                       or a token alone to make the new key "
-            "there\n"
-            "  --pin-file FILE      read the token's PIN from FILE\n"
-            "  --pin-fd N           read the token's PIN from file "
-            "descriptor N\n"
-            "                       (without either, it is asked for on the "
-            "terminal)\n"
             "  --friendly-name TEXT a name to tell certificates apart\n"
             "  --account NAME       the ACME account (default: the only "
             "one)\n"
@@ -104,6 +93,15 @@ print_help (void)
             "account show)\n"
             "  --ca-bundle FILE     trust anchors of a test or private CA's "
             "HTTPS server\n"));
+  fputs (_("\nA key on a PKCS#11 token:\n"
+           "  --key-uri URI        the token's key "
+           "(pkcs11:token=NAME;object=LABEL), or a\n"
+           "                       token alone (pkcs11:token=NAME) to make "
+           "the new key there\n"
+           "  --pin-file FILE      read the token's PIN from FILE\n"
+           "  --pin-fd N           read it from file descriptor N "
+           "(without either, it is\n"
+           "                       asked for on the terminal)\n"), stdout);
 }
 
 /* --standalone takes an address only when one follows. */

@@ -46,8 +46,7 @@ print_help (void)
             "[--reuse-key]\n"
             "                     [--on-failure CMD] [--mail ADDR] "
             "[--interval HOURS]\n"
-            "                     [--pin-file FILE | --pin-fd N] "
-            "[--ca-bundle FILE]\n\n"
+            "                     [--ca-bundle FILE]\n\n"
             "Renew the certificates certwiz enrolled through ACME when they "
             "are due: in the\nwindow the CA suggests (ACME Renewal "
             "Information) when it offers one, else\nat two thirds of their "
@@ -74,17 +73,18 @@ print_help (void)
             "timer): a time\n"
             "                     picked in the CA's window before the next "
             "run is taken now\n"
-            "  --pin-file FILE    the PIN of the token of a key kept on a "
-            "token (such a key\n"
-            "                     is kept: the renewal is signed on the "
-            "token again)\n"
-            "  --pin-fd N         the same, from file descriptor N\n"
             "  --ca-bundle FILE   trust anchors of a test or private CA's "
             "HTTPS server\n\n"
             "Exit status: 0 when nothing failed (renewed, or not due yet), "
             "3 when a renewal\nfailed (in this run, or in an earlier one "
             "and waiting to be tried again),\n1 or 2 when the command was "
             "refused.\n"));
+  fputs (_("\nA certificate whose key is on a PKCS#11 token keeps that key: "
+           "the renewal\nis signed on the token again.\n"
+           "  --pin-file FILE    read the token's PIN from FILE\n"
+           "  --pin-fd N         read it from file descriptor N (without "
+           "either, it is\n"
+           "                     asked for on the terminal)\n"), stdout);
 }
 
 static enum cw_cli_option_result

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Keys on a real PKCS#11 token (SoftHSM2, made here) enrolled with a real
+# pebble: a pending request signed on the token, a new key made on the
+# token by enroll --key-uri, and a renewal that signs on the token again.
+# The key never leaves the token: no key file in the store at any step.
+. "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/acme/lib.sh"
+
+for tool in softhsm2-util p11tool; do
+  command -v "$tool" >/dev/null 2>&1 || skip "$tool is missing (./quickstart installs it)"
+done
+mkdir "$work/tokens"
+cat >"$work/softhsm2.conf" <<CONF
+directories.tokendir = $work/tokens
+objectstore.backend = file
+log.level = ERROR
+CONF
+export SOFTHSM2_CONF="$work/softhsm2.conf"
+softhsm2-util --init-token --free --label acme-test --pin 1234 \
+  --so-pin 87654321 >/dev/null
+token='pkcs11:token=acme-test'
+printf '1234\n' >"$work/pin"
+chmod 600 "$work/pin"
+
+start_pebble
+run 0 "$CERTWIZ" account add --server "$acme_dir" --ca-bundle "$ca_bundle" --agree-tos
+
+# A pending request signed on the token, sent as it is.
+run 0 "$CERTWIZ" request --key-uri "$token" --key p256 --pin-file "$work/pin" \
+  --subject "CN=token.example.com" --out "$work/token.req"
+rid=$(sed -n 's/^ID: *//p' "$work/out")
+run 0 "$CERTWIZ" enroll "$rid" --standalone "127.0.0.1:$http_port"
+id=$(sed -n 's/^Thumbprint: *//p' "$work/out")
+[ -n "$id" ] && [ -f "$CERTWIZ_STORE/certs/$id/cert.pem" ] &&
+  ok "the CA's certificate installed on the token key" || fail "not installed"
+[ ! -e "$CERTWIZ_STORE/certs/$id/key.pem" ] &&
+  ok "no key file: the key stayed on the token" || fail "a key file appeared"
+run 0 "$CERTWIZ" show "$id"
+expect_in "$work/out" "acme-test" "show names the token"
+
+# enroll --key-uri with a token alone: a new key made there.
+run 0 "$CERTWIZ" enroll --san new.example.com --key-uri "$token" --key p256 \
+  --pin-file "$work/pin" --standalone "127.0.0.1:$http_port"
+new=$(sed -n 's/^Thumbprint: *//p' "$work/out")
+uri=$(sed -n 's/^key-uri: //p' "$CERTWIZ_STORE/certs/$new/record")
+case "$uri" in
+  pkcs11:*token=acme-test*) ok "enroll made its key on the token" ;;
+  *) fail "the new key is not on the token: '$uri'" ;;
+esac
+"$OPENSSL" x509 -in "$CERTWIZ_STORE/certs/$new/cert.pem" -noout -pubkey >"$work/cert.pub"
+GNUTLS_PIN=1234 p11tool --login --export-pubkey "$uri" 2>/dev/null |
+  "$OPENSSL" pkey -pubin -out "$work/token.pub" 2>/dev/null
+cmp -s "$work/cert.pub" "$work/token.pub" &&
+  ok "the certificate's key is the token's, as p11tool exports it" ||
+  fail "the certificate does not carry the token key"
+[ ! -e "$CERTWIZ_STORE/certs/$new/key.pem" ] &&
+  ok "no key file for the new token key" || fail "a key file appeared"
+
+# A renewal keeps the token key: signed on the token again, with the PIN
+# from a file (as the timer would give it).
+run 0 "$CERTWIZ" renew "$new" --force --pin-file "$work/pin" \
+  --ca-bundle "$ca_bundle"
+renewed=$(sed -n 's/.*renewed, now \([0-9a-f]*\).*/\1/p' "$work/out")
+[ -n "$renewed" ] && ok "renewed" || fail "not renewed: $(cat "$work/out" "$work/err")"
+dir=$(ls -d "$CERTWIZ_STORE/certs/$renewed"* 2>/dev/null | head -n 1)
+if [ -n "$dir" ]; then
+  "$OPENSSL" x509 -in "$dir/cert.pem" -noout -pubkey >"$work/renewed.pub"
+  cmp -s "$work/renewed.pub" "$work/token.pub" &&
+    ok "the renewal is signed by the same token key" ||
+    fail "the renewal carries another key"
+  [ ! -e "$dir/key.pem" ] && ok "no key file after renewal" || fail "renewal wrote a key file"
+fi
+finish
