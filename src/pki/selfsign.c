@@ -47,8 +47,11 @@ set_serial (gnutls_x509_crt_t crt)
                                                      sizeof serial);
 }
 
+/* The subject key identifier, and the same as the authority key
+   identifier: the certificate is its own issuer, and webpki-style
+   verifiers refuse a self-signed certificate without one. */
 static int
-subject_key_id (gnutls_x509_crt_t crt, const struct cw_key *key)
+key_ids (gnutls_x509_crt_t crt, const struct cw_key *key)
 {
   gnutls_pubkey_t pub;
   unsigned char id[20];
@@ -58,8 +61,10 @@ subject_key_id (gnutls_x509_crt_t crt, const struct cw_key *key)
     return ret;
   ret = gnutls_pubkey_get_key_id (pub, GNUTLS_KEYID_USE_SHA1, id, &id_size);
   gnutls_pubkey_deinit (pub);
-  return ret < 0 ? ret : gnutls_x509_crt_set_subject_key_id (crt, id,
-                                                             id_size);
+  if (ret >= 0)
+    ret = gnutls_x509_crt_set_subject_key_id (crt, id, id_size);
+  return ret < 0 ? ret : gnutls_x509_crt_set_authority_key_id (crt, id,
+                                                               id_size);
 }
 
 /* The request's subject, names and usages, signed by its own key. */
@@ -85,7 +90,7 @@ certify (const struct cw_request *request, unsigned days,
   if (ret >= 0)
     ret = gnutls_x509_crt_set_basic_constraints (crt, 0, -1);
   if (ret >= 0)
-    ret = subject_key_id (crt, request->key);
+    ret = key_ids (crt, request->key);
   if (ret >= 0)
     ret = cw_key_sign_self (request->key, crt);
   return ret;

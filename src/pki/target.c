@@ -9,7 +9,11 @@
 bool
 cw_target_is_file (const char *what)
 {
-  return access (what, F_OK) == 0;
+  /* An ID is hexadecimal digits (and the separators certwiz list and
+     other tools print between them), never a slash or a dot: a path
+     that does not exist is reported as a missing file, not as a bad
+     ID. */
+  return access (what, F_OK) == 0 || strpbrk (what, "/.") != NULL;
 }
 
 enum cw_status

@@ -19,7 +19,8 @@ struct cw_target
 
 #define CW_TARGET_INIT { NULL, { .id = NULL }, CW_CERTS_INIT }
 
-/* Whether WHAT names a file that exists, which is then the target. */
+/* Whether WHAT is a file rather than an ID: a file that exists, or a
+   path (a slash or a dot), which is then reported as missing. */
 bool cw_target_is_file (const char *what);
 /* The certificates of the file WHAT. */
 enum cw_status cw_target_load_file (struct cw_target *target,

@@ -146,6 +146,19 @@ run 0 "$CERTWIZ" show "$(printf '%.6s' "$issued" | tr 'a-f' 'A-F')"
 expect_in "$work/out" "Thumbprint:     $issued" "an upper-case prefix finds it"
 run 2 "$CERTWIZ" show "$(printf '%.3s' "$issued")"
 expect_in "$work/err" "[id-invalid]" "3 digits are too short"
+# A path that does not exist is a missing file, for every command that
+# takes ID|FILE, never "not an ID".
+for cmd in show verify "match --mode domain"; do
+  set -- $cmd
+  c=$1; shift
+  if [ "$c" = match ]; then
+    run 1 "$CERTWIZ" match "$work/no-such.pem" www.example.com "$@"
+  else
+    run 1 "$CERTWIZ" "$c" "$work/no-such.pem"
+  fi
+  expect_in "$work/err" "no-such.pem\": No such file" "$c: a missing file is named as one"
+  expect_not_in "$work/err" "id-invalid" "$c: a missing file is not called a bad ID"
+done
 ids=$(ls "$store/certs" "$store/pending")
 for unknown in 0000 1111 2222 3333 4444 5555; do
   printf '%s\n' "$ids" | grep -q "^$unknown" || break

@@ -98,5 +98,11 @@ id=$(sed -n 's/^Thumbprint: *//p' "$work/out")
 run 0 "$CERTWIZ" show "$id" --format pem
 "$OPENSSL" x509 -in "$work/out" -noout -text >text
 expect_in text "ecdsa-with-SHA256" "a P-256 self-signed certificate signed with SHA-256"
+# Its own issuer: the authority key identifier is its subject key's.
+ski=$(sed -n '/Subject Key Identifier/{n;s/^ *//;p;}' text)
+aki=$(sed -n '/Authority Key Identifier/{n;s/^ *//;s/^keyid://;p;}' text)
+[ -n "$ski" ] && [ "$ski" = "$aki" ] &&
+  ok "the authority key identifier equals the subject key identifier" ||
+  fail "AKI '$aki' is not SKI '$ski'"
 
 finish
