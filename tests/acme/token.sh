@@ -6,19 +6,8 @@
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/acme/lib.sh"
 
-for tool in softhsm2-util p11tool; do
-  command -v "$tool" >/dev/null 2>&1 || skip "$tool is missing (./quickstart installs it)"
-done
-mkdir "$work/tokens"
-cat >"$work/softhsm2.conf" <<CONF
-directories.tokendir = $work/tokens
-objectstore.backend = file
-log.level = ERROR
-CONF
-export SOFTHSM2_CONF="$work/softhsm2.conf"
-softhsm2-util --init-token --free --label acme-test --pin 1234 \
-  --so-pin 87654321 >/dev/null
-token='pkcs11:token=acme-test'
+. "$top_srcdir/tests/cli/softhsm.sh"
+softhsm_token acme-test
 printf '1234\n' >"$work/pin"
 chmod 600 "$work/pin"
 

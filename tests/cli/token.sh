@@ -7,21 +7,8 @@
 . "${top_srcdir}/tests/cli/lib.sh"
 . "${top_srcdir}/tests/cli/ca.sh"
 
-for tool in softhsm2-util p11tool; do
-  command -v "$tool" >/dev/null 2>&1 ||
-    { echo "SKIP: $tool is missing (./quickstart installs it)"; exit 77; }
-done
-
-mkdir "$work/tokens"
-cat >"$work/softhsm2.conf" <<EOF
-directories.tokendir = $work/tokens
-objectstore.backend = file
-log.level = ERROR
-EOF
-export SOFTHSM2_CONF="$work/softhsm2.conf"
-softhsm2-util --init-token --free --label certwiz-test --pin 1234 \
-  --so-pin 87654321 >/dev/null
-token='pkcs11:token=certwiz-test'
+. "${top_srcdir}/tests/cli/softhsm.sh"
+softhsm_token certwiz-test
 printf '1234\n' >pin
 printf '9999\n' >wrong
 chmod 600 pin wrong
