@@ -29,7 +29,7 @@ environment (const struct cw_renew_item *it)
     if (strncmp (environ[i], "CERTWIZ_CERT_", 13) != 0
         && strncmp (environ[i], "CERTWIZ_ERROR_", 14) != 0)
       env[used++] = xstrdup (environ[i]);
-  char *next = cw_time_format (it->next_try);
+  char *next = it->next_try ? cw_time_format (it->next_try) : xstrdup ("");
   env[used++] = xasprintf ("CERTWIZ_CERT_ID=%s", it->id);
   env[used++] = xasprintf ("CERTWIZ_CERT_NAME=%s", it->name);
   env[used++] = xasprintf ("CERTWIZ_ERROR_CODE=%s",
@@ -86,13 +86,22 @@ cw_notify_hook (const char *hook, const struct cw_renew_item *it,
 static char *
 mail_text (const char *address, const struct cw_renew_item *it)
 {
-  char *next = cw_time_format (it->next_try);
+  /* Renewed but not served: the next step is the admin's, not a retry. */
+  char *next = it->not_enabled
+                 ? xasprintf (_("Fix what is said, then run: certwiz enable "
+                                "%.8s --service SERVICE"), it->new_id)
+                 : cw_time_format (it->next_try);
   char *text = xasprintf (
     "To: %s\nSubject: %s\nContent-Type: text/plain; charset=UTF-8\n"
     "Auto-Submitted: auto-generated\n\n%s\n\n  %s (%s)\n  %s [%s]\n\n%s\n",
-    address, _("certwiz: a certificate could not be renewed"),
-    _("certwiz could not renew this certificate:"), it->name, it->id,
-    it->error_message ? it->error_message : "",
+    address,
+    it->not_enabled ? _("certwiz: a renewed certificate is not served")
+                    : _("certwiz: a certificate could not be renewed"),
+    it->not_enabled ? _("certwiz renewed this certificate but could not put "
+                        "it to work; the services keep serving the old "
+                        "one:")
+                    : _("certwiz could not renew this certificate:"),
+    it->name, it->id, it->error_message ? it->error_message : "",
     it->error_code ? it->error_code : "unknown", next);
   free (next);
   return text;

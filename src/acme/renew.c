@@ -223,6 +223,18 @@ order_again (struct renewal *r, struct cw_diags *diags)
   return status;
 }
 
+/* The item's first error, for the failure hook and the record. */
+static void
+keep_first_error (struct cw_renew_item *it)
+{
+  for (size_t i = 0; i < it->diags.count && !it->error_code; i++)
+    if (it->diags.items[i].severity == CW_ERROR)
+      {
+        it->error_code = it->diags.items[i].code;
+        it->error_message = xstrdup (it->diags.items[i].message);
+      }
+}
+
 static void
 note_success (struct renewal *r, struct cw_diags *diags)
 {
@@ -235,19 +247,18 @@ note_success (struct renewal *r, struct cw_diags *diags)
                          diags);
   cw_record_free (&set);
   free (now);
-  cw_renew_reenable (r->store, r->item->id, r->item->new_id, diags);
+  r->item->not_enabled = cw_renew_reenable (r->store, r->item->id,
+                                             r->item->new_id, diags)
+                         != CW_OK;
+  if (r->item->not_enabled)
+    keep_first_error (r->item);
 }
 
 static void
 note_failure (struct renewal *r, struct cw_diags *diags)
 {
   struct cw_renew_item *it = r->item;
-  for (size_t i = 0; i < it->diags.count && !it->error_code; i++)
-    if (it->diags.items[i].severity == CW_ERROR)
-      {
-        it->error_code = it->diags.items[i].code;
-        it->error_message = xstrdup (it->diags.items[i].message);
-      }
+  keep_first_error (it);
   it->failures = (int) record_long (r->record, "acme-failures") + 1;
   it->next_try = time (NULL) + cw_renew_backoff (it->failures);
   struct cw_record set = CW_RECORD_INIT;
@@ -411,7 +422,8 @@ cw_renew (struct cw_store *store, const struct cw_renew_options *o,
     }
   for (size_t i = 0; status == CW_OK && i < report->count; i++)
     if (report->items[i].outcome == CW_RENEW_FAILED
-        || report->items[i].outcome == CW_RENEW_BACKING_OFF)
+        || report->items[i].outcome == CW_RENEW_BACKING_OFF
+        || report->items[i].not_enabled)
       status = CW_FAILED;
   cw_store_entries_free (&entries);
   return status;

@@ -41,6 +41,8 @@ enum cw_renew_outcome outcome;
   char *explanation;       /* the CA's explanationURL */
   char *new_id;            /* the new certificate, once renewed */
   bool replaces_dropped;
+  bool not_enabled;        /* renewed, but not put to work where the old
+                              one is: that one stays served */
   int failures;            /* in a row, this one included */
   time_t next_try;
   const char *error_code;  /* of the first error; NULL when none */

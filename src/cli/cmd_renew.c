@@ -79,6 +79,9 @@ print_help (void)
             "3 when a renewal\nfailed (in this run, or in an earlier one "
             "and waiting to be tried again),\n1 or 2 when the command was "
             "refused.\n"));
+  fputs (_("A renewed certificate that cannot be put to work where the "
+           "old one is served\n(see certwiz enable) also gives 3: the old "
+           "one stays served meanwhile.\n"), stdout);
   fputs (_("\nA certificate whose key is on a PKCS#11 token keeps that key: "
            "the renewal\nis signed on the token again.\n"
            "  --pin-file FILE    read the token's PIN from FILE\n"
@@ -160,6 +163,10 @@ print_item (const struct cw_renew_item *it)
       if (it->replaces_dropped)
         printf (_("  (the CA refused to link it to the old one; it was "
                   "ordered without that link)\n"));
+      if (it->not_enabled)
+        printf (_("  but it is not put to work: the services keep the old "
+                  "one (see above).\n  Fix what is said, then run: "
+                  "certwiz enable %.8s --service SERVICE\n"), it->new_id);
       return;
     case CW_RENEW_NOT_DUE:
       print_when (_("not due; renewal at %s"), it->due);
@@ -188,7 +195,7 @@ print_item (const struct cw_renew_item *it)
 static void
 tell_failure (const struct renew_args *a, struct cw_renew_item *it)
 {
-  if (it->outcome != CW_RENEW_FAILED)
+  if (it->outcome != CW_RENEW_FAILED && !it->not_enabled)
     return;
   if (a->on_failure)
     cw_notify_hook (a->on_failure, it, &it->diags);

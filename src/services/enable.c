@@ -23,6 +23,7 @@
 #include "services/enable_journal.h"
 #include "services/probe.h"
 #include "services/run.h"
+#include "services/workers.h"
 #include "store/store.h"
 
 #define SERVE_TIMEOUT_MS 10000
@@ -253,13 +254,49 @@ now_ms (void)
 /* Polls PORT until it serves EXPECTED or the time is up.  Once is not
    enough: a daemon's old workers may still take connections for a
    moment after a reload, so it must be served several times running. */
+static long
+serve_timeout_ms (void)
+{
+  const char *env = getenv ("CERTWIZ_SERVE_TIMEOUT_MS");
+  return env && *env ? strtol (env, NULL, 10) : SERVE_TIMEOUT_MS;
+}
+
+/* The daemon's workers before a reload: those still answer with the
+   old certificate until they exit. */
+struct workers
+{
+  pid_t master;
+  pid_t *pids;
+  size_t count;
+};
+
+static struct workers
+workers_before (const struct cw_svc *svc)
+{
+  struct workers w = { 0, NULL, 0 };
+  if (svc->adapter->master && (w.master = svc->adapter->master (svc)) > 0)
+    w.count = cw_workers_of (w.master, &w.pids);
+  return w;
+}
+
+/* Waits, within the time a handshake is waited for, until the old
+   workers are gone.  Some may stay longer (a client holding a
+   connection open); the handshakes that follow then decide. */
+static void
+workers_settle (struct workers *w)
+{
+  if (w->count)
+    cw_workers_wait_gone (w->master, w->pids, w->count, serve_timeout_ms ());
+  free (w->pids);
+  w->pids = NULL;
+  w->count = 0;
+}
+
 static bool
 wait_served (const struct cw_svc_port *port, const char *expected,
              char seen[41])
 {
-  const char *env = getenv ("CERTWIZ_SERVE_TIMEOUT_MS");
-  long bound = env && *env ? strtol (env, NULL, 10) : SERVE_TIMEOUT_MS;
-  long end = now_ms () + bound;
+  long end = now_ms () + serve_timeout_ms ();
   unsigned running = 0;
   for (;;)
     {
@@ -311,12 +348,15 @@ struct before
 };
 
 static void
-undo (struct cw_store *store, const struct cw_svc_plan *plan,
+undo (struct cw_store *store, const struct cw_svc *svc,
+      const struct cw_svc_plan *plan,
       char (*before)[41], struct cw_enable_result *result,
       struct cw_diags *diags)
 {
+  struct workers w = workers_before (svc);
   cw_journal_undo (store, NULL, diags);
   step (result, NULL, xstrdup (_("undone: the files put back, reloaded")));
+  workers_settle (&w);
   for (size_t i = 0; i < plan->port_count; i++)
     {
       char seen[41];
@@ -370,10 +410,14 @@ apply (struct cw_store *store, const struct cw_svc *svc,
                                              diags)) == CW_OK)
     step (result, progress, xstrdup (_("config test passed")));
   cw_journal_step ("tested");
+  struct workers w = workers_before (svc);
   if (status == CW_OK && (status = run_tool (plan->reload, "enable-reload",
                                              diags)) == CW_OK)
     step (result, progress, xstrdup (_("reloaded")));
   cw_journal_step ("reloaded");
+  if (status == CW_OK)
+    workers_settle (&w);
+  free (w.pids);
   if (status == CW_OK && !svc->adapter->alive (svc))
     {
       cw_diag_add (diags, CW_ERROR, "enable-died", "service",
@@ -384,7 +428,7 @@ apply (struct cw_store *store, const struct cw_svc *svc,
   if (status == CW_OK)
     status = verify_served (plan, expected, result, progress, diags);
   if (status != CW_OK)
-    undo (store, plan, before, result, diags);
+    undo (store, svc, plan, before, result, diags);
   free (before);
   return status;
 }

@@ -11,6 +11,7 @@
 #include <gnutls/x509.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "base/diag.h"
 #include "base/progress.h"
@@ -90,6 +91,10 @@ struct cw_svc_adapter
                           struct cw_svc_plan *plan, struct cw_diags *diags);
   /* Whether the daemon still runs. */
   bool (*alive) (const struct cw_svc *svc);
+  /* Its main process, 0 when unknown (may be NULL): the workers it had
+     before a reload are waited for, since they still serve the old
+     certificate until they exit. */
+  pid_t (*master) (const struct cw_svc *svc);
 };
 
 /* The adapter NAME or Exchange-style word names ("nginx", "https"); of

@@ -152,23 +152,31 @@ nginx_plan (struct cw_svc *svc, const struct cw_svc_target *target,
   return CW_OK;
 }
 
-static bool
-nginx_alive (const struct cw_svc *svc)
+static pid_t
+nginx_master (const struct cw_svc *svc)
 {
   size_t node = cw_conf_last (&svc->conf, CW_CONF_NONE, "pid");
   char *path = node == CW_CONF_NONE ? xstrdup ("/run/nginx.pid")
                                     : cw_conf_arg (&svc->conf, node, 0);
   FILE *f = path ? fopen (path, "r") : NULL;
   long pid = 0;
-  bool alive = f && fscanf (f, "%ld", &pid) == 1 && pid > 0
-               && kill ((pid_t) pid, 0) == 0;
+  if (!f || fscanf (f, "%ld", &pid) != 1 || pid <= 0
+      || kill ((pid_t) pid, 0) != 0)
+    pid = 0;
   if (f)
     fclose (f);
   free (path);
-  return alive;
+  return (pid_t) pid;
+}
+
+static bool
+nginx_alive (const struct cw_svc *svc)
+{
+  return nginx_master (svc) != 0;
 }
 
 const struct cw_svc_adapter cw_svc_nginx = {
   "nginx", "https", "HTTPS", "/etc/nginx/nginx.conf", "nginx",
   nginx_load, nginx_choose, nginx_current, nginx_plan, nginx_alive,
+  nginx_master,
 };

@@ -74,5 +74,33 @@ expect_eq "${served_now%"${served_now#????????}"}" "$new" \
 run 0 "$CERTWIZ" list
 expect_eq "$(grep -c 'HTTPS$' "$work/out")" 1 "the binding moved to the new one"
 
+# A renewal whose new certificate cannot be put to work (an unrelated
+# error planted in nginx's configuration makes its config test fail):
+# the old one stays served, and renew says so and exits 3.
+cp "$web/nginx.conf" "$web/nginx.conf.good"
+sed 's/^events {/no_such_directive on;\nevents {/' "$web/nginx.conf.good" \
+  >"$web/nginx.conf"
+cp "$web/nginx.conf" "$web/nginx.conf.planted"
+cat >"$work/hook" <<'HOOK'
+#!/bin/sh
+echo "$CERTWIZ_ERROR_CODE" >"$CERTWIZ_HOOK_OUT"
+HOOK
+chmod +x "$work/hook"
+CERTWIZ_HOOK_OUT="$work/hook.out" \
+  run 3 "$CERTWIZ" renew --force --on-failure "$work/hook"
+grep -q 'not put to work' "$work/out" &&
+  ok "renew says the renewed certificate is not put to work" ||
+  fail "renew did not say the re-enable failed: $(cat "$work/out")"
+grep -q 'no_such_directive' "$work/err" &&
+  ok "with nginx's own message" || fail "nginx's message missing"
+expect_eq "$(cat "$work/hook.out" 2>/dev/null)" enable-config-test \
+  "the failure hook is told the error"
+served_now=$(served)
+expect_eq "${served_now%"${served_now#????????}"}" "$new" \
+  "the previous certificate stays served"
+cmp -s "$web/nginx.conf" "$web/nginx.conf.planted" &&
+  ok "the admin's file is put back byte for byte" ||
+  fail "nginx.conf differs from what the admin left"
+
 kill "$(cat "$web/nginx.pid")"
 finish
