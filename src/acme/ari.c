@@ -136,12 +136,3 @@ cw_ari_pick (time_t start, time_t end)
   gnutls_rnd (GNUTLS_RND_NONCE, &r, sizeof r);
   return start + (time_t) (r % (unsigned long long) (end - start + 1));
 }
-
-time_t
-cw_renew_time_from_lifetime (time_t not_before, time_t not_after)
-{
-  time_t life = not_after - not_before;
-  if (life < 10 * 24 * 3600)
-    return not_before + life / 2;
-  return not_before + life / 3 * 2;
-}

@@ -32,10 +32,6 @@ void cw_ari_window_free (struct cw_ari_window *window);
 /* A moment chosen uniformly at random in [START, END]. */
 time_t cw_ari_pick (time_t start, time_t end);
 
-/* When to renew without ARI: at two thirds of the lifetime, at half of
-   it for certificates that live less than 10 days. */
-time_t cw_renew_time_from_lifetime (time_t not_before, time_t not_after);
-
 /* An RFC 3339 time ("2026-01-02T03:04:05.123Z", offsets allowed);
    (time_t) -1 when TEXT is not one. */
 time_t cw_rfc3339_parse (const char *text);

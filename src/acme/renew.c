@@ -285,7 +285,13 @@ keep_schedule (struct renewal *r, struct cw_diags *diags)
     return;
   struct cw_record set = CW_RECORD_INIT;
   char *at = cw_time_format (r->item->due);
+  char *start = cw_time_format (r->item->window_start);
+  char *end = cw_time_format (r->item->window_end);
   cw_record_set (&set, "acme-renew-at", at);
+  /* Kept for show and the browser, which do not ask the CA. */
+  cw_record_set (&set, "acme-window-start", start);
+  cw_record_set (&set, "acme-window-end", end);
+  free (start), free (end);
   cw_acme_record_update (r->store, CW_STORE_INSTALLED, r->item->id, &set,
                          diags);
   cw_record_free (&set);

@@ -69,8 +69,13 @@ print_text (const struct shown *shown)
   print_cert_text (shown, 0);
   if (shown->entry)
     {
-      struct cw_field_source source = { NULL, shown->entry };
+      /* The entry's fields read the leaf's lifetime (the next renewal). */
+      struct cw_certinfo info;
+      bool read = cw_certinfo_get (shown->certs.items[0], &info) >= 0;
+      struct cw_field_source source = { read ? &info : NULL, shown->entry };
       cw_cli_print_fields (CW_FIELDS_ENTRY, &source, CW_FIELD_TEXT);
+      if (read)
+        cw_certinfo_free (&info);
       if (shown->services)
         /* TRANSLATORS: a label of show (at most 14 columns): the
            services the certificate is at work in (SMTP, HTTPS...). */
@@ -110,8 +115,12 @@ print_json (const struct shown *shown)
   cw_json_object_begin (&json, NULL);
   if (shown->entry)
     {
-      struct cw_field_source source = { NULL, shown->entry };
+      struct cw_certinfo info;
+      bool read = cw_certinfo_get (shown->certs.items[0], &info) >= 0;
+      struct cw_field_source source = { read ? &info : NULL, shown->entry };
       cw_cli_json_fields (&json, CW_FIELDS_ENTRY, &source);
+      if (read)
+        cw_certinfo_free (&info);
       if (shown->services)
         cw_json_string (&json, "services", shown->services);
     }

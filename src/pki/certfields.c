@@ -158,6 +158,132 @@ get_requested (const struct cw_field_source *source,
     value->text = xasprintf (_("%s on %s"), created, host ? host : "?");
 }
 
+/* -------------------------------- what an ACME enrolment adds (acme/) */
+
+static void
+get_acme_ca (const struct cw_field_source *source,
+             struct cw_field_value *value)
+{
+  const char *server = record (source, "acme-server");
+  const char *account = record (source, "acme-account");
+  if (server && account)
+    /* TRANSLATORS: the ACME CA's directory URL, then the account's name
+       in certwiz's store. */
+    value->text = xasprintf (_("%s (account %s)"), server, account);
+  else
+    string (value, server);
+}
+
+static void
+get_acme_server (const struct cw_field_source *source,
+                 struct cw_field_value *value)
+{
+  string (value, record (source, "acme-server"));
+}
+
+static void
+get_acme_account (const struct cw_field_source *source,
+                  struct cw_field_value *value)
+{
+  string (value, record (source, "acme-server")
+                   ? record (source, "acme-account") : NULL);
+}
+
+/* When renew will renew it: the time picked in the CA's window, which
+   renew keeps in the record, else the time the lifetime gives. */
+static char *
+next_renewal (const struct cw_field_source *source, bool *from_window)
+{
+  const char *at = record (source, "acme-renew-at");
+  *from_window = at != NULL;
+  if (at)
+    return xstrdup (at);
+  if (!source->info)
+    return NULL;
+  return cw_time_format (cw_renew_time_from_lifetime (
+    source->info->not_before, source->info->not_after));
+}
+
+static void
+get_next_renewal_text (const struct cw_field_source *source,
+                       struct cw_field_value *value)
+{
+  if (!record (source, "acme-server"))
+    return;
+  const char *by = record (source, "acme-replaced-by");
+  if (by)
+    {
+      value->text = xasprintf (_("done: renewed as %.8s"), by);
+      return;
+    }
+  bool from_window;
+  char *at = next_renewal (source, &from_window);
+  const char *start = record (source, "acme-window-start");
+  const char *end = record (source, "acme-window-end");
+  if (!at)
+    return;
+  if (from_window && start && end)
+    value->text = xasprintf (_("%s, picked in the CA's window (%s to %s)"),
+                             at, start, end);
+  else
+    value->text = xasprintf (_("%s, from its lifetime (the CA's window, "
+                               "if it offers one, is asked at each renew)"),
+                             at);
+  free (at);
+}
+
+static void
+get_next_renewal (const struct cw_field_source *source,
+                  struct cw_field_value *value)
+{
+  bool from_window;
+  if (record (source, "acme-server") && !record (source, "acme-replaced-by"))
+    value->text = next_renewal (source, &from_window);
+}
+
+static long
+failures (const struct cw_field_source *source)
+{
+  const char *count = record (source, "acme-failures");
+  return count ? strtol (count, NULL, 10) : 0;
+}
+
+static void
+get_last_error_text (const struct cw_field_source *source,
+                     struct cw_field_value *value)
+{
+  long count = failures (source);
+  const char *code = record (source, "acme-last-error");
+  if (count <= 0 || !code)
+    return;
+  const char *message = record (source, "acme-last-error-message");
+  const char *next = record (source, "acme-next-try");
+  char *tries = xasprintf (ngettext ("%ld failed attempt",
+                                     "%ld failed attempts in a row",
+                                     (unsigned long) count), count);
+  /* TRANSLATORS: the CA's or certwiz's message, its code, then how many
+     attempts failed and when renew tries again. */
+  value->text = xasprintf (_("%s [%s]; %s, next try after %s"),
+                           message ? message : "", code, tries,
+                           next ? next : "?");
+  free (tries);
+}
+
+static void
+get_last_error (const struct cw_field_source *source,
+                struct cw_field_value *value)
+{
+  if (failures (source) > 0)
+    string (value, record (source, "acme-last-error"));
+}
+
+static void
+get_failures (const struct cw_field_source *source,
+              struct cw_field_value *value)
+{
+  value->number = failures (source);
+}
+
 static const struct cw_certfield entry_fields[] = {
   { N_("Friendly name"), "friendly_name", SHOWN, CW_FIELD_STRING,
     get_friendly_name },
@@ -167,6 +293,19 @@ static const struct cw_certfield entry_fields[] = {
   { NULL, "key_here", CW_FIELD_JSON, CW_FIELD_BOOLEAN, get_key_here },
   { NULL, "key_token", CW_FIELD_JSON, CW_FIELD_STRING, get_key_token },
   { N_("Requested"), NULL, CW_FIELD_TEXT, CW_FIELD_STRING, get_requested },
+  /* TRANSLATORS: labels of show, at most 14 columns: the ACME CA that
+     issued the certificate, when renew renews it, what went wrong at the
+     last attempt. */
+  { N_("CA"), NULL, CW_FIELD_TEXT, CW_FIELD_STRING, get_acme_ca },
+  { NULL, "acme_server", CW_FIELD_JSON, CW_FIELD_STRING, get_acme_server },
+  { NULL, "acme_account", CW_FIELD_JSON, CW_FIELD_STRING, get_acme_account },
+  { N_("Next renewal"), NULL, CW_FIELD_TEXT, CW_FIELD_STRING,
+    get_next_renewal_text },
+  { NULL, "next_renewal", CW_FIELD_JSON, CW_FIELD_STRING, get_next_renewal },
+  { N_("Last error"), NULL, CW_FIELD_TEXT, CW_FIELD_STRING,
+    get_last_error_text },
+  { NULL, "last_error", CW_FIELD_JSON, CW_FIELD_STRING, get_last_error },
+  { NULL, "renewal_failures", CW_FIELD_JSON, CW_FIELD_NUMBER, get_failures },
 };
 
 /* ------------------------------------------------- a pending request */

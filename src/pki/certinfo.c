@@ -454,3 +454,12 @@ cw_certinfo_to_record (const struct cw_certinfo *info,
   free (not_before);
   free (not_after);
 }
+
+time_t
+cw_renew_time_from_lifetime (time_t not_before, time_t not_after)
+{
+  time_t life = not_after - not_before;
+  if (life < 10 * 24 * 3600)
+    return not_before + life / 2;
+  return not_before + life / 3 * 2;
+}

@@ -79,4 +79,9 @@ char *cw_time_format (time_t t);
 /* The inverse; (time_t) -1 when TEXT is not such a time. */
 time_t cw_time_parse (const char *text);
 
+/* When to renew a certificate when its CA suggests no time: at two
+   thirds of the lifetime, at half of it for certificates that live less
+   than 10 days. */
+time_t cw_renew_time_from_lifetime (time_t not_before, time_t not_after);
+
 #endif

@@ -5,6 +5,7 @@
 ACME_TESTS = \
   tests/acme/accounts.sh \
   tests/acme/badca.sh \
+  tests/acme/browse.sh \
   tests/acme/dns01.sh \
   tests/acme/enable.sh \
   tests/acme/http01.sh \

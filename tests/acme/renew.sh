@@ -27,6 +27,12 @@ cert="$CERTWIZ_STORE/certs/$old/cert.pem"
 nb=$(date -u -d "$("$OPENSSL" x509 -in "$cert" -noout -startdate | cut -d= -f2)" +%s)
 na=$(date -u -d "$("$OPENSSL" x509 -in "$cert" -noout -enddate | cut -d= -f2)" +%s)
 due=$(date -u -d "@$((nb + (na - nb) / 2))" +%Y-%m-%dT%H:%M:%SZ)
+run 0 "$CERTWIZ" show "$old"
+expect_in "$work/out" "CA:             $acme_dir (account " "show names the CA"
+expect_in "$work/out" "Next renewal:   $due, from its lifetime" \
+  "show gives the next renewal from the lifetime"
+run 0 "$CERTWIZ" show "$old" --format json
+expect_in "$work/out" "\"next_renewal\": \"$due\"" "and so does its JSON"
 store_snapshot "$work/before"
 run 0 "$CERTWIZ" renew --dry-run
 if grep -q "due since" "$work/out"; then
@@ -65,6 +71,10 @@ expect_in "$work/mail.txt" "To: ops@example.com"
 expect_in "$work/mail.txt" "renew.example.com"
 expect_in "$CERTWIZ_STORE/certs/$old/record" "acme-failures: 1"
 expect_in "$CERTWIZ_STORE/certs/$old/record" "acme-last-error: acme-dns-hook"
+run 0 "$CERTWIZ" show "$old"
+expect_in "$work/out" "Last error:     The DNS hook" "show gives the last error"
+expect_in "$work/out" "[acme-dns-hook]; 1 failed attempt, next try after" \
+  "with its code and the next try"
 run 3 "$CERTWIZ" renew
 expect_in "$work/out" "failed 1 time(s) in a row; next try after" "backing off"
 expect_eq "$(ls "$CERTWIZ_STORE/certs" | wc -l)" 1 "nothing renewed meanwhile"

@@ -28,6 +28,9 @@ at=$(sed -n 's/^acme-renew-at: //p' "$CERTWIZ_STORE/certs/$id/record")
 [ -n "$at" ] && ok "the moment picked is kept: $at" || fail "no moment kept"
 run 0 "$CERTWIZ" renew
 expect_in "$work/out" "renewal at $at" "the same moment next run"
+run 0 "$CERTWIZ" show "$id"
+expect_in "$work/out" "Next renewal:   $at, picked in the CA's window (" \
+  "show gives the moment picked in the CA's window"
 stop_daemons
 
 # Short-lived: the window is here; the renewal replaces the old one.

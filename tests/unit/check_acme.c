@@ -16,6 +16,7 @@
 
 #include "acme/acctkey.h"
 #include "acme/ari.h"
+#include "pki/certinfo.h"
 #include "acme/b64url.h"
 #include "acme/http.h"
 #include "acme/jsonutil.h"
