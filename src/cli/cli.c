@@ -84,6 +84,9 @@ print_help (void)
             "Exit status: 0 done (warnings allowed), 1 refused because of "
             "the input\n(nothing was written), 2 usage error, 3 any other "
             "failure.\n"));
+  fputs (_("\nAs root, the store is the machine's: /var/lib/certwiz, or "
+           "$CERTWIZ_SYSTEM_STORE,\nunless --store or $CERTWIZ_STORE names "
+           "another.\n"), stdout);
 }
 
 static void

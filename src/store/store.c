@@ -21,22 +21,59 @@
 static const char *const areas[] = { CW_STORE_PENDING, CW_STORE_INSTALLED,
                                      CW_STORE_TMP };
 
-char *
-cw_store_locate (const char *option)
+const char *
+cw_store_system (void)
 {
-  const char *env = getenv ("CERTWIZ_STORE");
+  const char *env = getenv ("CERTWIZ_SYSTEM_STORE");
+  return env && *env ? env : "/var/lib/certwiz";
+}
+
+static char *
+user_store (void)
+{
   const char *xdg = getenv ("XDG_DATA_HOME");
   const char *home = getenv ("HOME");
-  if (option && *option)
-    return xstrdup (option);
-  if (env && *env)
-    return xstrdup (env);
   /* The XDG specification ignores relative paths. */
   if (xdg && xdg[0] == '/')
     return xasprintf ("%s/certwiz", xdg);
   if (home && *home)
     return xasprintf ("%s/.local/share/certwiz", home);
   return NULL;
+}
+
+static bool
+exists (const char *path)
+{
+  struct stat st;
+  return lstat (path, &st) == 0;
+}
+
+char *
+cw_store_locate_as (const char *option, bool root, bool *in_home)
+{
+  const char *env = getenv ("CERTWIZ_STORE");
+  *in_home = false;
+  if (option && *option)
+    return xstrdup (option);
+  if (env && *env)
+    return xstrdup (env);
+  if (!root)
+    return user_store ();
+  char *old = user_store ();
+  if (old && !exists (cw_store_system ()) && exists (old))
+    {
+      *in_home = true;
+      return old;
+    }
+  free (old);
+  return xstrdup (cw_store_system ());
+}
+
+char *
+cw_store_locate (const char *option)
+{
+  bool in_home;
+  return cw_store_locate_as (option, geteuid () == 0, &in_home);
 }
 
 enum cw_status
@@ -138,7 +175,14 @@ cw_store_open (struct cw_store **store, const char *option,
                struct cw_diags *diags)
 {
   *store = NULL;
-  char *path = cw_store_locate (option);
+  bool in_home;
+  char *path = cw_store_locate_as (option, geteuid () == 0, &in_home);
+  if (in_home)
+    cw_diag_add (diags, CW_WARNING, "store-in-home", "store",
+                 _("root's store is now %s: services and renewals belong to "
+                   "the machine. The store in root's home, %s, is used until "
+                   "it is moved there: mv %s %s"), cw_store_system (), path,
+                 path, cw_store_system ());
   if (!path)
     {
       cw_diag_add (diags, CW_ERROR, "store-unknown", "store",

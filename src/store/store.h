@@ -45,9 +45,20 @@ struct cw_store_file
   size_t len;
 };
 
-/* OPTION (--store), else $CERTWIZ_STORE, else $XDG_DATA_HOME/certwiz,
-   else ~/.local/share/certwiz.  NULL when none can be found. */
+/* OPTION (--store), else $CERTWIZ_STORE; else, for root, the system
+   store (see cw_store_locate_as); else $XDG_DATA_HOME/certwiz, else
+   ~/.local/share/certwiz.  NULL when none can be found. */
 char *cw_store_locate (const char *option);
+
+/* The system store: $CERTWIZ_SYSTEM_STORE, else /var/lib/certwiz.
+   Services and renewals belong to the machine, not to a person. */
+const char *cw_store_system (void);
+
+/* cw_store_locate for root (ROOT) or another user.  Root's store is the
+   system one, except while that does not exist and root has a store in
+   its home from before: that one is used, and *IN_HOME says so (the
+   caller tells how to move it). */
+char *cw_store_locate_as (const char *option, bool root, bool *in_home);
 
 /* Opens the store OPTION names (see cw_store_locate) into *STORE.  An
    existing store is refused when group or others can reach it or

@@ -47,14 +47,46 @@ run 0 "$CERTWIZ" --store "$work/s2" request --key p256 --out b.req --subject "$s
 [ -n "$(ls "$work/s2/pending")" ] && ok "--store before the command" || fail "--store ignored"
 run 0 "$CERTWIZ" request --store "$work/s3" --key p256 --out c.req --subject "$subject"
 [ -n "$(ls "$work/s3/pending")" ] && ok "--store after the command" || fail "--store ignored"
-(unset CERTWIZ_STORE; XDG_DATA_HOME="$work/xdg" "$CERTWIZ" request --key p256 \
-  --out d.req --subject "$subject" >/dev/null)
-[ -d "$work/xdg/certwiz/pending" ] && ok "XDG_DATA_HOME/certwiz" || fail "XDG store"
-(unset CERTWIZ_STORE XDG_DATA_HOME; "$CERTWIZ" request --key p256 \
-  --out e.req --subject "$subject" >/dev/null)
-[ -d "$HOME/.local/share/certwiz/pending" ] && ok "~/.local/share/certwiz" ||
-  fail "HOME store"
-expect_eq "$(mode_of "$HOME/.local/share")" 700 "created parents are 0700"
+if [ "$(id -u)" != 0 ]; then
+  (unset CERTWIZ_STORE; XDG_DATA_HOME="$work/xdg" "$CERTWIZ" request --key p256 \
+    --out d.req --subject "$subject" >/dev/null)
+  [ -d "$work/xdg/certwiz/pending" ] && ok "XDG_DATA_HOME/certwiz" || fail "XDG store"
+  (unset CERTWIZ_STORE XDG_DATA_HOME; "$CERTWIZ" request --key p256 \
+    --out e.req --subject "$subject" >/dev/null)
+  [ -d "$HOME/.local/share/certwiz/pending" ] && ok "~/.local/share/certwiz" ||
+    fail "HOME store"
+  expect_eq "$(mode_of "$HOME/.local/share")" 700 "created parents are 0700"
+else
+  # Root's store is the machine's (CERTWIZ_SYSTEM_STORE stands in for
+  # /var/lib/certwiz), whatever HOME and XDG_DATA_HOME say...
+  export CERTWIZ_SYSTEM_STORE="$work/var/lib/certwiz"
+  (unset CERTWIZ_STORE; XDG_DATA_HOME="$work/xdg" "$CERTWIZ" request \
+    --key p256 --out d.req --subject "$subject" >/dev/null)
+  [ -d "$CERTWIZ_SYSTEM_STORE/pending" ] && ok "root: the system store" ||
+    fail "root's store is not the system one"
+  [ ! -e "$work/xdg/certwiz" ] && ok "root: not XDG_DATA_HOME" ||
+    fail "root's store went to XDG_DATA_HOME"
+  expect_eq "$(mode_of "$CERTWIZ_SYSTEM_STORE")" 700 "the system store is 0700"
+  # ...but a store root kept in its home before is used, and said, until
+  # it is moved, so that no key seems lost.
+  rm -rf "$CERTWIZ_SYSTEM_STORE"
+  mkdir -p "$HOME/.local/share"
+  cp -a "$work/s2" "$HOME/.local/share/certwiz"
+  (unset CERTWIZ_STORE XDG_DATA_HOME
+   "$CERTWIZ" list >"$work/out" 2>"$work/err") || fail "list failed"
+  expect_in "$work/err" "mv $HOME/.local/share/certwiz $CERTWIZ_SYSTEM_STORE" \
+    "root: the old store is named with the command that moves it"
+  [ -n "$(cat "$work/out")" ] && ok "root: the old store's entries are listed" ||
+    fail "the old store's entries are not listed"
+  [ ! -e "$CERTWIZ_SYSTEM_STORE" ] && ok "root: nothing made meanwhile" ||
+    fail "an empty system store was made beside the old one"
+  mv "$HOME/.local/share/certwiz" "$CERTWIZ_SYSTEM_STORE"
+  (unset CERTWIZ_STORE XDG_DATA_HOME
+   "$CERTWIZ" list >"$work/out" 2>"$work/err") || fail "list failed"
+  [ ! -s "$work/err" ] && ok "root: once moved, no more warning" ||
+    fail "still warned after the move: $(cat "$work/err")"
+  unset CERTWIZ_SYSTEM_STORE
+fi
 
 # A store others can read is refused, with the fix, and nothing is made.
 chmod 750 "$CERTWIZ_STORE"

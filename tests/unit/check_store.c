@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/atomicfile.h"
+#include "base/xalloc.h"
 #include "pki/certinfo.h"
 #include "base/record.h"
 #include "store/store.h"
@@ -121,29 +122,85 @@ START_TEST (record_rejects_other_text)
 }
 END_TEST
 
+/* The user's order, whoever runs the test. */
+static char *
+locate_user (const char *option)
+{
+  bool in_home;
+  char *p = cw_store_locate_as (option, false, &in_home);
+  ck_assert (!in_home);
+  return p;
+}
+
 START_TEST (store_locate_order)
 {
   setenv ("HOME", "/home/u", 1);
   unsetenv ("XDG_DATA_HOME");
   unsetenv ("CERTWIZ_STORE");
-  char *p = cw_store_locate (NULL);
+  char *p = locate_user (NULL);
   ck_assert_str_eq (p, "/home/u/.local/share/certwiz");
   free (p);
   setenv ("XDG_DATA_HOME", "relative/ignored", 1);
-  p = cw_store_locate (NULL);
+  p = locate_user (NULL);
   ck_assert_str_eq (p, "/home/u/.local/share/certwiz");
   free (p);
   setenv ("XDG_DATA_HOME", "/xdg", 1);
-  p = cw_store_locate (NULL);
+  p = locate_user (NULL);
   ck_assert_str_eq (p, "/xdg/certwiz");
   free (p);
   setenv ("CERTWIZ_STORE", "/env", 1);
-  p = cw_store_locate (NULL);
+  p = locate_user (NULL);
   ck_assert_str_eq (p, "/env");
   free (p);
-  p = cw_store_locate ("/opt");
+  p = locate_user ("/opt");
   ck_assert_str_eq (p, "/opt");
   free (p);
+}
+END_TEST
+
+/* Root's store is the machine's; one left in root's home from before is
+   used (and said) only while the machine's does not exist. */
+START_TEST (store_locate_root)
+{
+  char dir[] = "/tmp/certwiz-check-root-XXXXXX";
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+  char *sys = xasprintf ("%s/system", dir);
+  char *old = xasprintf ("%s/.local/share/certwiz", dir);
+  setenv ("HOME", dir, 1);
+  setenv ("XDG_DATA_HOME", "/xdg", 1);
+  unsetenv ("CERTWIZ_STORE");
+  setenv ("CERTWIZ_SYSTEM_STORE", sys, 1);
+  bool in_home;
+  char *p = cw_store_locate_as (NULL, true, &in_home);
+  ck_assert_str_eq (p, sys);
+  ck_assert (!in_home);
+  free (p);
+  char *parent = xasprintf ("%s/.local", dir);
+  char *share = xasprintf ("%s/.local/share", dir);
+  unsetenv ("XDG_DATA_HOME");
+  ck_assert_int_eq (mkdir (parent, 0700), 0);
+  ck_assert_int_eq (mkdir (share, 0700), 0);
+  ck_assert_int_eq (mkdir (old, 0700), 0);
+  p = cw_store_locate_as (NULL, true, &in_home);
+  ck_assert_str_eq (p, old);
+  ck_assert (in_home);
+  free (p);
+  ck_assert_int_eq (mkdir (sys, 0700), 0);
+  p = cw_store_locate_as (NULL, true, &in_home);
+  ck_assert_str_eq (p, sys);
+  ck_assert (!in_home);
+  free (p);
+  setenv ("CERTWIZ_STORE", "/env", 1);
+  p = cw_store_locate_as (NULL, true, &in_home);
+  ck_assert_str_eq (p, "/env");
+  free (p);
+  p = cw_store_locate_as ("/opt", true, &in_home);
+  ck_assert_str_eq (p, "/opt");
+  free (p);
+  rmdir (sys), rmdir (old), rmdir (share), rmdir (parent), rmdir (dir);
+  unsetenv ("CERTWIZ_SYSTEM_STORE");
+  unsetenv ("CERTWIZ_STORE");
+  free (sys), free (old), free (parent), free (share);
 }
 END_TEST
 
@@ -381,6 +438,7 @@ store_suite (void)
   tcase_add_test (rec, time_parse_inverts_format);
   tcase_add_test (rec, time_parse_refuses_other_forms);
   tcase_add_test (rec, store_locate_order);
+  tcase_add_test (rec, store_locate_root);
   suite_add_tcase (s, rec);
   return s;
 }
