@@ -254,49 +254,18 @@ now_ms (void)
 /* Polls PORT until it serves EXPECTED or the time is up.  Once is not
    enough: a daemon's old workers may still take connections for a
    moment after a reload, so it must be served several times running. */
-static long
-serve_timeout_ms (void)
+long
+cw_svc_serve_timeout_ms (void)
 {
   const char *env = getenv ("CERTWIZ_SERVE_TIMEOUT_MS");
   return env && *env ? strtol (env, NULL, 10) : SERVE_TIMEOUT_MS;
-}
-
-/* The daemon's workers before a reload: those still answer with the
-   old certificate until they exit. */
-struct workers
-{
-  pid_t master;
-  pid_t *pids;
-  size_t count;
-};
-
-static struct workers
-workers_before (const struct cw_svc *svc)
-{
-  struct workers w = { 0, NULL, 0 };
-  if (svc->adapter->master && (w.master = svc->adapter->master (svc)) > 0)
-    w.count = cw_workers_of (w.master, &w.pids);
-  return w;
-}
-
-/* Waits, within the time a handshake is waited for, until the old
-   workers are gone.  Some may stay longer (a client holding a
-   connection open); the handshakes that follow then decide. */
-static void
-workers_settle (struct workers *w)
-{
-  if (w->count)
-    cw_workers_wait_gone (w->master, w->pids, w->count, serve_timeout_ms ());
-  free (w->pids);
-  w->pids = NULL;
-  w->count = 0;
 }
 
 static bool
 wait_served (const struct cw_svc_port *port, const char *expected,
              char seen[41])
 {
-  long end = now_ms () + serve_timeout_ms ();
+  long end = now_ms () + cw_svc_serve_timeout_ms ();
   unsigned running = 0;
   for (;;)
     {
@@ -348,15 +317,12 @@ struct before
 };
 
 static void
-undo (struct cw_store *store, const struct cw_svc *svc,
-      const struct cw_svc_plan *plan,
+undo (struct cw_store *store, const struct cw_svc_plan *plan,
       char (*before)[41], struct cw_enable_result *result,
       struct cw_diags *diags)
 {
-  struct workers w = workers_before (svc);
   cw_journal_undo (store, NULL, diags);
   step (result, NULL, xstrdup (_("undone: the files put back, reloaded")));
-  workers_settle (&w);
   for (size_t i = 0; i < plan->port_count; i++)
     {
       char seen[41];
@@ -410,14 +376,20 @@ apply (struct cw_store *store, const struct cw_svc *svc,
                                              diags)) == CW_OK)
     step (result, progress, xstrdup (_("config test passed")));
   cw_journal_step ("tested");
-  struct workers w = workers_before (svc);
+  /* The workers from before the reload still serve the old certificate
+     until they exit: wait for them, within the handshake's time (one
+     holding a client's connection open may stay longer; the handshakes
+     then decide). */
+  pid_t *old = NULL;
+  size_t old_count = plan->master ? cw_workers_of (plan->master, &old) : 0;
   if (status == CW_OK && (status = run_tool (plan->reload, "enable-reload",
                                              diags)) == CW_OK)
     step (result, progress, xstrdup (_("reloaded")));
   cw_journal_step ("reloaded");
-  if (status == CW_OK)
-    workers_settle (&w);
-  free (w.pids);
+  if (status == CW_OK && old_count)
+    cw_workers_wait_gone (plan->master, old, old_count,
+                          cw_svc_serve_timeout_ms ());
+  free (old);
   if (status == CW_OK && !svc->adapter->alive (svc))
     {
       cw_diag_add (diags, CW_ERROR, "enable-died", "service",
@@ -428,7 +400,7 @@ apply (struct cw_store *store, const struct cw_svc *svc,
   if (status == CW_OK)
     status = verify_served (plan, expected, result, progress, diags);
   if (status != CW_OK)
-    undo (store, svc, plan, before, result, diags);
+    undo (store, plan, before, result, diags);
   free (before);
   return status;
 }
@@ -500,6 +472,50 @@ cw_svc_open (const struct cw_svc_adapter *adapter, const char *config,
   return adapter->load (svc, diags);
 }
 
+bool
+cw_svc_covers (gnutls_x509_crt_t crt, const char *name)
+{
+  char **names = NULL;
+  size_t count = 0;
+  const char *which;
+  bool yes = cw_verify_name (crt, name, &names, &count, &which);
+  for (size_t j = 0; j < count; j++)
+    free (names[j]);
+  free (names);
+  return yes;
+}
+
+/* A name no client asks for as a host: nginx's catch-all "_", its
+   regular expressions and wildcard forms, Apache's "*". */
+static bool
+pattern_name (const char *name)
+{
+  return !*name || strcmp (name, "_") == 0 || name[0] == '~'
+         || name[0] == '.' || strchr (name, '*') != NULL;
+}
+
+/* The chosen site's names the certificate does not cover: its clients
+   would get a name mismatch, so say so before anything changes. */
+static void
+warn_uncovered (const struct cw_svc *svc, gnutls_x509_crt_t crt,
+                struct cw_diags *diags)
+{
+  if (svc->site == CW_CONF_NONE || svc->site >= svc->sites.count)
+    return;
+  const struct cw_site *s = &svc->sites.items[svc->site];
+  for (size_t i = 0; i < s->name_count; i++)
+    if (!pattern_name (s->names[i]) && !cw_svc_covers (crt, s->names[i]))
+      {
+        char *name = cw_safe_text (s->names[i], strlen (s->names[i]), true);
+        cw_diag_add (diags, CW_WARNING, "enable-name-uncovered", "service",
+                     _("The site also serves %s, which this certificate "
+                       "does not cover: clients asking for it will get a "
+                       "name mismatch. Add the name to the certificate, or "
+                       "remove it from the site."), name);
+        free (name);
+      }
+}
+
 static enum cw_status
 need_root (const struct cw_enable_request *request, struct cw_diags *diags)
 {
@@ -533,6 +549,7 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
                                   diags);
   if (status != CW_OK)
     goto done;
+  warn_uncovered (&svc, target.certs.items[0], diags);
   step (result, progress, xstrdup (_("checked: the key fits, valid now, the "
                                      "chain complete")));
   char *name = live_name (&target);
@@ -541,6 +558,8 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
     cw_live_path (&live, "fullchain.pem"), cw_live_path (&live, "privkey.pem"),
     cw_live_path (&live, "combined.pem") };
   status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
+  if (status == CW_OK && svc.adapter->master)
+    result->plan.master = svc.adapter->master (&svc);
   for (size_t i = 0; status == CW_OK && i < result->plan.file_count; i++)
     {
       result->diffs = xreallocarray (result->diffs, i + 1,
@@ -670,6 +689,8 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
   struct cw_svc_target paths = { cert, key, cert };
   if (status == CW_OK)
     status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
+  if (status == CW_OK && svc.adapter->master)
+    result->plan.master = svc.adapter->master (&svc);
   if (status != CW_OK || request->dry_run)
     goto done;
   if ((status = cw_store_lock (store, diags)) != CW_OK)

@@ -49,6 +49,8 @@ struct cw_svc_plan
   size_t port_count;
   char **test;             /* the service's config test (argv) */
   char **reload;           /* its reload (argv) */
+  pid_t master;            /* the daemon's main process when known (set
+                              by the transaction, from the adapter) */
 };
 
 /* Where the service is pointed: the stable paths of the live folder. */
@@ -96,6 +98,14 @@ struct cw_svc_adapter
      certificate until they exit. */
   pid_t (*master) (const struct cw_svc *svc);
 };
+
+/* Whether CRT covers the host NAME (RFC 9525), as a client checks it. */
+bool cw_svc_covers (gnutls_x509_crt_t crt, const char *name);
+
+/* How long a handshake is waited for after a reload, in milliseconds
+   ($CERTWIZ_SERVE_TIMEOUT_MS, else 10 s); also the bound on waiting for
+   a daemon's old workers to exit. */
+long cw_svc_serve_timeout_ms (void);
 
 /* The adapter NAME or Exchange-style word names ("nginx", "https"); of
    the word's, the first whose program is installed.  NULL when none. */

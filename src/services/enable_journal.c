@@ -21,6 +21,7 @@
 #include "base/record.h"
 #include "base/xalloc.h"
 #include "services/run.h"
+#include "services/workers.h"
 #include "store/store.h"
 
 const char *
@@ -252,6 +253,12 @@ cw_journal_begin (struct cw_store *store, const struct cw_svc_plan *plan,
     }
   for (size_t i = 0; plan->reload && plan->reload[i]; i++)
     cw_record_add (&record, "reload", plan->reload[i]);
+  if (plan->master > 0)
+    {
+      char pid[24];
+      snprintf (pid, sizeof pid, "%ld", (long) plan->master);
+      cw_record_add (&record, "master", pid);
+    }
   for (size_t i = 0; i < plan->port_count; i++)
     if (before[i][0])
       {
@@ -300,9 +307,21 @@ cw_journal_reload (const struct cw_record *record, struct cw_diags *diags)
   if (!count)
     return;
   argv[count] = NULL;
+  /* As after enable's own reload: the old workers, which serve what is
+     being undone, are waited for. */
+  const char *master_text = cw_record_get (record, "master");
+  pid_t master = master_text ? (pid_t) strtol (master_text, NULL, 10) : 0;
+  pid_t *old = NULL;
+  size_t old_count = master > 0 ? cw_workers_of (master, &old) : 0;
   struct cw_run_result result = { 0 };
   if (cw_run (argv, &result, diags) == CW_OK)
-    cw_run_result_free (&result);
+    {
+      cw_run_result_free (&result);
+      if (old_count)
+        cw_workers_wait_gone (master, old, old_count,
+                              cw_svc_serve_timeout_ms ());
+    }
+  free (old);
   free (argv);
 }
 

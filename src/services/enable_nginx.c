@@ -13,7 +13,6 @@
 
 #include "base/i18n.h"
 #include "base/xalloc.h"
-#include "pki/verify.h"
 #include "services/nginx.h"
 
 static enum cw_status
@@ -30,17 +29,8 @@ static bool
 covers_site (gnutls_x509_crt_t crt, const struct cw_site *site)
 {
   for (size_t i = 0; i < site->name_count; i++)
-    {
-      char **names = NULL;
-      size_t count = 0;
-      const char *which;
-      bool yes = cw_verify_name (crt, site->names[i], &names, &count, &which);
-      for (size_t j = 0; j < count; j++)
-        free (names[j]);
-      free (names);
-      if (yes)
-        return true;
-    }
+    if (cw_svc_covers (crt, site->names[i]))
+      return true;
   return false;
 }
 

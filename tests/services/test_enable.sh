@@ -57,6 +57,19 @@ cmp -s "$conf" "$work/nginx.conf.orig" && ok "dry run: nginx.conf unchanged" ||
   fail "dry run changed nginx.conf"
 [ ! -e "$work/live" ] && ok "dry run: nothing staged" || fail "dry run staged"
 
+# A name of the site the certificate does not cover: warned, before
+# anything changes (dry run on a copy whose www site has one more name).
+sed 's/server_name www.test.example;/server_name www.test.example legacy.test.example _;/' \
+  "$conf" >"$work/names.conf"
+run 0 "$CERTWIZ" enable "$www_id" --service nginx --config "$work/names.conf" \
+  --dry-run
+expect_in "$work/err" "also serves legacy.test.example, which this certificate" \
+  "a site name the certificate does not cover is warned about"
+expect_in "$work/err" "[enable-name-uncovered]" "with its code"
+expect_not_in "$work/err" "serves _," "nginx's catch-all name is not a host"
+run 0 "$CERTWIZ" enable "$www_id" --service nginx --config "$conf" --dry-run
+expect_not_in "$work/err" "enable-name-uncovered" "no warning when all are covered"
+
 # A copy of the config that the running nginx does not read: the reload
 # leaves the old certificate served, which is found and undone.
 cp "$conf" "$work/copy.conf"
