@@ -153,6 +153,7 @@ enum bw_action
   BW_CLONE,                /* c: a new request with the same names */
   BW_DELETE,               /* d: from the store */
   BW_WRITE,                /* w: the PEM to a file */
+  BW_SEND,                 /* s: a pending request to an ACME CA */
   BW_ACTION_COUNT
 };
 

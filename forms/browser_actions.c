@@ -55,6 +55,19 @@ why_not_write (const struct browser *b, const struct bw_item *item)
   return *item->pem ? NULL : _("There is no PEM to write.");
 }
 
+static const char *
+why_not_send (const struct browser *b, const struct bw_item *item)
+{
+  if (b->read_only)
+    /* TRANSLATORS: shown in the status line; at most 78 columns. */
+    return _("Files are read-only: import a request's answer instead.");
+  if (!item->pending)
+    /* TRANSLATORS: shown in the status line; at most 78 columns. */
+    return _("Only a pending request is sent to a CA; renew renews the "
+             "rest.");
+  return NULL;
+}
+
 /* --------------------------------------------------------------- test */
 
 /* "Yes: ..." or "No: ...".  The explanation quotes the certificate's
@@ -380,6 +393,17 @@ write_pem (struct browser *b, struct bw_item *item)
   return WZ_STAY;
 }
 
+/* --------------------------------------------------------------- send */
+
+static enum wz_action
+send_item (struct browser *b, struct bw_item *item)
+{
+  enum wz_action done = wz_run_send (b->ui, item->id);
+  /* Issued, the request became an installed certificate. */
+  b->reload = true;
+  return done == WZ_QUIT ? WZ_QUIT : WZ_STAY;
+}
+
 /* ---------------------------------------------------------------- all */
 
 static const struct bw_action_info actions[BW_ACTION_COUNT] = {
@@ -394,6 +418,8 @@ static const struct bw_action_info actions[BW_ACTION_COUNT] = {
                   delete_item },
   [BW_WRITE] = { "w", N_("Save"), N_("Write PEM"), why_not_write,
                  write_pem },
+  [BW_SEND] = { "s", N_("Send"), N_("Send to a CA"), why_not_send,
+                send_item },
 };
 
 const struct bw_action_info *

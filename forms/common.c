@@ -51,12 +51,11 @@ wz_labeled (const char *label, int width, const char *value)
   return line;
 }
 
-enum { END_MENU = 1 };
 
 /* The bar shows only the way on; F1 and Esc still work. */
 const struct ui_key wz_end_key_table[WZ_END_KEY_COUNT] = {
-  UI_ENTER_KEYS (END_MENU, "Enter", N_("Main menu")),
-  { UI_ESC, END_MENU, NULL, NULL },
+  UI_ENTER_KEYS (WZ_END_MENU, "Enter", N_("Main menu")),
+  { UI_ESC, WZ_END_MENU, NULL, NULL },
   { UI_KEY (KEY_F (1)), UI_ACT_HELP, NULL, NULL },
 };
 
@@ -64,7 +63,7 @@ enum wz_action
 wz_end_act (struct wz_ui *ui, int action, int key)
 {
   (void) ui, (void) key;
-  return action == END_MENU ? WZ_MENU : WZ_STAY;
+  return action == WZ_END_MENU ? WZ_MENU : WZ_STAY;
 }
 
 const char *

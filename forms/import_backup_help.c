@@ -163,6 +163,47 @@ static const struct help topics[WZ_XHELP_COUNT] = {
        "answer\", choose the .pfx file and type the password; or run\n"
        "certwiz import FILE.")
   },
+  [WZ_XHELP_SEND_FORM] = {
+    N_("Sending the request to a CA"),
+    /* TRANSLATORS: help text; lines of at most 76 columns, a blank
+       line between paragraphs. */
+    N_("A CA that speaks ACME (Let's Encrypt, or one of your own) issues the\n"
+       "certificate at once, once it has checked that the names are yours.\n"
+       "Only the request goes to the CA: the private key stays in the store.\n"
+       "\n"
+       "Account: certwiz talks to a CA as an account, made once per CA and\n"
+       "kept in the store. Choose one with Left and Right, or \"a new\n"
+       "account\": then type the CA (letsencrypt, letsencrypt-staging to try\n"
+       "things out, or the URL of its ACME directory) and an e-mail address\n"
+       "for its notices. When the CA has terms of service, certwiz shows\n"
+       "where they are and asks whether you agree before it goes on.\n"
+       "\n"
+       "Check: the CA fetches a file from http://NAME/.well-known/acme-\n"
+       "challenge/ on port 80 for each name. Either certwiz puts the file in\n"
+       "the folder your web server serves those names from (found from the\n"
+       "nginx site that serves them, when there is one), or certwiz answers\n"
+       "on the port itself (nothing else may listen there then).\n"
+       "\n"
+       "The same from the command line: certwiz enroll ID --webroot DIR, or\n"
+       "--standalone. Names that cannot be checked over HTTP (a wildcard)\n"
+       "need dns-01: certwiz enroll ID --challenge dns-01.")
+  },
+  [WZ_XHELP_SEND_DONE] = {
+    N_("After the CA's answer"),
+    /* TRANSLATORS: help text; lines of at most 76 columns, a blank
+       line between paragraphs. */
+    N_("The certificate is installed on the key kept in the store, with its\n"
+       "chain, as an import of the CA's answer would.\n"
+       "\n"
+       "certwiz renew renews it before it expires, at the time the CA\n"
+       "suggests when it does, with the same account and the same check. The\n"
+       "timer certwiz-renew.timer runs it twice a day; without systemd, a\n"
+       "cron line does (see the manual).\n"
+       "\n"
+       "To have a mail or web server serve it: certwiz enable ID --service\n"
+       "NAME, which tests the server's configuration, reloads it and proves\n"
+       "with a handshake that the certificate is served.")
+  },
 };
 
 static const struct help *

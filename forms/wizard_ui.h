@@ -65,7 +65,9 @@ extern const struct wz_screen wz_validity_screen;
 extern const struct wz_screen wz_written_screen;
 extern const struct wz_screen wz_installed_screen;
 
-/* The end of a flow: Enter, or Esc, goes back to the main menu. */
+/* The end of a flow: Enter, or Esc, goes back to the main menu (the
+   action WZ_END_MENU of wz_end_act). */
+#define WZ_END_MENU 1
 extern const struct ui_key wz_end_key_table[];
 #define WZ_END_KEY_COUNT 5
 #define WZ_END_KEYMAP { wz_end_key_table, WZ_END_KEY_COUNT, UI_SHARE_ALL }
@@ -80,6 +82,9 @@ enum wz_action wz_run_flow (struct wz_ui *ui, const struct wz_flow *flow);
 /* Import: a file (the CA's answer, or a backup and its password), then
    what happened. */
 enum wz_action wz_run_import (struct wz_ui *ui);
+/* Send the pending request ID to an ACME CA now: the account, the
+   check, then the certificate installed (forms/send_screen.c). */
+enum wz_action wz_run_send (struct wz_ui *ui, const char *id);
 /* Back up the installed certificate ID, or one the user picks when ID
    is NULL. */
 enum wz_action wz_run_backup (struct wz_ui *ui, const char *id);

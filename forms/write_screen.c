@@ -48,6 +48,9 @@ write_draw (struct wz_ui *ui)
   ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
   ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and write the "
                              "request."), 0, UI_DIM);
+  ui_put (PATH_ROW + 4, 2, _("Or F5 to write it and send it to a CA now "
+                             "(ACME: Let's Encrypt, or your own)."), 0,
+          UI_DIM);
   free (where);
   ui_field_draw (&ui->wz.out_path, PATH_ROW, 2, COLS - 4, true);
 }
@@ -100,12 +103,23 @@ write_request (struct wz_ui *ui, bool force)
 
 /* --------------------------------------------------------------- keys */
 
-enum { WRITE_WRITE = 1 };
+enum { WRITE_WRITE = 1, WRITE_SEND };
+
+/* The request made and written, then sent to a CA at once; back out of
+   that, the written request's screen follows as after Enter. */
+static enum wz_action
+send_now (struct wz_ui *ui, enum wz_action written)
+{
+  if (written != WZ_NEXT)
+    return written;
+  enum wz_action sent = wz_run_send (ui, ui->done_id);
+  return sent == WZ_BACK ? WZ_NEXT : sent;
+}
 
 static enum wz_action
 write_act (struct wz_ui *ui, int action, int key)
 {
-  (void) action, (void) key;
+  (void) key;
   if (ui->wz.out_path.len == 0)
     {
       wz_say (ui, _("Type the name of the file to write."), UI_WARNING);
@@ -117,7 +131,8 @@ write_act (struct wz_ui *ui, int action, int key)
                              _("A file of that name exists already. "
                                "Replace it with the new request?"), false))
     return WZ_STAY;
-  return write_request (ui, exists);
+  enum wz_action written = write_request (ui, exists);
+  return action == WRITE_SEND ? send_now (ui, written) : written;
 }
 
 static enum wz_action
@@ -136,6 +151,9 @@ write_help (struct wz_ui *ui)
 
 static const struct ui_key write_keys[] = {
   UI_ENTER_KEYS (WRITE_WRITE, "Enter", N_("Write")),
+  /* TRANSLATORS: a key bar label: the request is written, then sent to
+     an ACME CA at once. */
+  { UI_KEY (KEY_F (5)), WRITE_SEND, "F5", N_("Send to a CA") },
 };
 
 const struct wz_screen wz_write_screen = {
@@ -186,7 +204,26 @@ written_help (struct wz_ui *ui)
   return WZ_HELP_WRITE;
 }
 
+enum { WRITTEN_SEND = 100 };
+
+static enum wz_action
+written_act (struct wz_ui *ui, int action, int key)
+{
+  if (action != WRITTEN_SEND)
+    return wz_end_act (ui, action, key);
+  enum wz_action sent = wz_run_send (ui, ui->done_id);
+  return sent == WZ_BACK ? WZ_STAY : sent;
+}
+
+/* The end keys, and F5: the written request sent to a CA now. */
+static const struct ui_key written_keys[] = {
+  UI_ENTER_KEYS (WZ_END_MENU, "Enter", N_("Main menu")),
+  { UI_ESC, WZ_END_MENU, NULL, NULL },
+  { UI_KEY (KEY_F (1)), UI_ACT_HELP, NULL, NULL },
+  { UI_KEY (KEY_F (5)), WRITTEN_SEND, "F5", N_("Send to a CA") },
+};
+
 const struct wz_screen wz_written_screen = {
-  .draw = written_draw, .act = wz_end_act, .help = written_help,
-  .keys = WZ_END_KEYMAP,
+  .draw = written_draw, .act = written_act, .help = written_help,
+  .keys = UI_KEYMAP (written_keys, UI_SHARE_ALL),
 };

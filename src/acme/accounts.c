@@ -258,7 +258,12 @@ add_in_store (const struct cw_account_add_options *o, struct cw_store *store,
 {
   enum cw_status status = check_add (o, acme, diags);
   if (status != CW_OK)
-    return status;
+    {
+      /* Where the terms are, for a caller that asks before trying again. */
+      if (acme->dir.terms_of_service && !o->agree_tos)
+        result->terms_of_service = xstrdup (acme->dir.terms_of_service);
+      return status;
+    }
   result->name = o->name ? xstrdup (o->name)
                          : default_name (o->server, acme->directory_url);
   if (!name_valid (result->name) || account_exists (store, result->name))

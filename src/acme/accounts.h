@@ -49,7 +49,8 @@ struct cw_account_add_result
 /* Creates the account at the CA and keeps it in the store.  Refuses
    (nothing written, nothing sent) when the CA has terms and AGREE_TOS is
    false, saying where they are, or when the CA requires EAB and none is
-   given.  The store changes only once the CA has created the account. */
+   given (RESULT's terms_of_service then says where the terms are).  The
+   store changes only once the CA has created the account. */
 enum cw_status cw_account_add (struct cw_store *store,
                                const struct cw_account_add_options *options,
                                struct cw_account_add_result *result,

@@ -13,7 +13,8 @@ ACME_TESTS = \
   tests/acme/renew_ari.sh \
   tests/acme/resume.sh \
   tests/acme/systemd.sh \
-  tests/acme/token.sh
+  tests/acme/token.sh \
+  tests/acme/wizard.sh
 
 TESTS += $(ACME_TESTS)
 EXTRA_DIST += $(ACME_TESTS) tests/acme/lib.sh tests/acme/double.py \

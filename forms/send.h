@@ -1,0 +1,86 @@
+/* The model of the "Send the request to a CA" form (forms/send_screen.c
+   draws it): the pending request, the store's ACME accounts, what was
+   typed, and the core's options built from it.  No terminal is needed
+   here. */
+#ifndef CERTWIZ_FORMS_SEND_H
+#define CERTWIZ_FORMS_SEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "acme/accounts.h"
+#include "acme/enroll.h"
+#include "base/diag.h"
+#include "field.h"
+#include "report_view.h"
+#include "store/store.h"
+
+struct wz_ui;
+
+/* The form's controls, in the order Tab goes through them. */
+enum
+{
+  WZ_SEND_ACCOUNT,
+  WZ_SEND_SERVER,          /* a new account's CA */
+  WZ_SEND_EMAIL,           /* a new account's e-mail address */
+  WZ_SEND_CHECK,           /* the web server's folder, or certwiz */
+  WZ_SEND_WHERE,           /* the folder, or ADDRESS:PORT */
+  WZ_SEND_FOCUS_COUNT
+};
+
+struct wz_send
+{
+  struct wz_ui *ui;
+  char id[41];             /* the pending request */
+  char *label;             /* its friendly name, else its CN */
+  char **names;            /* its DNS names */
+  size_t name_count;
+  struct cw_store_entries accounts;
+  size_t account;          /* an index; accounts.count: a new account */
+  struct ui_field server;
+  struct ui_field email;
+  struct ui_field folder;  /* the web server's, for http-01 */
+  struct ui_field listen;  /* ADDRESS:PORT certwiz answers on */
+  bool standalone;         /* certwiz answers the CA on a port */
+  char *webroot_found;     /* from the web site that serves the names */
+  int focus;
+};
+
+/* The form for the pending request ID of UI's store.  False, with the
+   reason in DIAGS, when there is no such request. */
+bool wz_send_init (struct wz_send *send, struct wz_ui *ui, const char *id,
+                   struct cw_diags *diags);
+void wz_send_free (struct wz_send *send);
+void wz_send_reload_accounts (struct wz_send *send);
+
+bool wz_send_new_account (const struct wz_send *send);
+/* The field the WHERE control edits now: the folder or the port. */
+struct ui_field *wz_send_where (struct wz_send *send);
+/* Whether control WHICH is on the form now (a new account's fields only
+   for a new account). */
+bool wz_send_shown (const struct wz_send *send, int which);
+/* The focus BY controls on, skipping those not shown. */
+void wz_send_move (struct wz_send *send, int by);
+/* Left/Right (BY -1 or 1) on a choice: the account, or the check. */
+void wz_send_choose (struct wz_send *send, int by);
+/* False, after saying why in the status line and moving to the field,
+   when something keeps the form from being sent. */
+bool wz_send_ready (struct wz_send *send);
+/* ADD and ENROLL from what was typed (EMAILS: room for one address);
+   returns the expanded folder or address the options point to (owned by
+   the caller, freed after them). */
+char *wz_send_options (const struct wz_send *send,
+                       struct cw_account_add_options *add,
+                       const char **emails,
+                       struct cw_enroll_options *enroll);
+/* The request's names, as a sentence's list: "a, b and c". */
+char *wz_send_names_text (const struct wz_send *send);
+/* What the CA's certificate is, now installed, for the done screen. */
+void wz_send_report (struct wz_report *report, const struct wz_send *send,
+                     const struct cw_enroll_result *result,
+                     const struct cw_diags *diags);
+
+/* Whether DIAGS holds a diagnostic of CODE. */
+bool wz_diags_have (const struct cw_diags *diags, const char *code);
+
+#endif

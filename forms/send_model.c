@@ -1,0 +1,243 @@
+/* The model of the "Send the request to a CA" form (see send.h). */
+#include <config.h>
+
+#include "send.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/xalloc.h"
+#include "file_picker.h"
+#include "pki/certinfo.h"
+#include "services/enable.h"
+#include "wizard_ui.h"
+
+static void
+load_accounts (struct wz_send *s)
+{
+  struct cw_diags quiet = CW_DIAGS_INIT;
+  s->accounts = (struct cw_store_entries) CW_STORE_ENTRIES_INIT;
+  cw_account_list (s->ui->store, &s->accounts, &quiet);
+  cw_diags_free (&quiet);
+  s->account = 0;
+}
+
+static void
+take_names (struct wz_send *s, const struct cw_record *record)
+{
+  for (size_t i = 0; i < record->count; i++)
+    if (strcmp (record->fields[i].name, "san") == 0
+        && strncmp (record->fields[i].value, "DNS:", 4) == 0)
+      {
+        s->names = xreallocarray (s->names, s->name_count + 1,
+                                  sizeof *s->names);
+        s->names[s->name_count++] = xstrdup (record->fields[i].value + 4);
+      }
+}
+
+bool
+wz_send_init (struct wz_send *s, struct wz_ui *ui, const char *id,
+              struct cw_diags *diags)
+{
+  memset (s, 0, sizeof *s);
+  s->ui = ui;
+  struct cw_store_entry entry;
+  if (cw_store_get (ui->store, CW_STORE_PENDING, id, &entry, diags) != CW_OK)
+    return false;
+  snprintf (s->id, sizeof s->id, "%s", entry.id);
+  const char *name = cw_record_get (&entry.record, "friendly-name");
+  if (!name || !*name)
+    name = cw_record_get (&entry.record, "cn");
+  s->label = xstrdup (name && *name ? name : entry.id);
+  take_names (s, &entry.record);
+  cw_store_entry_free (&entry);
+  load_accounts (s);
+  ui_field_init (&s->server, 0);
+  ui_field_init (&s->email, 0);
+  ui_field_init (&s->folder, 0);
+  ui_field_init (&s->listen, 0);
+  ui_field_set (&s->server, "letsencrypt");
+  s->webroot_found = cw_svc_find_webroot ((const char *const *) s->names,
+                                          s->name_count);
+  if (s->webroot_found)
+    ui_field_set (&s->folder, s->webroot_found);
+  return true;
+}
+
+void
+wz_send_free (struct wz_send *s)
+{
+  for (size_t i = 0; i < s->name_count; i++)
+    free (s->names[i]);
+  free (s->names);
+  free (s->label);
+  free (s->webroot_found);
+  cw_store_entries_free (&s->accounts);
+  ui_field_free (&s->server);
+  ui_field_free (&s->email);
+  ui_field_free (&s->folder);
+  ui_field_free (&s->listen);
+}
+
+void
+wz_send_reload_accounts (struct wz_send *s)
+{
+  cw_store_entries_free (&s->accounts);
+  load_accounts (s);
+}
+
+bool
+wz_send_new_account (const struct wz_send *s)
+{
+  return s->account >= s->accounts.count;
+}
+
+struct ui_field *
+wz_send_where (struct wz_send *s)
+{
+  return s->standalone ? &s->listen : &s->folder;
+}
+
+bool
+wz_send_shown (const struct wz_send *s, int which)
+{
+  if (which == WZ_SEND_SERVER || which == WZ_SEND_EMAIL)
+    return wz_send_new_account (s);
+  return which >= 0 && which < WZ_SEND_FOCUS_COUNT;
+}
+
+void
+wz_send_move (struct wz_send *s, int by)
+{
+  do
+    s->focus = (s->focus + by + WZ_SEND_FOCUS_COUNT) % WZ_SEND_FOCUS_COUNT;
+  while (!wz_send_shown (s, s->focus));
+}
+
+void
+wz_send_choose (struct wz_send *s, int by)
+{
+  if (s->focus == WZ_SEND_ACCOUNT)
+    {
+      size_t choices = s->accounts.count + 1;
+      s->account = (s->account + (by > 0 ? 1 : choices - 1)) % choices;
+    }
+  else if (s->focus == WZ_SEND_CHECK)
+    s->standalone = !s->standalone;
+}
+
+bool
+wz_send_ready (struct wz_send *s)
+{
+  if (wz_send_new_account (s) && s->server.len == 0)
+    {
+      wz_say (s->ui, _("Type the CA: letsencrypt, letsencrypt-staging, or "
+                       "the URL of its ACME directory."), UI_WARNING);
+      s->focus = WZ_SEND_SERVER;
+      return false;
+    }
+  if (!s->standalone && s->folder.len == 0)
+    {
+      wz_say (s->ui, _("Type the folder your web server serves the names "
+                       "from, or let certwiz answer on a port."), UI_WARNING);
+      s->focus = WZ_SEND_WHERE;
+      return false;
+    }
+  return true;
+}
+
+char *
+wz_send_options (const struct wz_send *s, struct cw_account_add_options *add,
+                 const char **emails, struct cw_enroll_options *enroll)
+{
+  memset (add, 0, sizeof *add);
+  memset (enroll, 0, sizeof *enroll);
+  add->server = s->server.text;
+  if (s->email.len)
+    {
+      emails[0] = s->email.text;
+      add->emails = emails;
+      add->email_count = 1;
+    }
+  /* A test or private CA's HTTPS server, as --ca-bundle gives it; an
+     account keeps the one it was added with. */
+  add->ca_bundle = getenv ("CERTWIZ_CA_BUNDLE");
+  if (add->ca_bundle && !*add->ca_bundle)
+    add->ca_bundle = NULL;
+  enroll->request_id = s->id;
+  if (!wz_send_new_account (s))
+    enroll->account = s->accounts.items[s->account].id;
+  enroll->solve.challenge = "http-01";
+  char *where = s->standalone ? xstrdup (s->listen.text)
+                              : wz_expand_path (s->folder.text);
+  if (s->standalone)
+    enroll->solve.standalone = where;
+  else
+    enroll->solve.webroot = where;
+  return where;
+}
+
+char *
+wz_send_names_text (const struct wz_send *s)
+{
+  if (s->name_count == 0)
+    return xstrdup (_("the names"));
+  char *text = xstrdup (s->names[0]);
+  for (size_t i = 1; i < s->name_count; i++)
+    {
+      /* TRANSLATORS: joins the last name of a list ("a, b and c") and
+         the others. */
+      char *next = xasprintf (i + 1 == s->name_count ? _("%s and %s")
+                                                     : _("%s, %s"),
+                              text, s->names[i]);
+      free (text);
+      text = next;
+    }
+  return text;
+}
+
+void
+wz_send_report (struct wz_report *r, const struct wz_send *s,
+                const struct cw_enroll_result *result,
+                const struct cw_diags *diags)
+{
+  const struct cw_certinfo *info = &result->import.info;
+  wz_report_add (r, UI_NOTE, 0, _("The CA issued the certificate, and it is "
+                                  "installed on the key kept in the store."));
+  wz_report_blank (r);
+  wz_report_field (r, _("Certificate"), s->label);
+  wz_report_field (r, _("Thumbprint"), info->sha1);
+  wz_report_field (r, _("Issuer"), info->issuer_name);
+  char *until = cw_time_format (info->not_after);
+  char *renew = cw_time_format (cw_renew_time_from_lifetime (
+    info->not_before, info->not_after));
+  wz_report_field (r, _("Valid until"), until);
+  wz_report_field (r, _("Next renewal"), renew);
+  free (until);
+  free (renew);
+  for (size_t i = 0; i < diags->count; i++)
+    wz_report_diag (r, &diags->items[i], 0);
+  wz_report_blank (r);
+  wz_report_add (r, UI_NORMAL, 0,
+                 _("certwiz renew renews it before it expires, with the "
+                   "same account and the same check: the timer "
+                   "certwiz-renew.timer runs it twice a day (or a cron "
+                   "line: see the manual)."));
+  char *next = xasprintf (_("To put it to work in a mail or web server: "
+                            "certwiz enable %.8s --service nginx (or "
+                            "postfix, dovecot, apache, haproxy)."),
+                          info->sha1);
+  wz_report_add (r, UI_NORMAL, 0, next);
+  free (next);
+}
+
+bool
+wz_diags_have (const struct cw_diags *diags, const char *code)
+{
+  for (size_t i = 0; i < diags->count; i++)
+    if (diags->items[i].code && strcmp (diags->items[i].code, code) == 0)
+      return true;
+  return false;
+}
