@@ -88,8 +88,9 @@ mail_text (const char *address, const struct cw_renew_item *it)
 {
   /* Renewed but not served: the next step is the admin's, not a retry. */
   char *next = it->not_enabled
-                 ? xasprintf (_("Fix what is said, then run: certwiz enable "
-                                "%.8s --service SERVICE"), it->new_id)
+                 ? xasprintf (_("Once that is fixed, enable the renewed "
+                                "certificate %.8s for those services "
+                                "again."), it->new_id)
                  : cw_time_format (it->next_try);
   char *text = xasprintf (
     "To: %s\nSubject: %s\nContent-Type: text/plain; charset=UTF-8\n"

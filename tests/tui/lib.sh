@@ -77,13 +77,13 @@ process_alive() {
 # connection, and may save a draft: wait for it to end, so that nothing
 # writes to the store afterwards.
 tui_stop() {
-  pids=$(tm list-panes -a -F '#{pane_pid}' 2>/dev/null || true)
+  _tui_pids=$(tm list-panes -a -F '#{pane_pid}' 2>/dev/null || true)
   server=$(tm display-message -p '#{pid}' 2>/dev/null || true)
-  [ -s "$work/tui.pid" ] && pids="$pids $(cat "$work/tui.pid")"
+  [ -s "$work/tui.pid" ] && _tui_pids="$_tui_pids $(cat "$work/tui.pid")"
   tm kill-server >/dev/null 2>&1 || true
   for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
     alive=
-    for pid in $pids $server; do
+    for pid in $_tui_pids $server; do
       process_alive "$pid" && alive=yes
     done
     [ -z "$alive" ] && break
