@@ -12,9 +12,11 @@
 #include "base/xalloc.h"
 
 extern const struct cw_svc_adapter cw_svc_nginx;
+extern const struct cw_svc_adapter cw_svc_apache;
 
 static const struct cw_svc_adapter *const adapters[] = {
   &cw_svc_nginx,
+  &cw_svc_apache,
 };
 
 #define ADAPTER_COUNT (sizeof adapters / sizeof adapters[0])
