@@ -6,7 +6,7 @@
 # giving the configuration back byte for byte.
 . "${top_srcdir}/tests/services/lib.sh"
 svc_require_root "enable writes the live folder and reloads the daemons"
-svc_require apache2
+svc_require apache2 haproxy
 
 export CERTWIZ_LIVE="$work/live"
 export CERTWIZ_SERVE_TIMEOUT_MS=3000
@@ -129,6 +129,73 @@ cmp -s "$conf" "$work/httpd.conf.orig" &&
 expect_eq "$(served_soon "$apache_port" "$orig_id")" "$orig_id" \
   "apache disable: the original certificate served"
 svc_stop apache
+
+# -------------------------------------------------------------- HAProxy
+
+cat "$pki/orig.key" "$pki/orig.chain.pem" >"$work/orig.combined.pem"
+chmod 600 "$work/orig.combined.pem"
+start_haproxy haproxy "$haproxy_port" "$work/orig.combined.pem"
+conf="$svc/haproxy/haproxy.cfg"
+cp "$conf" "$work/haproxy.cfg.orig"
+
+run 0 "$CERTWIZ" enable "$www_id" --service haproxy --config "$conf" --dry-run
+expect_in "$work/out" "+    bind 127.0.0.1:$haproxy_port ssl crt $live/combined.pem" \
+  "haproxy dry run: the diff shows the new crt"
+expect_in "$work/out" "-    bind 127.0.0.1:$haproxy_port ssl crt $work/orig.combined.pem" \
+  "haproxy dry run: and the old one"
+expect_in "$work/out" "haproxy -c -f $conf" "haproxy dry run: the config test"
+expect_in "$work/out" "kill -USR2 $(cat "$svc/haproxy/haproxy.pid")" \
+  "haproxy dry run: the master reloaded"
+expect_in "$work/out" "127.0.0.1:$haproxy_port www.test.example" \
+  "haproxy dry run: the port"
+cmp -s "$conf" "$work/haproxy.cfg.orig" &&
+  ok "haproxy dry run: haproxy.cfg unchanged" ||
+  fail "dry run changed haproxy.cfg"
+
+# A copy the running HAProxy does not read: its master reloads its own
+# file, the old certificate stays served, which is found and undone.
+cp "$conf" "$work/copy.cfg"
+cp "$conf" "$work/copy.cfg.orig"
+run 1 "$CERTWIZ" enable "$www_id" --service haproxy --config "$work/copy.cfg"
+expect_in "$work/err" "[enable-not-served]" "haproxy: the old certificate still served"
+cmp -s "$work/copy.cfg" "$work/copy.cfg.orig" && ok "haproxy: rolled back" ||
+  fail "haproxy: the unserved change was not rolled back"
+expect_eq "$(served_soon "$haproxy_port" "$orig_id")" "$orig_id" \
+  "haproxy unserved: the original certificate stays"
+
+run 0 "$CERTWIZ" enable "$www_id" --service haproxy --config "$conf"
+expect_in "$work/out" "served on 127.0.0.1:$haproxy_port for www.test.example"
+proven "$haproxy_port" "$www_id" "haproxy: certwiz test proves the new certificate"
+expect_eq "$(mode_of "$live/combined.pem")" 600 "haproxy: the combined file is 0600"
+diff "$work/haproxy.cfg.orig" "$conf" >"$work/conf.diff" || :
+expect_eq "$(grep -c '^[<>]' "$work/conf.diff")" 2 \
+  "haproxy.cfg: only the bind line changed"
+run 1 "$CERTWIZ" delete "$www_id" --yes
+expect_in "$work/err" "HTTPS" "haproxy: delete refuses a certificate in use"
+
+# The renewal case: the crt already is the live file; only it changes.
+run 0 "$CERTWIZ" enable "$www2_id" --service haproxy --config "$conf"
+proven "$haproxy_port" "$www2_id" "haproxy replace: the ECDSA certificate is served"
+cp "$conf" "$work/haproxy.cfg.enabled"
+
+echo "    bogus-keyword on" >>"$conf"
+cp "$conf" "$work/haproxy.cfg.bad"
+run 1 "$CERTWIZ" enable "$www_id" --service haproxy --config "$conf"
+expect_in "$work/err" "[enable-config-test]" "haproxy: the config test failure"
+expect_in "$work/err" "bogus-keyword" "haproxy: with its own words"
+cmp -s "$conf" "$work/haproxy.cfg.bad" && ok "haproxy config test: put back" ||
+  fail "a failed config test left haproxy.cfg changed"
+expect_eq "$(served "$haproxy_port")" "$www2_id" \
+  "haproxy config test: the old certificate served"
+cp "$work/haproxy.cfg.enabled" "$conf"
+
+run 0 "$CERTWIZ" disable "$www2_id" --service haproxy --config "$conf"
+cmp -s "$conf" "$work/haproxy.cfg.orig" &&
+  ok "haproxy disable: haproxy.cfg byte for byte as it was" ||
+  fail "haproxy disable did not restore haproxy.cfg"
+expect_eq "$(served_soon "$haproxy_port" "$orig_id")" "$orig_id" \
+  "haproxy disable: the original certificate served"
+run 0 "$CERTWIZ" delete "$www_id" --yes
 
 svc_check_none_left
 finish
