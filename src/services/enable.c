@@ -370,8 +370,13 @@ apply (struct cw_store *store, const struct cw_svc *svc,
                                              diags)) == CW_OK)
     step (result, progress, xstrdup (_("config test passed")));
   cw_journal_step ("tested");
-  if (status == CW_OK && (status = run_tool (plan->reload, "enable-reload",
-                                             diags)) == CW_OK)
+  if (status == CW_OK && svc->adapter->reload_live
+      && svc->adapter->reload_live (svc, plan, diags))
+    step (result, progress,
+          xstrdup (_("put to work in the running service, no reload")));
+  else if (status == CW_OK
+           && (status = run_tool (plan->reload, "enable-reload", diags))
+              == CW_OK)
     step (result, progress, xstrdup (_("reloaded")));
   cw_journal_step ("reloaded");
   if (status == CW_OK && !svc->adapter->alive (svc))

@@ -132,5 +132,5 @@ apache_alive (const struct cw_svc *svc)
 
 const struct cw_svc_adapter cw_svc_apache = {
   "apache", "https", "HTTPS", DEBIAN_CONFIG, "apache2",
-  apache_load, apache_choose, apache_current, apache_plan, apache_alive,
+  apache_load, apache_choose, apache_current, apache_plan, apache_alive, NULL,
 };

@@ -1,8 +1,9 @@
 /* enable for HAProxy: the crt file of the TLS bind lines that serve the
    certificate's names (or the one crt file of a single TLS frontend),
    pointed at the live combined file, haproxy -c, a reload of the master
-   (SIGUSR2, as Debian's unit runs it in master-worker mode), the bind
-   addresses.
+   (SIGUSR2, as Debian's unit runs it in master-worker mode) or, for a
+   renewal where the file named already is the live one, its runtime API
+   on the stats socket, the bind addresses.
 
    A site here is one crt file: its names are those of the certificate
    in it, its listeners those of the bind lines that name it; CERTS holds
@@ -194,8 +195,14 @@ haproxy_plan (struct cw_svc *svc, const struct cw_svc_target *target,
 {
   const struct cw_site *s = &svc->sites.items[svc->site];
   for (size_t i = 0; i < s->certs.count; i++)
-    cw_conf_set_arg (&svc->conf, s->certs.items[i], s->keys.items[i],
-                     target->combined);
+    {
+      char *now = cw_conf_arg (&svc->conf, s->certs.items[i],
+                               s->keys.items[i]);
+      if (strcmp (now, target->combined) != 0)
+        cw_conf_set_arg (&svc->conf, s->certs.items[i], s->keys.items[i],
+                         target->combined);
+      free (now);
+    }
   cw_svc_plan_changed (&svc->conf, plan);
   cw_svc_plan_site_ports (s, plan);
   if (s->name_count == 0)
@@ -222,6 +229,60 @@ haproxy_plan (struct cw_svc *svc, const struct cw_svc_target *target,
   return CW_OK;
 }
 
+/* The stats socket of the global section, or NULL. */
+static char *
+stats_socket (const struct cw_svc *svc)
+{
+  size_t global = cw_conf_next (&svc->conf, CW_CONF_NONE, CW_CONF_NONE,
+                                "global");
+  for (size_t n = cw_conf_next (&svc->conf, global, CW_CONF_NONE, "stats");
+       global != CW_CONF_NONE && n != CW_CONF_NONE;
+       n = cw_conf_next (&svc->conf, global, n, "stats"))
+    {
+      char *what = cw_conf_arg (&svc->conf, n, 0);
+      bool is_socket = what && strcmp (what, "socket") == 0;
+      free (what);
+      char *path = is_socket ? cw_conf_arg (&svc->conf, n, 1) : NULL;
+      if (path && strchr (path, '@') == NULL)
+        return path;
+      free (path);
+    }
+  return NULL;
+}
+
+/* A renewal: the configuration already names the live combined file,
+   which now holds the new certificate; "set ssl cert" is only valid for
+   a file HAProxy loaded. */
+static bool
+haproxy_reload_live (const struct cw_svc *svc, const struct cw_svc_plan *plan,
+                     struct cw_diags *diags)
+{
+  if (plan->file_count)
+    return false;
+  char *socket_path = stats_socket (svc);
+  const struct cw_site *s = &svc->sites.items[svc->site];
+  char *crt = cw_conf_arg (&svc->conf, s->certs.items[0], s->keys.items[0]);
+  gnutls_datum_t data = { NULL, 0 };
+  struct cw_diags quiet = CW_DIAGS_INIT;
+  bool done = false;
+  if (socket_path && crt
+      && cw_file_read (crt, CW_ANSWER_MAX_BYTES, &data, &quiet) == CW_OK)
+    {
+      char *pem = xmalloc (data.size + 1);
+      memcpy (pem, data.data, data.size);
+      pem[data.size] = '\0';
+      done = cw_haproxy_set_cert (socket_path, crt, pem, diags);
+      memset (pem, 0, data.size);
+      free (pem);
+      gnutls_memset (data.data, 0, data.size);
+    }
+  gnutls_free (data.data);
+  cw_diags_free (&quiet);
+  free (socket_path);
+  free (crt);
+  return done;
+}
+
 static bool
 haproxy_alive (const struct cw_svc *svc)
 {
@@ -234,4 +295,5 @@ haproxy_alive (const struct cw_svc *svc)
 const struct cw_svc_adapter cw_svc_haproxy = {
   "haproxy", "https", "HTTPS", "/etc/haproxy/haproxy.cfg", "haproxy",
   haproxy_load, haproxy_choose, haproxy_current, haproxy_plan, haproxy_alive,
+  haproxy_reload_live,
 };

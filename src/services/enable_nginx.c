@@ -83,5 +83,5 @@ nginx_alive (const struct cw_svc *svc)
 
 const struct cw_svc_adapter cw_svc_nginx = {
   "nginx", "https", "HTTPS", "/etc/nginx/nginx.conf", "nginx",
-  nginx_load, nginx_choose, nginx_current, nginx_plan, nginx_alive,
+  nginx_load, nginx_choose, nginx_current, nginx_plan, nginx_alive, NULL,
 };

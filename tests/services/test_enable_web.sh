@@ -172,10 +172,21 @@ expect_eq "$(grep -c '^[<>]' "$work/conf.diff")" 2 \
   "haproxy.cfg: only the bind line changed"
 run 1 "$CERTWIZ" delete "$www_id" --yes
 expect_in "$work/err" "HTTPS" "haproxy: delete refuses a certificate in use"
+cp "$conf" "$work/haproxy.cfg.enabled.1"
 
-# The renewal case: the crt already is the live file; only it changes.
+# The renewal case: the crt already is the live file, so the runtime API
+# of the stats socket replaces it in the running worker, with no reload.
+master=$(cat "$svc/haproxy/haproxy.pid")
+workers=$(pgrep -P "$master" | sort)
 run 0 "$CERTWIZ" enable "$www2_id" --service haproxy --config "$conf"
+expect_in "$work/out" "put to work in the running service, no reload" \
+  "haproxy replace: through the runtime API"
 proven "$haproxy_port" "$www2_id" "haproxy replace: the ECDSA certificate is served"
+expect_eq "$(pgrep -P "$master" | sort)" "$workers" \
+  "haproxy replace: the same worker serves it (no reload)"
+cmp -s "$conf" "$work/haproxy.cfg.enabled.1" &&
+  ok "haproxy replace: haproxy.cfg untouched" ||
+  fail "haproxy replace: haproxy.cfg changed"
 cp "$conf" "$work/haproxy.cfg.enabled"
 
 echo "    bogus-keyword on" >>"$conf"
