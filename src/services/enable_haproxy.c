@@ -16,7 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "base/i18n.h"
 #include "base/xalloc.h"
@@ -25,6 +28,7 @@
 #include "services/haproxy.h"
 
 #define DEBIAN_PIDFILE "/run/haproxy.pid"
+#define PID_TRIES 40
 
 /* The DNS names of the first certificate of PATH. */
 static void
@@ -175,18 +179,26 @@ pid_file (const struct cw_svc *svc)
   return path ? path : xstrdup (DEBIAN_PIDFILE);
 }
 
-static char *
+/* The master's pid, 0 when there is none.  A master that reloads
+   execs itself again and rewrites its pid file: a file found empty is
+   read again for a moment. */
+static long
 master_pid (const struct cw_svc *svc)
 {
   char *path = pid_file (svc);
-  FILE *f = fopen (path, "r");
   long pid = 0;
-  if (f && fscanf (f, "%ld", &pid) != 1)
-    pid = 0;
-  if (f)
-    fclose (f);
+  for (unsigned tries = 0; pid <= 0 && tries < PID_TRIES; tries++)
+    {
+      if (tries)
+        nanosleep (&(struct timespec) { 0, 50 * 1000000L }, NULL);
+      FILE *f = fopen (path, "r");
+      if (f && fscanf (f, "%ld", &pid) != 1)
+        pid = 0;
+      if (f)
+        fclose (f);
+    }
   free (path);
-  return xasprintf ("%ld", pid);
+  return pid;
 }
 
 static enum cw_status
@@ -210,8 +222,8 @@ haproxy_plan (struct cw_svc *svc, const struct cw_svc_target *target,
       cw_svc_plan_port (plan, strcmp (s->listeners.items[l].address, "*") == 0
                               ? "127.0.0.1" : s->listeners.items[l].address,
                         s->listeners.items[l].port, CW_STARTTLS_NONE, NULL);
-  char *pid = master_pid (svc);
-  if (strcmp (pid, "0") == 0)
+  long master = master_pid (svc);
+  if (master <= 0)
     {
       char *path = pid_file (svc);
       cw_diag_add (diags, CW_ERROR, "enable-no-pid", "service",
@@ -220,10 +232,10 @@ haproxy_plan (struct cw_svc *svc, const struct cw_svc_target *target,
                      "(-W) with that pid file (a \"pidfile\" line in its "
                      "global section, or -p)."), path);
       free (path);
-      free (pid);
       return CW_REFUSED;
     }
   plan->test = cw_svc_argv ("haproxy", "-c", "-f", svc->config, NULL);
+  char *pid = xasprintf ("%ld", master);
   plan->reload = cw_svc_argv ("kill", "-USR2", pid, NULL);
   free (pid);
   return CW_OK;
@@ -286,10 +298,8 @@ haproxy_reload_live (const struct cw_svc *svc, const struct cw_svc_plan *plan,
 static bool
 haproxy_alive (const struct cw_svc *svc)
 {
-  char *path = pid_file (svc);
-  bool alive = cw_svc_pid_alive (path);
-  free (path);
-  return alive;
+  long pid = master_pid (svc);
+  return pid > 0 && kill ((pid_t) pid, 0) == 0;
 }
 
 const struct cw_svc_adapter cw_svc_haproxy = {
