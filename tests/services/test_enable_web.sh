@@ -96,6 +96,11 @@ expect_in "$work/out" "served on 127.0.0.1:$apache_port for www.test.example"
 proven "$apache_port" "$www_id" "apache: certwiz test proves the new certificate"
 expect_eq "$(mode_of "$live/privkey.pem")" 600 "apache: the staged key is 0600"
 expect_eq "$(mode_of "$live/combined.pem")" 600 "apache: the combined file is 0600"
+CERTWIZ_APACHE_CONFIG=$conf CERTWIZ_HAPROXY_CONFIG=/nonexistent \
+  run 0 "$CERTWIZ" services
+expect_in "$work/out" "file: $live/fullchain.pem" "apache services: the file"
+expect_in "$work/out" "127.0.0.1:$apache_port $www_id" \
+  "apache services: the live handshake"
 diff "$work/httpd.conf.orig" "$conf" >"$work/conf.diff" || :
 expect_eq "$(grep -c '^[<>]' "$work/conf.diff")" 4 \
   "httpd.conf: only the two lines of the www virtual host changed"
@@ -167,6 +172,12 @@ run 0 "$CERTWIZ" enable "$www_id" --service haproxy --config "$conf"
 expect_in "$work/out" "served on 127.0.0.1:$haproxy_port for www.test.example"
 proven "$haproxy_port" "$www_id" "haproxy: certwiz test proves the new certificate"
 expect_eq "$(mode_of "$live/combined.pem")" 600 "haproxy: the combined file is 0600"
+CERTWIZ_HAPROXY_CONFIG=$conf CERTWIZ_APACHE_CONFIG=/nonexistent \
+  run 0 "$CERTWIZ" services
+expect_in "$work/out" "file: $live/combined.pem" "haproxy services: the crt file"
+expect_in "$work/out" "certwiz: $www_id" "haproxy services: managed by certwiz"
+expect_in "$work/out" "127.0.0.1:$haproxy_port $www_id" \
+  "haproxy services: the live handshake"
 diff "$work/haproxy.cfg.orig" "$conf" >"$work/conf.diff" || :
 expect_eq "$(grep -c '^[<>]' "$work/conf.diff")" 2 \
   "haproxy.cfg: only the bind line changed"
