@@ -2,8 +2,9 @@
 # certwiz enable and disable with a real Apache and a real HAProxy: the
 # first enable proven by certwiz test, a replacement (RSA to ECDSA),
 # --dry-run, a config test that fails, a reload that leaves the old
-# certificate served, the key's modes, delete while in use, and disable
-# giving the configuration back byte for byte.
+# certificate served, a mismatched key, a run killed at each step, the
+# key's modes, delete while in use, and disable giving the configuration
+# back byte for byte.
 . "${top_srcdir}/tests/services/lib.sh"
 svc_require_root "enable writes the live folder and reloads the daemons"
 svc_require apache2 haproxy
@@ -50,6 +51,42 @@ proven() {
     fail "$3"
     cat "$work/test.out" >&2
   fi
+}
+
+# mismatched SERVICE CONF SAVED: a key that is not the certificate's is
+# refused before anything changes (CONF still SAVED).
+mismatched() {
+  cp "$CERTWIZ_STORE/certs/$www_id/key.pem" "$work/saved.key"
+  cp "$CERTWIZ_STORE/certs/$www2_id/key.pem" \
+    "$CERTWIZ_STORE/certs/$www_id/key.pem"
+  run 1 "$CERTWIZ" enable "$www_id" --service "$1" --config "$2"
+  expect_in "$work/err" "[enable-key-mismatch]" "$1: a mismatched key is refused"
+  cmp -s "$2" "$3" && ok "$1: nothing changed" ||
+    fail "$1: a refused enable changed the configuration"
+  cp "$work/saved.key" "$CERTWIZ_STORE/certs/$www_id/key.pem"
+}
+
+# killed SERVICE CONF SAVED PORT STEP...: a run killed at each STEP is
+# undone by the next run, CONF as SAVED and www2 served again.
+killed() {
+  _k_service=$1 _k_conf=$2 _k_saved=$3 _k_port=$4
+  shift 4
+  for at in "$@"; do
+    set +e
+    CERTWIZ_TEST_KILL_AT=$at "$CERTWIZ" enable "$www_id" \
+      --service "$_k_service" --config "$_k_conf" >"$work/out" 2>"$work/err"
+    _k=$?
+    set -e
+    expect_eq "$_k" 137 "$_k_service: killed at $at"
+    run 0 "$CERTWIZ" list
+    expect_in "$work/err" "[enable-recovered]" \
+      "$_k_service $at: the next run undoes it"
+    cmp -s "$_k_conf" "$_k_saved" &&
+      ok "$_k_service $at: the configuration as before" ||
+      fail "$_k_service $at: the configuration not put back"
+    expect_eq "$(served_soon "$_k_port" "$www2_id")" "$www2_id" \
+      "$_k_service $at: the previous certificate served"
+  done
 }
 
 # --------------------------------------------------------------- Apache
@@ -112,6 +149,9 @@ expect_in "$work/err" "HTTPS" "apache: delete refuses a certificate in use"
 run 0 "$CERTWIZ" enable "$www2_id" --service apache --config "$conf"
 proven "$apache_port" "$www2_id" "apache replace: the ECDSA certificate is served"
 cp "$conf" "$work/httpd.conf.enabled"
+mismatched apache "$conf" "$work/httpd.conf.enabled"
+killed apache "$conf" "$work/httpd.conf.enabled" "$apache_port" \
+  journal staged pointed tested reloaded
 
 # An unrelated error: apache2 -t fails, with its words, all put back.
 echo "BogusDirective on" >"$svc/apache/extra.conf"
@@ -199,6 +239,11 @@ cmp -s "$conf" "$work/haproxy.cfg.enabled.1" &&
   ok "haproxy replace: haproxy.cfg untouched" ||
   fail "haproxy replace: haproxy.cfg changed"
 cp "$conf" "$work/haproxy.cfg.enabled"
+mismatched haproxy "$conf" "$work/haproxy.cfg.enabled"
+# A renewal points no file (the crt already is the live one): no
+# "pointed" step.
+killed haproxy "$conf" "$work/haproxy.cfg.enabled" "$haproxy_port" \
+  journal staged tested reloaded
 
 echo "    bogus-keyword on" >>"$conf"
 cp "$conf" "$work/haproxy.cfg.bad"
