@@ -46,13 +46,13 @@ apache_choose (struct cw_svc *svc, gnutls_x509_crt_t crt, const char *site,
     cw_diag_add (diags, CW_ERROR, "enable-no-site", "service",
                  _("No virtual host of %s with \"SSLEngine on\" serves the "
                    "names of this certificate. Add a TLS virtual host for "
-                   "them first, or name the site to use (--site)."),
+                   "them first, or name the site to use."),
                  svc->config);
   else
     cw_diag_add (diags, CW_ERROR, "enable-sites-ambiguous", "service",
                  _("Several TLS virtual hosts of %s serve the names of this "
-                   "certificate. Name the one to use with --site and its "
-                   "ServerName."), svc->config);
+                   "certificate. Name the one to use by its ServerName."),
+                 svc->config);
   return CW_REFUSED;
 }
 
@@ -115,7 +115,8 @@ pid_file (const struct cw_svc *svc)
     return path;
   size_t root = cw_conf_last (&svc->conf, CW_CONF_NONE, "ServerRoot");
   char *dir = root == CW_CONF_NONE ? NULL : cw_conf_arg (&svc->conf, root, 0);
-  char *whole = xasprintf ("%s/%s", dir ? dir : svc->conf.prefix, path);
+  const char *base = dir ? dir : svc->conf.prefix ? svc->conf.prefix : ".";
+  char *whole = xasprintf ("%s/%s", base, path);
   free (dir);
   free (path);
   return whole;
