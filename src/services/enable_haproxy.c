@@ -149,11 +149,11 @@ haproxy_choose (struct cw_svc *svc, gnutls_x509_crt_t crt, const char *site,
     cw_diag_add (diags, CW_ERROR, "enable-no-site", "service",
                  _("No bind line of %s with \"ssl crt FILE\" serves the "
                    "names of this certificate. Add one for them first, or "
-                   "name its frontend (--site)."), svc->config);
+                   "name its frontend."), svc->config);
   else
     cw_diag_add (diags, CW_ERROR, "enable-sites-ambiguous", "service",
                  _("Several crt files of %s serve the names of this "
-                   "certificate. Name the frontend to use with --site."),
+                   "certificate. Name the frontend to use."),
                  svc->config);
   return CW_REFUSED;
 }
