@@ -38,12 +38,16 @@ services_option (int opt, const char *arg, void *state)
                                                    : CW_CLI_OPTION_BAD;
 }
 
+/* The site SVC->site; its file as the adapter reads it (HAProxy's is an
+   argument of a bind line). */
 static void
-show_site (const struct cw_svc *svc, const struct cw_site *site,
-           const char *managed, struct cw_json *json)
+show_site (const struct cw_svc *svc, const char *managed,
+           struct cw_json *json)
 {
-  char *cert = site->certs.count
-               ? cw_conf_arg (&svc->conf, site->certs.items[0], 0) : NULL;
+  const struct cw_site *site = &svc->sites.items[svc->site];
+  char *cert = NULL, *key = NULL;
+  svc->adapter->current (svc, &cert, &key);
+  free (key);
   char *safe_cert = cw_cli_safe (cert ? cert : "-");
   char *name = cw_cli_safe (site->name_count ? site->names[0] : "-");
   if (json)
@@ -128,10 +132,10 @@ cw_cmd_services (struct cw_cli_context *context, int argc, char **argv)
           struct cw_record binding = CW_RECORD_INIT;
           bool bound = cw_binding_read (store, svc.adapter->name, svc.config,
                                         &binding);
-          for (size_t i = 0; i < svc.sites.count; i++)
-            if (cw_site_serves_tls (&svc.sites.items[i]))
-              show_site (&svc, &svc.sites.items[i],
-                         bound ? cw_record_get (&binding, "cert") : NULL,
+          for (svc.site = 0; svc.site < svc.sites.count; svc.site++)
+            if (cw_site_serves_tls (&svc.sites.items[svc.site]))
+              show_site (&svc, bound ? cw_record_get (&binding, "cert")
+                                     : NULL,
                          format == 1 ? &json : NULL);
           cw_record_free (&binding);
         }

@@ -12,9 +12,13 @@
 #include "base/xalloc.h"
 
 extern const struct cw_svc_adapter cw_svc_nginx;
+extern const struct cw_svc_adapter cw_svc_apache;
+extern const struct cw_svc_adapter cw_svc_haproxy;
 
 static const struct cw_svc_adapter *const adapters[] = {
   &cw_svc_nginx,
+  &cw_svc_apache,
+  &cw_svc_haproxy,
 };
 
 #define ADAPTER_COUNT (sizeof adapters / sizeof adapters[0])

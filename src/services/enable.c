@@ -382,8 +382,16 @@ apply (struct cw_store *store, const struct cw_svc *svc,
      then decide). */
   pid_t *old = NULL;
   size_t old_count = plan->master ? cw_workers_of (plan->master, &old) : 0;
-  if (status == CW_OK && (status = run_tool (plan->reload, "enable-reload",
-                                             diags)) == CW_OK)
+  if (status == CW_OK && svc->adapter->reload_live
+      && svc->adapter->reload_live (svc, plan, diags))
+    {
+      step (result, progress,
+            xstrdup (_("put to work in the running service, no reload")));
+      old_count = 0;
+    }
+  else if (status == CW_OK
+           && (status = run_tool (plan->reload, "enable-reload", diags))
+              == CW_OK)
     step (result, progress, xstrdup (_("reloaded")));
   cw_journal_step ("reloaded");
   if (status == CW_OK && old_count)
@@ -446,6 +454,28 @@ record_binding (struct cw_store *store, const struct cw_svc *svc,
   cw_record_free (&record);
 }
 
+/* The adapters' names, or their words once each: "nginx, apache". */
+static char *
+known_services (bool words)
+{
+  size_t count;
+  const struct cw_svc_adapter *const *all = cw_svc_adapters (&count);
+  char *list = xstrdup ("");
+  for (size_t i = 0; i < count; i++)
+    {
+      const char *one = words ? all[i]->word : all[i]->name;
+      bool seen = false;
+      for (size_t j = 0; words && j < i; j++)
+        seen = seen || strcmp (all[j]->word, one) == 0;
+      if (seen)
+        continue;
+      char *longer = xasprintf ("%s%s%s", list, *list ? ", " : "", one);
+      free (list);
+      list = longer;
+    }
+  return list;
+}
+
 static enum cw_status
 open_service (const struct cw_enable_request *request, struct cw_svc *svc,
               struct cw_diags *diags)
@@ -454,9 +484,12 @@ open_service (const struct cw_enable_request *request, struct cw_svc *svc,
     = cw_svc_adapter_find (request->service);
   if (!adapter)
     {
+      char *names = known_services (false), *words = known_services (true);
       cw_diag_add (diags, CW_ERROR, "enable-unknown-service", "service",
                    _("certwiz does not know the service \"%s\". It knows "
-                     "nginx (https)."), request->service);
+                     "%s, and the words %s."), request->service, names,
+                   words);
+      free (names), free (words);
       return CW_REFUSED;
     }
   return cw_svc_open (adapter, request->config, svc, diags);

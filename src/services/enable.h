@@ -93,6 +93,12 @@ struct cw_svc_adapter
                           struct cw_svc_plan *plan, struct cw_diags *diags);
   /* Whether the daemon still runs. */
   bool (*alive) (const struct cw_svc *svc);
+  /* Puts the staged files to work in the running daemon without a
+     reload, when it can (HAProxy's runtime API, for a renewal); false:
+     PLAN->reload runs.  NULL for the services that always reload. */
+  bool (*reload_live) (const struct cw_svc *svc,
+                       const struct cw_svc_plan *plan,
+                       struct cw_diags *diags);
   /* Its main process, 0 when unknown (may be NULL): the workers it had
      before a reload are waited for, since they still serve the old
      certificate until they exit. */

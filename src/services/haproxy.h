@@ -33,4 +33,12 @@ void cw_haproxy_binds (const struct cw_conf *conf,
                        struct cw_haproxy_binds *binds);
 void cw_haproxy_binds_free (struct cw_haproxy_binds *binds);
 
+/* Replaces the certificate HAProxy loaded from CRT (the path as its
+   configuration writes it) with PEM (key and chain) in the running
+   process, through its runtime API on SOCKET_PATH: "set ssl cert", then
+   "commit ssl cert".  False, with a warning when HAProxy answered, when
+   it is not done. */
+bool cw_haproxy_set_cert (const char *socket_path, const char *crt,
+                          const char *pem, struct cw_diags *diags);
+
 #endif

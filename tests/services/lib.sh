@@ -256,6 +256,7 @@ start_haproxy() {
   cat >"$_s_dir/haproxy.cfg" <<EOT
 global
     stats socket $_s_dir/admin.sock mode 600 level admin
+    pidfile $_s_dir/haproxy.pid
     log stderr format raw local0 err
 
 defaults
