@@ -187,8 +187,20 @@ cw_json_bool (struct cw_json *json, const char *key, bool value)
 void
 cw_json_end (struct cw_json *json)
 {
-  write_value (json->out, json->root, 0);
+  cw_json_end_nested (json, 0);
   fputc ('\n', json->out);
+}
+
+void
+cw_json_end_nested (struct cw_json *json, int depth)
+{
+  write_value (json->out, json->root, depth);
   json_object_put (json->root);
   *json = (struct cw_json) { .out = json->out };
+}
+
+void
+cw_json_newline (FILE *out, int depth)
+{
+  newline (out, depth);
 }

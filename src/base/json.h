@@ -34,5 +34,11 @@ void cw_json_number (struct cw_json *json, const char *key, long long value);
 void cw_json_bool (struct cw_json *json, const char *key, bool value);
 /* Prints the document and frees it. */
 void cw_json_end (struct cw_json *json);
+/* The same for a document that is one value, at DEPTH, of a larger one
+   written a part at a time (an array of thousands, an item at a time,
+   so that the whole is never in memory): no newline after it. */
+void cw_json_end_nested (struct cw_json *json, int depth);
+/* A newline and the indentation of DEPTH, between such parts. */
+void cw_json_newline (FILE *out, int depth);
 
 #endif

@@ -8,6 +8,7 @@
 #include "pki/chain.h"
 #include "cli/cli.h"
 #include "cli/print_cert.h"
+#include "cli/show_file.h"
 #include "base/i18n.h"
 #include "base/json.h"
 #include "base/status.h"
@@ -49,24 +50,10 @@ show_option (int opt, const char *arg, void *state)
                                                    : CW_CLI_OPTION_BAD;
 }
 
-/* Every text field of certificate INDEX of SHOWN. */
-static void
-print_cert_text (const struct shown *shown, size_t index)
-{
-  struct cw_certinfo info;
-  if (cw_certinfo_get (shown->certs.items[index], &info) < 0)
-    return;
-  if (index > 0)
-    putchar ('\n');
-  struct cw_field_source source = { &info, shown->entry };
-  cw_cli_print_fields (CW_FIELDS_CERT, &source, CW_FIELD_TEXT);
-  cw_certinfo_free (&info);
-}
-
 static void
 print_text (const struct shown *shown)
 {
-  print_cert_text (shown, 0);
+  cw_show_cert_text (shown->certs.items[0], false);
   if (shown->entry)
     {
       /* The entry's fields read the leaf's lifetime (the next renewal). */
@@ -91,20 +78,7 @@ print_text (const struct shown *shown)
     }
   if (!shown->entry)
     for (size_t i = 1; i < shown->certs.count; i++)
-      print_cert_text (shown, i);
-}
-
-static void
-json_cert (struct cw_json *json, gnutls_x509_crt_t crt)
-{
-  struct cw_certinfo info;
-  if (cw_certinfo_get (crt, &info) < 0)
-    return;
-  struct cw_field_source source = { &info, NULL };
-  cw_json_object_begin (json, NULL);
-  cw_cli_json_fields (json, CW_FIELDS_CERT, &source);
-  cw_json_object_end (json);
-  cw_certinfo_free (&info);
+      cw_show_cert_text (shown->certs.items[i], true);
 }
 
 static void
@@ -126,7 +100,7 @@ print_json (const struct shown *shown)
     }
   cw_json_array_begin (&json, "certificates");
   for (size_t i = 0; i < shown->certs.count; i++)
-    json_cert (&json, shown->certs.items[i]);
+    cw_show_cert_json (&json, shown->certs.items[i]);
   cw_json_array_end (&json);
   cw_json_object_end (&json);
   cw_json_end (&json);
@@ -136,14 +110,7 @@ static void
 print_pem (const struct shown *shown)
 {
   for (size_t i = 0; i < shown->certs.count; i++)
-    {
-      gnutls_datum_t pem;
-      if (gnutls_x509_crt_export2 (shown->certs.items[i], GNUTLS_X509_FMT_PEM,
-                                   &pem) < 0)
-        continue;
-      fwrite (pem.data, 1, pem.size, stdout);
-      gnutls_free (pem.data);
-    }
+    cw_show_cert_pem (shown->certs.items[i]);
 }
 
 static void
@@ -203,12 +170,17 @@ static enum cw_status
 show (const char *what, struct cw_cli_context *context, enum format format,
       struct cw_diags *diags)
 {
+  /* A file's certificates are shown one at a time: a bundle of
+     thousands needs little more memory than the file. */
+  if (cw_target_is_file (what))
+    return cw_show_file (what, format == FORMAT_JSON  ? CW_SHOW_JSON
+                               : format == FORMAT_PEM ? CW_SHOW_PEM
+                                                      : CW_SHOW_TEXT,
+                         diags);
   struct cw_target target = CW_TARGET_INIT;
   struct cw_store *store;
-  enum cw_status status = cw_target_is_file (what)
-    ? cw_target_load_file (&target, what, diags)
-    : cw_cli_store (context, &store);
-  if (status == CW_OK && !cw_target_is_file (what))
+  enum cw_status status = cw_cli_store (context, &store);
+  if (status == CW_OK)
     status = cw_target_load (&target, store, what, diags);
   struct shown shown = { target.certs,
                          target.entry.id ? &target.entry : NULL,
