@@ -213,12 +213,14 @@ put_account (struct cw_store *store, const char *name,
       return CW_FAILED;
     }
   char *text = cw_record_format (record);
-  struct cw_store_file files[] = {
-    { "key.pem", key_pem->data, key_pem->size },
-    { "record", text, strlen (text) },
-  };
+  /* A key on a token has no file: the record names it. */
+  struct cw_store_file files[2] = { { "record", text, strlen (text) } };
+  size_t count = 1;
+  if (key_pem)
+    files[count++] = (struct cw_store_file) { "key.pem", key_pem->data,
+                                              key_pem->size };
   enum cw_status status = cw_store_put (store, CW_STORE_ACCOUNTS, name, files,
-                                        2, diags);
+                                        count, diags);
   free (text);
   return status;
 }
@@ -269,10 +271,19 @@ add_in_store (const struct cw_account_add_options *o, struct cw_store *store,
   if (!name_valid (result->name) || account_exists (store, result->name))
     return refuse_name (result->name, name_valid (result->name), diags);
   struct cw_acme_key key;
-  gnutls_datum_t pem;
-  status = cw_acme_key_generate (o->key_type ? o->key_type
-                                             : CW_ACME_KEY_DEFAULT,
-                                 &key, &pem, diags);
+  gnutls_datum_t pem = { NULL, 0 };
+  const char *type = o->key_type ? o->key_type : CW_ACME_KEY_DEFAULT;
+  if (o->key_uri)
+    {
+      /* Labelled for the account, so that p11tool --list-all shows
+         what the key is for. */
+      char *label = xasprintf ("certwiz ACME %s", result->name);
+      status = cw_acme_key_on_token (o->key_uri, type, label, o->pin, &key,
+                                     diags);
+      free (label);
+    }
+  else
+    status = cw_acme_key_generate (type, &key, &pem, diags);
   if (status != CW_OK)
     return status;
   acme->key = &key;
@@ -283,7 +294,13 @@ add_in_store (const struct cw_account_add_options *o, struct cw_store *store,
     {
       struct cw_record record = CW_RECORD_INIT;
       describe (o, acme, result->name, &record);
-      status = put_account (store, result->name, &pem, &record, diags);
+      if (cw_key_on_token (key.key))
+        {
+          cw_record_add (&record, "key-uri", cw_key_uri (key.key));
+          cw_record_add (&record, "key-token", cw_key_token_label (key.key));
+        }
+      status = put_account (store, result->name, pem.data ? &pem : NULL,
+                            &record, diags);
       cw_record_free (&record);
     }
   if (status == CW_OK)
@@ -297,7 +314,8 @@ add_in_store (const struct cw_account_add_options *o, struct cw_store *store,
     }
   acme->key = NULL;
   cw_acme_key_free (&key);
-  gnutls_memset (pem.data, 0, pem.size);
+  if (pem.data)
+    gnutls_memset (pem.data, 0, pem.size);
   gnutls_free (pem.data);
   return status;
 }
@@ -376,9 +394,19 @@ only_account (struct cw_store *store, size_t *count, struct cw_diags *diags)
   return name;
 }
 
+/* An account key on a token, as its record names it. */
+static enum cw_status
+open_token_key (struct cw_account *account, const struct cw_pin_source *pin,
+                struct cw_diags *diags)
+{
+  const char *uri = cw_record_get (&account->record, "key-uri");
+  return cw_acme_key_on_token (uri, CW_ACME_KEY_DEFAULT, NULL, pin,
+                               &account->key, diags);
+}
+
 static enum cw_status
 read_account (struct cw_store *store, struct cw_account *account,
-              struct cw_diags *diags)
+              const struct cw_pin_source *pin, struct cw_diags *diags)
 {
   gnutls_datum_t record, pem;
   enum cw_status status = cw_store_read (store, CW_STORE_ACCOUNTS,
@@ -390,6 +418,8 @@ read_account (struct cw_store *store, struct cw_account *account,
   free (record.data);
   bool parsed = cw_record_parse (text, &account->record);
   free (text);
+  if (parsed && cw_record_get (&account->record, "key-uri"))
+    return open_token_key (account, pin, diags);
   status = cw_store_read (store, CW_STORE_ACCOUNTS, account->name, "key.pem",
                           &pem, false, diags);
   if (status != CW_OK)
@@ -413,7 +443,8 @@ read_account (struct cw_store *store, struct cw_account *account,
 
 enum cw_status
 cw_account_load (struct cw_store *store, const char *name,
-                 struct cw_account *account, struct cw_diags *diags)
+                 const struct cw_pin_source *pin, struct cw_account *account,
+                 struct cw_diags *diags)
 {
   *account = (struct cw_account) { NULL, CW_RECORD_INIT, { NULL, NULL } };
   size_t count = 0;
@@ -424,7 +455,7 @@ cw_account_load (struct cw_store *store, const char *name,
       return no_account (store, name, count, diags);
     }
   account->name = chosen;
-  return read_account (store, account, diags);
+  return read_account (store, account, pin, diags);
 }
 
 void

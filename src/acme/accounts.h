@@ -32,6 +32,9 @@ struct cw_account_add_options
   const char *eab_kid;
   const char *eab_key_file;      /* base64url HMAC key, never an argument */
   const char *key_type;          /* NULL: CW_ACME_KEY_DEFAULT */
+  const char *key_uri;           /* a key on a token (pkcs11:), or a
+                                    token to make one of KEY_TYPE on */
+  const struct cw_pin_source *pin;   /* that token's PIN */
   const char *ca_bundle;
   long timeout_ms;
   struct cw_progress *progress;
@@ -57,8 +60,10 @@ enum cw_status cw_account_add (struct cw_store *store,
                                struct cw_diags *diags);
 void cw_account_add_result_free (struct cw_account_add_result *result);
 
-/* The account NAME of the store; NULL NAME: the only one there is. */
+/* The account NAME of the store; NULL NAME: the only one there is.  PIN
+   (may be NULL) gives the PIN of a token its key is on. */
 enum cw_status cw_account_load (struct cw_store *store, const char *name,
+                                const struct cw_pin_source *pin,
                                 struct cw_account *account,
                                 struct cw_diags *diags);
 void cw_account_free (struct cw_account *account);

@@ -51,23 +51,27 @@ take_public (struct cw_acme_key *key, struct cw_diags *diags)
   return key_error (diags, ret);
 }
 
+static const struct key_type *
+key_type_named (const char *type, struct cw_diags *diags)
+{
+  for (size_t i = 0; i < sizeof key_types / sizeof key_types[0]; i++)
+    if (strcmp (key_types[i].name, type) == 0)
+      return &key_types[i];
+  cw_diag_add (diags, CW_ERROR, "acme-key-type", "key",
+               _("\"%s\" is not an account key type. Choose p256, "
+                 "p384, rsa2048, rsa3072, rsa4096 or ed25519."), type);
+  return NULL;
+}
+
 enum cw_status
 cw_acme_key_generate (const char *type, struct cw_acme_key *key,
                       gnutls_datum_t *pem, struct cw_diags *diags)
 {
   *key = (struct cw_acme_key) { NULL, NULL };
   *pem = (gnutls_datum_t) { NULL, 0 };
-  const struct key_type *kt = NULL;
-  for (size_t i = 0; i < sizeof key_types / sizeof key_types[0]; i++)
-    if (strcmp (key_types[i].name, type) == 0)
-      kt = &key_types[i];
+  const struct key_type *kt = key_type_named (type, diags);
   if (!kt)
-    {
-      cw_diag_add (diags, CW_ERROR, "acme-key-type", "key",
-                   _("\"%s\" is not an account key type. Choose p256, "
-                     "p384, rsa2048, rsa3072, rsa4096 or ed25519."), type);
-      return CW_REFUSED;
-    }
+    return CW_REFUSED;
   enum cw_status status = cw_key_generate (&kt->spec, NULL, &key->key,
                                            diags);
   if (status == CW_OK)
@@ -148,4 +152,30 @@ cw_acme_key_sign (const struct cw_acme_key *key, const void *data,
                                        : GNUTLS_DIG_SHA256;
   gnutls_datum_t in = { (unsigned char *) data, (unsigned) len };
   return cw_key_sign_data (key->key, digest, &in, true, sig);
+}
+
+enum cw_status
+cw_acme_key_on_token (const char *uri, const char *type, const char *label,
+                      const struct cw_pin_source *pin,
+                      struct cw_acme_key *key, struct cw_diags *diags)
+{
+  *key = (struct cw_acme_key) { NULL, NULL };
+  if (!cw_key_uri_check (uri, diags))
+    return CW_REFUSED;
+  enum cw_status status;
+  if (cw_key_uri_names_token (uri))
+    {
+      const struct key_type *kt = key_type_named (type, diags);
+      if (!kt)
+        return CW_REFUSED;
+      status = cw_key_generate_on_token (uri, &kt->spec, label, pin, NULL,
+                                         &key->key, diags);
+    }
+  else
+    status = cw_key_open_token (uri, pin, &key->key, diags);
+  if (status == CW_OK)
+    status = take_public (key, diags);
+  if (status != CW_OK)
+    cw_acme_key_free (key);
+  return status;
 }

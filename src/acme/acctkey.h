@@ -30,6 +30,14 @@ enum cw_status cw_acme_key_generate (const char *type,
                                      struct cw_acme_key *key,
                                      gnutls_datum_t *pem,
                                      struct cw_diags *diags);
+/* The account key on a PKCS#11 token: the key URI names, or a new one of
+   TYPE made there under LABEL when URI names a token only.  It never
+   leaves the token; PIN gives the token's PIN when it asks. */
+enum cw_status cw_acme_key_on_token (const char *uri, const char *type,
+                                     const char *label,
+                                     const struct cw_pin_source *pin,
+                                     struct cw_acme_key *key,
+                                     struct cw_diags *diags);
 enum cw_status cw_acme_key_load (const gnutls_datum_t *pem,
                                  struct cw_acme_key *key,
                                  struct cw_diags *diags);

@@ -439,8 +439,8 @@ install (struct enrolment *e)
 static enum cw_status
 enrol (struct enrolment *e)
 {
-  enum cw_status status = cw_account_load (e->store, e->o->account, &e->account,
-                              e->diags);
+  enum cw_status status = cw_account_load (e->store, e->o->account,
+                                           e->o->pin, &e->account, e->diags);
   if (status == CW_OK)
     status = e->o->request_id ? names_of_request (e) : names_of_options (e);
   if (status == CW_OK)

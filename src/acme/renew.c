@@ -90,7 +90,7 @@ connect_account (struct renewal *r, struct cw_diags *diags)
   enum cw_status status = cw_account_load (r->store,
                                            cw_record_get (r->record,
                                                           "acme-account"),
-                                           &r->account, diags);
+                                           r->o->pin, &r->account, diags);
   if (status == CW_OK)
     status = cw_account_connect (&r->account, r->o->ca_bundle,
                                  r->o->timeout_ms, r->o->progress, &r->acme,

@@ -15,6 +15,8 @@
 #include "base/xalloc.h"
 #include "cli/acme_cli.h"
 #include "cli/cli.h"
+#include "cli/password.h"
+#include "keys/key.h"
 #include "pki/certinfo.h"
 
 enum
@@ -27,7 +29,10 @@ enum
   OPT_CA_BUNDLE,
   OPT_NAME,
   OPT_KEY,
-  OPT_YES
+  OPT_YES,
+  OPT_KEY_URI,
+  OPT_PIN_FILE,
+  OPT_PIN_FD
 };
 
 struct account_args
@@ -36,6 +41,8 @@ struct account_args
   const char **emails;
   size_t email_count;
   bool yes;
+  struct cw_password_source pin_source;
+  struct cw_pin_source pin;
 };
 
 static void
@@ -76,6 +83,15 @@ print_help (void)
             "undone\n\n"
             "CERTWIZ_ACME_TIMEOUT sets the timeout of each request to the CA, "
             "in seconds.\n"));
+  fputs (_("\nThe account key may live on a PKCS#11 token, which signs every "
+           "message to\nthe CA and never lets the key out:\n"
+           "  --key-uri URI        add: the key on a token (pkcs11:...), or "
+           "a token to make\n"
+           "                       a new key of --key TYPE on\n"
+           "  --pin-file FILE      read the token's PIN from FILE\n"
+           "  --pin-fd N           read it from file descriptor N (without "
+           "either, it is\n"
+           "                       asked for on the terminal)\n"), stdout);
 }
 
 static enum cw_cli_option_result
@@ -113,6 +129,13 @@ account_option (int opt, const char *arg, void *state)
     case OPT_YES:
       a->yes = true;
       break;
+    case OPT_KEY_URI:
+      a->add.key_uri = arg;
+      break;
+    case OPT_PIN_FILE:
+    case OPT_PIN_FD:
+      return cw_cli_password_option (opt, arg, &a->pin_source, OPT_PIN_FILE,
+                                     OPT_PIN_FD, "--pin-fd");
     default:
       return CW_CLI_OPTION_NOT_MINE;
     }
@@ -186,15 +209,16 @@ run_list (struct cw_cli_context *ctx)
    CA. */
 static enum cw_status
 open_account (struct cw_cli_context *ctx, const char *name,
-              const char *ca_bundle, bool connect, struct cw_store **store,
-              struct cw_account *account, struct cw_acme *acme,
-              struct cw_diags *diags)
+              const struct account_args *a, bool connect,
+              struct cw_store **store, struct cw_account *account,
+              struct cw_acme *acme, struct cw_diags *diags)
 {
+  const char *ca_bundle = a->add.ca_bundle;
   *acme = (struct cw_acme) { 0 };
   *account = (struct cw_account) { NULL, CW_RECORD_INIT, { NULL, NULL } };
   enum cw_status status = cw_cli_store (ctx, store);
   if (status == CW_OK)
-    status = cw_account_load (*store, name, account, diags);
+    status = cw_account_load (*store, name, &a->pin, account, diags);
   if (status == CW_OK && connect)
     status = cw_account_connect (account, ca_bundle, cw_cli_acme_timeout (),
                                  NULL, acme, diags);
@@ -224,7 +248,13 @@ print_account (const struct cw_account *account, const struct cw_acme *acme,
   cw_cli_acme_field (_("Account URL"), cw_record_get (rec, "url"));
   cw_cli_acme_field (_("State"), cw_json_str (obj, "status"));
   print_contacts (obj);
-  cw_cli_acme_field (_("Key"), cw_acme_key_alg (account->key.pub));
+  const char *token = cw_record_get (rec, "key-token");
+  char *key = token ? xasprintf (_("%s, on the token \"%s\", which it never "
+                                   "leaves"), cw_acme_key_alg (account->key.pub),
+                                 token)
+                    : xstrdup (cw_acme_key_alg (account->key.pub));
+  cw_cli_acme_field (_("Key"), key);
+  free (key);
   cw_cli_acme_field (_("Created"), cw_record_get (rec, "created"));
   cw_cli_acme_field (_("Terms agreed"), cw_record_get (rec, "terms-agreed"));
   cw_cli_acme_field (_("Bound to"), cw_record_get (rec, "eab-kid"));
@@ -256,7 +286,7 @@ run_show (struct account_args *a, struct cw_cli_context *ctx,
   struct cw_account account;
   struct cw_acme acme;
   json_object *obj = NULL;
-  enum cw_status status = open_account (ctx, name, a->add.ca_bundle, true,
+  enum cw_status status = open_account (ctx, name, a, true,
                                         &store, &account, &acme, &diags);
   if (status == CW_OK)
     status = cw_acme_account_fetch (&acme, &obj, &diags);
@@ -296,7 +326,7 @@ run_update (struct account_args *a, struct cw_cli_context *ctx,
   char **contacts = xcalloc (a->email_count, sizeof *contacts);
   for (size_t i = 0; i < a->email_count; i++)
     contacts[i] = xasprintf ("mailto:%s", a->emails[i]);
-  enum cw_status status = open_account (ctx, name, a->add.ca_bundle, true,
+  enum cw_status status = open_account (ctx, name, a, true,
                                         &store, &account, &acme, &diags);
   if (status == CW_OK)
     status = cw_acme_account_update (&acme, (const char *const *) contacts,
@@ -333,8 +363,17 @@ run_rollover (struct account_args *a, struct cw_cli_context *ctx,
   struct cw_acme_key fresh = { NULL, NULL };
   gnutls_datum_t pem = { NULL, 0 };
   const char *type = a->add.key_type ? a->add.key_type : CW_ACME_KEY_DEFAULT;
-  enum cw_status status = open_account (ctx, name, a->add.ca_bundle, true,
+  enum cw_status status = open_account (ctx, name, a, true,
                                         &store, &account, &acme, &diags);
+  if (status == CW_OK && cw_record_get (&account.record, "key-uri"))
+    {
+      cw_diag_add (&diags, CW_ERROR, "acme-key-on-token", "key",
+                   _("The key of the account \"%s\" is on a token, and a new "
+                     "key would be made outside it. To change keys, add a "
+                     "new account with --key-uri naming the token, then "
+                     "deactivate this one."), account.name);
+      status = CW_REFUSED;
+    }
   if (status == CW_OK)
     status = cw_acme_key_generate (type, &fresh, &pem, &diags);
   /* The new key is in the store before the CA is told: whatever the CA
@@ -379,7 +418,7 @@ run_deactivate (struct account_args *a, struct cw_cli_context *ctx,
   struct cw_account account;
   struct cw_acme acme;
   json_object *obj = NULL;
-  enum cw_status status = open_account (ctx, name, a->add.ca_bundle, true,
+  enum cw_status status = open_account (ctx, name, a, true,
                                         &store, &account, &acme, &diags);
   if (status == CW_OK)
     status = cw_acme_account_deactivate (&acme, &obj, &diags);
@@ -410,12 +449,18 @@ cw_cmd_account (struct cw_cli_context *context, int argc, char **argv)
     { "name", required_argument, NULL, OPT_NAME },
     { "key", required_argument, NULL, OPT_KEY },
     { "yes", no_argument, NULL, OPT_YES },
+    { "key-uri", required_argument, NULL, OPT_KEY_URI },
+    { "pin-file", required_argument, NULL, OPT_PIN_FILE },
+    { "pin-fd", required_argument, NULL, OPT_PIN_FD },
     CW_CLI_COMMON_OPTIONS,
     { NULL, 0, NULL, 0 },
   };
-  struct account_args a = { .add = { .server = NULL } };
+  struct account_args a = { .add = { .server = NULL },
+                            .pin_source = { NULL, -1 } };
   int status = cw_cli_parse ("account", argc, argv, options, account_option,
                              &a, context, print_help);
+  cw_cli_pin_source (&a.pin_source, &a.pin);
+  a.add.pin = &a.pin;
   if (status != CW_OK)
     {
       free (a.emails);

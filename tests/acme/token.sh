@@ -59,4 +59,28 @@ if [ -n "$dir" ]; then
     fail "the renewal carries another key"
   [ ! -e "$dir/key.pem" ] && ok "no key file after renewal" || fail "renewal wrote a key file"
 fi
+
+# An account whose key is on the token: made there, every message to the
+# CA signed there, no key file in the store; its key change is refused
+# rather than made outside the token.
+export CERTWIZ_STORE="$work/store-account"
+run 0 "$CERTWIZ" account add --server "$acme_dir" --ca-bundle "$ca_bundle" \
+  --agree-tos --name on-token --key-uri "$token" --pin-file "$work/pin"
+acct="$CERTWIZ_STORE/accounts/on-token"
+[ -f "$acct/record" ] && [ ! -e "$acct/key.pem" ] &&
+  ok "the account key is on the token: no key file" ||
+  fail "the account has a key file, or no record"
+expect_in "$acct/record" "key-token: acme-test" "the record names the token"
+run 0 "$CERTWIZ" account show on-token --pin-file "$work/pin"
+expect_in "$work/out" 'on the token "acme-test"' "account show says where the key is"
+run 0 "$CERTWIZ" enroll --san account.example.com --key p256 \
+  --pin-file "$work/pin" --standalone "127.0.0.1:$http_port"
+expect_in "$work/out" "Thumbprint:" "enrolled through the token's account"
+acct_uri=$(sed -n 's/^key-uri: //p' "$acct/record")
+GNUTLS_PIN=1234 p11tool --login --list-all "$token" 2>/dev/null >"$work/objects"
+expect_in "$work/objects" "certwiz ACME on-token" "the key on the token is labelled for the account"
+run 1 "$CERTWIZ" account rollover on-token --pin-file "$work/pin"
+grep -q "acme-key-on-token" "$work/err" &&
+  ok "a key change is refused: it would make a key outside the token" ||
+  fail "rollover of a token account: $(cat "$work/err")"
 finish
