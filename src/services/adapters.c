@@ -12,9 +12,11 @@
 #include "base/xalloc.h"
 
 extern const struct cw_svc_adapter cw_svc_nginx;
+extern const struct cw_svc_adapter cw_svc_postfix;
 
 static const struct cw_svc_adapter *const adapters[] = {
   &cw_svc_nginx,
+  &cw_svc_postfix,
 };
 
 #define ADAPTER_COUNT (sizeof adapters / sizeof adapters[0])
@@ -66,6 +68,8 @@ cw_svc_free (struct cw_svc *svc)
   if (svc->conf.syntax)
     cw_conf_free (&svc->conf);
   cw_sites_free (&svc->sites);
+  free (svc->cert_now);
+  free (svc->key_now);
   memset (svc, 0, sizeof *svc);
 }
 
@@ -95,6 +99,7 @@ cw_svc_plan_free (struct cw_svc_plan *plan)
   free (plan->ports);
   argv_free (plan->test);
   argv_free (plan->reload);
+  free (plan->log);
   memset (plan, 0, sizeof *plan);
 }
 

@@ -201,17 +201,46 @@ joined (char **argv)
   return text;
 }
 
+static off_t
+log_size (const char *log)
+{
+  struct stat st;
+  return log && stat (log, &st) == 0 ? st.st_size : 0;
+}
+
+/* What LOG gained after FROM: at most its last 4 KiB. */
+static char *
+log_since (const char *log, off_t from)
+{
+  FILE *f = log ? fopen (log, "rb") : NULL;
+  if (!f)
+    return xstrdup ("");
+  off_t end = log_size (log);
+  if (end - from > 4096)
+    from = end - 4096;
+  char *text = xmalloc (4097);
+  size_t n = fseeko (f, from, SEEK_SET) == 0 ? fread (text, 1, 4096, f) : 0;
+  text[n] = '\0';
+  fclose (f);
+  return text;
+}
+
 static enum cw_status
-run_tool (char **argv, const char *code, struct cw_diags *diags)
+run_tool (const char *log, char **argv, const char *code,
+          struct cw_diags *diags)
 {
   struct cw_run_result r = { 0 };
+  off_t mark = log_size (log);
   enum cw_status status = cw_run ((const char *const *) argv, &r, diags);
   if (status != CW_OK)
     return status;
   if (r.exit_status != 0)
     {
-      const char *said = *r.err ? r.err : r.out;
+      /* Postfix's tools, for one, write to their log only. */
+      char *logged = *r.err || *r.out ? xstrdup ("") : log_since (log, mark);
+      const char *said = *r.err ? r.err : *r.out ? r.out : logged;
       char *safe = cw_safe_text (said, strlen (said), cw_locale_is_utf8 ());
+      free (logged);
       char *command = joined (argv);
       cw_diag_add (diags, CW_ERROR, code, "service",
                    _("\"%s\" failed (exit status %d): %s"), command,
@@ -366,12 +395,14 @@ apply (struct cw_store *store, const struct cw_svc *svc,
         }
       cw_journal_step ("pointed");
     }
-  if (status == CW_OK && (status = run_tool (plan->test, "enable-config-test",
-                                             diags)) == CW_OK)
+  if (status == CW_OK
+      && (status = run_tool (plan->log, plan->test, "enable-config-test", diags))
+         == CW_OK)
     step (result, progress, xstrdup (_("config test passed")));
   cw_journal_step ("tested");
-  if (status == CW_OK && (status = run_tool (plan->reload, "enable-reload",
-                                             diags)) == CW_OK)
+  if (status == CW_OK
+      && (status = run_tool (plan->log, plan->reload, "enable-reload", diags))
+         == CW_OK)
     step (result, progress, xstrdup (_("reloaded")));
   cw_journal_step ("reloaded");
   if (status == CW_OK && !svc->adapter->alive (svc))

@@ -48,6 +48,9 @@ struct cw_svc_plan
   size_t port_count;
   char **test;             /* the service's config test (argv) */
   char **reload;           /* its reload (argv) */
+  char *log;               /* where its tools write the errors they do
+                              not print (Postfix's maillog_file), or
+                              NULL */
 };
 
 /* Where the service is pointed: the stable paths of the live folder. */
@@ -66,6 +69,8 @@ struct cw_svc
   struct cw_conf conf;
   struct cw_sites sites;
   size_t site;             /* the one chosen; CW_CONF_NONE before */
+  char *cert_now;          /* the files named when it was read, kept by */
+  char *key_now;           /* adapters whose configuration is no cw_conf */
 };
 
 struct cw_svc_adapter

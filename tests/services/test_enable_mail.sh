@@ -1,0 +1,117 @@
+#!/bin/sh
+# certwiz enable and disable with a real Postfix and a real Dovecot: the
+# first enable proven by certwiz test with STARTTLS on every port, a
+# replacement (RSA to ECDSA), --dry-run, a config test that fails, the
+# key's mode, the Services column, delete refused while in use, and
+# disable putting every file back byte for byte.
+. "${top_srcdir}/tests/services/lib.sh"
+svc_require_root "enable writes the live folder and reloads the daemons"
+svc_require postfix dovecot
+
+export CERTWIZ_LIVE="$work/live"
+export CERTWIZ_SERVE_TIMEOUT_MS=3000
+pki_init
+pki_leaf "$pki/orig" mail.test.example imap.test.example
+store_key=rsa2048 pki_store_entry "$work/rsa" mail.test.example \
+  imap.test.example
+rsa_id=$store_id
+pki_store_entry "$work/ec" mail.test.example imap.test.example
+ec_id=$store_id
+pki_store_entry "$work/other" other.test.example
+other_id=$store_id
+orig_id=$(pki_thumbprint "$pki/orig.pem")
+ca="--ca $pki/root.pem"
+
+svc_ports 6
+set -- $ports
+smtp=$1 smtps=$2 imap=$3 imaps=$4 pop3=$5 pop3s=$6
+
+# serves PORT PROTOCOL ID WHAT: certwiz test proves ID is served there.
+serves() {
+  # shellcheck disable=SC2086
+  run 0 "$CERTWIZ" test "127.0.0.1:$1" --starttls "$2" \
+    --name mail.test.example $ca --expect "$3"
+  expect_in "$work/out" "Every check passed." "$4"
+}
+
+# serves_orig PORT PROTOCOL WHAT: the original certificate (not in the
+# store) is served there.
+serves_orig() {
+  # shellcheck disable=SC2086
+  "$CERTWIZ" test "127.0.0.1:$1" --starttls "$2" --name mail.test.example \
+    $ca >"$work/out" 2>&1 || :
+  expect_eq "$(sed -n 's/^Thumbprint: *//p' "$work/out" | head -1)" \
+    "$orig_id" "$3"
+}
+
+# unchanged FILE COPY WHAT
+unchanged() {
+  cmp -s "$1" "$2" && ok "$3" || fail "$3: $1 changed"
+}
+
+# --------------------------------------------------------------- Postfix
+
+start_postfix postfix "$pki/orig.chain.pem" "$pki/orig.key" "$smtp" "$smtps"
+pf="$svc/postfix"
+cp "$pf/main.cf" "$work/main.cf.orig"
+
+run 0 "$CERTWIZ" enable "$rsa_id" --service postfix --config "$pf" --dry-run
+expect_in "$work/out" \
+  "+smtpd_tls_chain_files = $work/live/mail.test.example/privkey.pem, $work/live/mail.test.example/fullchain.pem" \
+  "postfix dry run: the diff shows the new chain files"
+expect_in "$work/out" "-smtpd_tls_chain_files = $pki/orig.key, $pki/orig.chain.pem" \
+  "postfix dry run: and the old ones"
+expect_in "$work/out" "postfix -c $pf check" "postfix dry run: the config test"
+expect_in "$work/out" "postfix -c $pf reload" "postfix dry run: the reload"
+expect_in "$work/out" "127.0.0.1:$smtp" "postfix dry run: the STARTTLS port"
+expect_in "$work/out" "127.0.0.1:$smtps" "postfix dry run: the wrapper port"
+unchanged "$pf/main.cf" "$work/main.cf.orig" "postfix dry run: main.cf unchanged"
+[ ! -e "$work/live" ] && ok "postfix dry run: nothing staged" ||
+  fail "postfix dry run staged files"
+
+# myhostname not covered: a warning, not a refusal.
+run 0 "$CERTWIZ" enable "$other_id" --service smtp --config "$pf" --dry-run
+expect_in "$work/err" "[enable-name-not-covered]" \
+  "postfix: myhostname not covered is said"
+
+# An unrelated error in main.cf: postfix check fails, nothing changes.
+cp "$pf/main.cf" "$work/main.cf.good"
+printf 'daemon_directory = /certwiz-no-such-dir\n' >>"$pf/main.cf"
+cp "$pf/main.cf" "$work/main.cf.bad"
+run 1 "$CERTWIZ" enable "$rsa_id" --service postfix --config "$pf"
+expect_in "$work/err" "[enable-config-test]" "postfix: the config test fails"
+expect_in "$work/err" "chdir(/certwiz-no-such-dir)" \
+  "postfix: with its own words"
+unchanged "$pf/main.cf" "$work/main.cf.bad" "postfix: main.cf put back"
+serves_orig "$smtp" smtp "postfix: the original still served"
+cp "$work/main.cf.good" "$pf/main.cf"
+
+# smtp maps to postfix; the first enable, proven on both ports.
+run 0 "$CERTWIZ" enable "$rsa_id" --service smtp --config "$pf" --yes
+expect_in "$work/out" "served on 127.0.0.1:$smtp" "postfix: enable proven"
+serves "$smtp" smtp "$rsa_id" "postfix: STARTTLS serves the new certificate"
+serves "$smtps" none "$rsa_id" "postfix: port 465-style serves it too"
+expect_eq "$(mode_of "$work/live/mail.test.example/privkey.pem")" 600 \
+  "postfix: the staged key is 0600"
+diff "$work/main.cf.orig" "$pf/main.cf" >"$work/main.diff" || :
+expect_eq "$(grep -c '^[<>]' "$work/main.diff")" 2 \
+  "postfix: only the chain files line of main.cf changed"
+run 0 "$CERTWIZ" list
+expect_eq "$(grep " ${rsa_id%"${rsa_id#????????}"} " "$work/out" |
+  grep -c 'SMTP$')" 1 "list: SMTP for the certificate in use"
+run 1 "$CERTWIZ" delete "$rsa_id" --yes
+expect_in "$work/err" "SMTP" "delete refuses a certificate Postfix uses"
+
+# Replacing RSA with ECDSA.
+run 0 "$CERTWIZ" enable "$ec_id" --service postfix --config "$pf"
+serves "$smtp" smtp "$ec_id" "postfix: the ECDSA certificate is served"
+serves "$smtps" none "$ec_id" "postfix: on both ports"
+
+# disable: main.cf as it was, the original served again.
+run 0 "$CERTWIZ" disable "$ec_id" --service postfix --config "$pf"
+unchanged "$pf/main.cf" "$work/main.cf.orig" "postfix disable: main.cf as it was"
+serves_orig "$smtp" smtp "postfix disable: the original served again"
+run 0 "$CERTWIZ" delete "$rsa_id" --yes
+
+svc_check_none_left
+finish
