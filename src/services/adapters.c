@@ -13,10 +13,12 @@
 
 extern const struct cw_svc_adapter cw_svc_nginx;
 extern const struct cw_svc_adapter cw_svc_postfix;
+extern const struct cw_svc_adapter cw_svc_dovecot, cw_svc_dovecot_pop;
 
 static const struct cw_svc_adapter *const adapters[] = {
   &cw_svc_nginx,
   &cw_svc_postfix,
+  &cw_svc_dovecot, &cw_svc_dovecot_pop,
 };
 
 #define ADAPTER_COUNT (sizeof adapters / sizeof adapters[0])
@@ -120,8 +122,10 @@ cw_svc_plan_file (struct cw_svc_plan *plan, const char *path,
   plan->files = xreallocarray (plan->files, plan->file_count + 1,
                                sizeof *plan->files);
   plan->files[plan->file_count++] = (struct cw_svc_file) {
-    xstrdup (path), copy (before, before_length), before_length,
-    copy (after, after_length), after_length };
+    xstrdup (path), copy (before ? before : "", before ? before_length : 0),
+    before ? before_length : 0, copy (after ? after : "",
+                                      after ? after_length : 0),
+    after ? after_length : 0, !before, !after };
 }
 
 void

@@ -4,6 +4,7 @@
 
 #include "services/enable.h"
 
+#include <errno.h>
 #include <gnutls/gnutls.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -383,8 +384,10 @@ apply (struct cw_store *store, const struct cw_svc *svc,
       const struct cw_svc_file *f = &plan->files[i];
       struct stat st;
       mode_t mode = stat (f->path, &st) == 0 ? st.st_mode & 07777 : 0644;
-      int err = cw_write_file_atomic (f->path, f->after, f->after_length,
-                                      mode, true);
+      int err = !f->removed ? cw_write_file_atomic (f->path, f->after,
+                                                   f->after_length, mode,
+                                                   true)
+                : unlink (f->path) != 0 && errno != ENOENT ? errno : 0;
       if (err)
         {
           cw_diag_add (diags, CW_ERROR, "enable-io", "service",

@@ -29,6 +29,8 @@ struct cw_svc_file
   size_t before_length;
   char *after;
   size_t after_length;
+  bool created;            /* there was no file before: BEFORE is "" */
+  bool removed;            /* the change removes it: AFTER is "" */
 };
 
 /* A port to prove by handshake, with the name asked by SNI. */
@@ -113,7 +115,8 @@ void cw_svc_free (struct cw_svc *svc);
    when none could be made. */
 bool cw_svc_served (const struct cw_svc_port *port, char out[41]);
 void cw_svc_plan_free (struct cw_svc_plan *plan);
-/* Adds a changed file to PLAN (texts copied). */
+/* Adds a changed file to PLAN (texts copied; BEFORE NULL: a new file,
+   AFTER NULL: the file removed). */
 void cw_svc_plan_file (struct cw_svc_plan *plan, const char *path,
                        const char *before, size_t before_length,
                        const char *after, size_t after_length);

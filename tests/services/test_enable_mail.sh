@@ -111,6 +111,69 @@ serves "$smtps" none "$ec_id" "postfix: on both ports"
 run 0 "$CERTWIZ" disable "$ec_id" --service postfix --config "$pf"
 unchanged "$pf/main.cf" "$work/main.cf.orig" "postfix disable: main.cf as it was"
 serves_orig "$smtp" smtp "postfix disable: the original served again"
+
+# --------------------------------------------------------------- Dovecot
+
+start_dovecot dovecot "$pki/orig.chain.pem" "$pki/orig.key" \
+  "$imap" "$imaps" "$pop3" "$pop3s"
+dc="$svc/dovecot/dovecot.conf"
+owned="$svc/dovecot/conf.d/99-certwiz.conf"
+mkdir -p "$svc/dovecot/conf.d"
+cp "$dc" "$work/dovecot.conf.orig"
+live="$work/live/mail.test.example"
+
+run 0 "$CERTWIZ" enable "$rsa_id" --service dovecot --config "$dc" --dry-run
+expect_in "$work/out" "+ssl_cert = <$live/fullchain.pem" \
+  "dovecot dry run: the file certwiz owns, with the < mark"
+expect_in "$work/out" "+ssl_key = <$live/privkey.pem" "dovecot dry run: the key"
+expect_in "$work/out" "+!include_try conf.d/99-certwiz.conf" \
+  "dovecot dry run: the include added, in the diff"
+expect_in "$work/err" "[enable-include-added]" "dovecot dry run: and said"
+expect_in "$work/out" "doveconf -c $dc -n" "dovecot dry run: the config test"
+for p in "$imap" "$imaps" "$pop3" "$pop3s"; do
+  expect_in "$work/out" "127.0.0.1:$p" "dovecot dry run: port $p"
+done
+unchanged "$dc" "$work/dovecot.conf.orig" "dovecot dry run: dovecot.conf unchanged"
+[ ! -e "$owned" ] && ok "dovecot dry run: no file of its own written" ||
+  fail "dovecot dry run wrote $owned"
+
+# An unrelated error: doveconf fails with its words, nothing changes.
+printf 'certwiz_no_such_setting = yes\n' >>"$dc"
+cp "$dc" "$work/dovecot.conf.bad"
+run 1 "$CERTWIZ" enable "$rsa_id" --service imap --config "$dc"
+expect_in "$work/err" "[enable-config-test]" "dovecot: the config test fails"
+expect_in "$work/err" "certwiz_no_such_setting" "dovecot: with its own words"
+unchanged "$dc" "$work/dovecot.conf.bad" "dovecot: dovecot.conf put back"
+[ ! -e "$owned" ] && ok "dovecot: its own file removed again" ||
+  fail "dovecot: a refused enable left $owned"
+cp "$work/dovecot.conf.orig" "$dc"
+
+# imap maps to dovecot; the first enable, proven on every listener.
+run 0 "$CERTWIZ" enable "$rsa_id" --service imap --config "$dc"
+serves "$imap" imap "$rsa_id" "dovecot: IMAP STARTTLS serves the new one"
+serves "$imaps" none "$rsa_id" "dovecot: IMAPS too"
+serves "$pop3" pop3 "$rsa_id" "dovecot: POP3 STLS too"
+serves "$pop3s" none "$rsa_id" "dovecot: POP3S too"
+expect_eq "$(mode_of "$live/privkey.pem")" 600 "dovecot: the staged key is 0600"
+run 0 "$CERTWIZ" list
+expect_eq "$(grep " ${rsa_id%"${rsa_id#????????}"} " "$work/out" |
+  grep -c 'IMAP$')" 1 "list: IMAP for the certificate in use"
+run 1 "$CERTWIZ" delete "$rsa_id" --yes
+expect_in "$work/err" "IMAP" "delete refuses a certificate Dovecot uses"
+
+# Replacing RSA with ECDSA: the same file, the live folder switched.
+cp "$owned" "$work/owned.rsa"
+run 0 "$CERTWIZ" enable "$ec_id" --service dovecot --config "$dc"
+serves "$imap" imap "$ec_id" "dovecot: the ECDSA certificate is served"
+serves "$pop3s" none "$ec_id" "dovecot: on POP3S too"
+unchanged "$owned" "$work/owned.rsa" "dovecot: its file names the same paths"
+
+# disable: dovecot.conf as it was, no file of certwiz's, the original.
+run 0 "$CERTWIZ" disable "$ec_id" --service dovecot --config "$dc"
+unchanged "$dc" "$work/dovecot.conf.orig" "dovecot disable: dovecot.conf as it was"
+[ ! -e "$owned" ] && ok "dovecot disable: its own file removed" ||
+  fail "dovecot disable left $owned"
+serves_orig "$imap" imap "dovecot disable: the original served again"
 run 0 "$CERTWIZ" delete "$rsa_id" --yes
 
 svc_check_none_left
