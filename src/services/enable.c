@@ -464,6 +464,29 @@ record_binding (struct cw_store *store, const struct cw_svc *svc,
   cw_record_free (&record);
 }
 
+/* "nginx (https), dovecot (imap, pop)": the table's names and words. */
+static char *
+known_services (void)
+{
+  size_t count;
+  const struct cw_svc_adapter *const *adapters = cw_svc_adapters (&count);
+  char *text = xstrdup ("");
+  for (size_t i = 0; i < count; i++)
+    {
+      bool same = i && strcmp (adapters[i - 1]->name, adapters[i]->name) == 0;
+      bool last = i + 1 == count
+                  || strcmp (adapters[i + 1]->name, adapters[i]->name) != 0;
+      char *longer = same ? xasprintf ("%s, %s%s", text, adapters[i]->word,
+                                       last ? ")" : "")
+                          : xasprintf ("%s%s%s (%s%s", text, i ? ", " : "",
+                                       adapters[i]->name, adapters[i]->word,
+                                       last ? ")" : "");
+      free (text);
+      text = longer;
+    }
+  return text;
+}
+
 static enum cw_status
 open_service (const struct cw_enable_request *request, struct cw_svc *svc,
               struct cw_diags *diags)
@@ -472,9 +495,11 @@ open_service (const struct cw_enable_request *request, struct cw_svc *svc,
     = cw_svc_adapter_find (request->service);
   if (!adapter)
     {
+      char *known = known_services ();
       cw_diag_add (diags, CW_ERROR, "enable-unknown-service", "service",
                    _("certwiz does not know the service \"%s\". It knows "
-                     "nginx (https)."), request->service);
+                     "%s."), request->service, known);
+      free (known);
       return CW_REFUSED;
     }
   return cw_svc_open (adapter, request->config, svc, diags);
