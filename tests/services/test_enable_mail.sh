@@ -101,6 +101,14 @@ expect_eq "$(grep " ${rsa_id%"${rsa_id#????????}"} " "$work/out" |
   grep -c 'SMTP$')" 1 "list: SMTP for the certificate in use"
 run 1 "$CERTWIZ" delete "$rsa_id" --yes
 expect_in "$work/err" "SMTP" "delete refuses a certificate Postfix uses"
+CERTWIZ_POSTFIX_CONFIG=$pf run 0 "$CERTWIZ" services
+expect_in "$work/out" "127.0.0.1:$smtp $rsa_id" \
+  "services: Postfix's STARTTLS port, by a live handshake"
+expect_in "$work/out" "127.0.0.1:$smtps $rsa_id" "services: its wrapper port"
+expect_in "$work/out" "certwiz: $rsa_id" "services: managed by certwiz"
+run 1 "$CERTWIZ" enable "$rsa_id" --service ftp --config "$pf"
+expect_in "$work/err" "postfix (smtp), dovecot (imap, pop)" \
+  "an unknown service: the known ones are named"
 
 # Replacing RSA with ECDSA.
 run 0 "$CERTWIZ" enable "$ec_id" --service postfix --config "$pf"
@@ -163,10 +171,13 @@ expect_in "$work/err" "IMAP" "delete refuses a certificate Dovecot uses"
 
 # Replacing RSA with ECDSA: the same file, the live folder switched.
 cp "$owned" "$work/owned.rsa"
-run 0 "$CERTWIZ" enable "$ec_id" --service dovecot --config "$dc"
+run 0 "$CERTWIZ" enable "$ec_id" --service pop --config "$dc"
 serves "$imap" imap "$ec_id" "dovecot: the ECDSA certificate is served"
 serves "$pop3s" none "$ec_id" "dovecot: on POP3S too"
 unchanged "$owned" "$work/owned.rsa" "dovecot: its file names the same paths"
+run 0 "$CERTWIZ" list
+expect_eq "$(grep " ${ec_id%"${ec_id#????????}"} " "$work/out" |
+  grep -c 'POP$')" 1 "list: POP for the word pop"
 
 # disable: dovecot.conf as it was, no file of certwiz's, the original.
 run 0 "$CERTWIZ" disable "$ec_id" --service dovecot --config "$dc"
