@@ -156,6 +156,23 @@ unchanged "$dc" "$work/dovecot.conf.bad" "dovecot: dovecot.conf put back"
   fail "dovecot: a refused enable left $owned"
 cp "$work/dovecot.conf.orig" "$dc"
 
+# Killed after a step: the next run removes the file certwiz made and
+# puts dovecot.conf back.
+for at in pointed tested reloaded; do
+  set +e
+  CERTWIZ_TEST_KILL_AT=$at "$CERTWIZ" enable "$rsa_id" --service dovecot \
+    --config "$dc" >"$work/out" 2>"$work/err"
+  killed=$?
+  set -e
+  expect_eq "$killed" 137 "dovecot: killed at $at"
+  run 0 "$CERTWIZ" list
+  expect_in "$work/err" "[enable-recovered]" "dovecot $at: the next run undoes it"
+  unchanged "$dc" "$work/dovecot.conf.orig" "dovecot $at: dovecot.conf as before"
+  [ ! -e "$owned" ] && ok "dovecot $at: its own file removed" ||
+    fail "dovecot $at: $owned left behind"
+  serves_orig "$imap" imap "dovecot $at: the original served"
+done
+
 # imap maps to dovecot; the first enable, proven on every listener.
 run 0 "$CERTWIZ" enable "$rsa_id" --service imap --config "$dc"
 serves "$imap" imap "$rsa_id" "dovecot: IMAP STARTTLS serves the new one"
