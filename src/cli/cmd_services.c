@@ -43,7 +43,8 @@ show_site (const struct cw_svc *svc, const struct cw_site *site,
            const char *managed, struct cw_json *json)
 {
   char *cert = site->certs.count
-               ? cw_conf_arg (&svc->conf, site->certs.items[0], 0) : NULL;
+               ? cw_conf_arg (&svc->conf, site->certs.items[0], 0)
+               : svc->cert_now ? xstrdup (svc->cert_now) : NULL;
   char *safe_cert = cw_cli_safe (cert ? cert : "-");
   char *name = cw_cli_safe (site->name_count ? site->names[0] : "-");
   if (json)

@@ -106,6 +106,8 @@ expect_in "$work/out" "127.0.0.1:$smtp $rsa_id" \
   "services: Postfix's STARTTLS port, by a live handshake"
 expect_in "$work/out" "127.0.0.1:$smtps $rsa_id" "services: its wrapper port"
 expect_in "$work/out" "certwiz: $rsa_id" "services: managed by certwiz"
+expect_in "$work/out" "file: $work/live/mail.test.example/fullchain.pem" \
+  "services: the file main.cf names"
 run 1 "$CERTWIZ" enable "$rsa_id" --service ftp --config "$pf"
 expect_in "$work/err" "postfix (smtp), dovecot (imap, pop)" \
   "an unknown service: the known ones are named"
