@@ -71,7 +71,8 @@ show_site (const struct cw_svc *svc, const char *managed,
         continue;
       struct cw_svc_port port = {
         (char *) (strcmp (li->address, "*") ? li->address : "127.0.0.1"),
-        li->port, CW_STARTTLS_NONE,
+        li->port,
+        li->tls == CW_TLS_STARTTLS ? CW_STARTTLS_AUTO : CW_STARTTLS_NONE,
         site->name_count ? site->names[0] : NULL };
       char seen[41] = "";
       bool got = cw_svc_served (&port, seen);
@@ -123,6 +124,9 @@ cw_cmd_services (struct cw_cli_context *context, int argc, char **argv)
   const struct cw_svc_adapter *const *adapters = cw_svc_adapters (&count);
   for (size_t a = 0; a < count; a++)
     {
+      /* One instance named by two words (Dovecot's imap and pop). */
+      if (a && strcmp (adapters[a - 1]->name, adapters[a]->name) == 0)
+        continue;
       struct cw_svc svc = { NULL };
       struct cw_diags diags = CW_DIAGS_INIT;
       const char *config = cw_svc_config_default (adapters[a]);

@@ -14,11 +14,15 @@
 extern const struct cw_svc_adapter cw_svc_nginx;
 extern const struct cw_svc_adapter cw_svc_apache;
 extern const struct cw_svc_adapter cw_svc_haproxy;
+extern const struct cw_svc_adapter cw_svc_postfix;
+extern const struct cw_svc_adapter cw_svc_dovecot, cw_svc_dovecot_pop;
 
 static const struct cw_svc_adapter *const adapters[] = {
   &cw_svc_nginx,
   &cw_svc_apache,
   &cw_svc_haproxy,
+  &cw_svc_postfix,
+  &cw_svc_dovecot, &cw_svc_dovecot_pop,
 };
 
 #define ADAPTER_COUNT (sizeof adapters / sizeof adapters[0])
@@ -70,6 +74,8 @@ cw_svc_free (struct cw_svc *svc)
   if (svc->conf.syntax)
     cw_conf_free (&svc->conf);
   cw_sites_free (&svc->sites);
+  free (svc->cert_now);
+  free (svc->key_now);
   memset (svc, 0, sizeof *svc);
 }
 
@@ -99,6 +105,7 @@ cw_svc_plan_free (struct cw_svc_plan *plan)
   free (plan->ports);
   argv_free (plan->test);
   argv_free (plan->reload);
+  free (plan->log);
   memset (plan, 0, sizeof *plan);
 }
 
@@ -119,8 +126,10 @@ cw_svc_plan_file (struct cw_svc_plan *plan, const char *path,
   plan->files = xreallocarray (plan->files, plan->file_count + 1,
                                sizeof *plan->files);
   plan->files[plan->file_count++] = (struct cw_svc_file) {
-    xstrdup (path), copy (before, before_length), before_length,
-    copy (after, after_length), after_length };
+    xstrdup (path), copy (before ? before : "", before ? before_length : 0),
+    before ? before_length : 0, copy (after ? after : "",
+                                      after ? after_length : 0),
+    after ? after_length : 0, !before, !after };
 }
 
 void

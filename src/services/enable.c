@@ -4,6 +4,7 @@
 
 #include "services/enable.h"
 
+#include <errno.h>
 #include <gnutls/gnutls.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,17 +203,46 @@ joined (char **argv)
   return text;
 }
 
+static off_t
+log_size (const char *log)
+{
+  struct stat st;
+  return log && stat (log, &st) == 0 ? st.st_size : 0;
+}
+
+/* What LOG gained after FROM: at most its last 4 KiB. */
+static char *
+log_since (const char *log, off_t from)
+{
+  FILE *f = log ? fopen (log, "rb") : NULL;
+  if (!f)
+    return xstrdup ("");
+  off_t end = log_size (log);
+  if (end - from > 4096)
+    from = end - 4096;
+  char *text = xmalloc (4097);
+  size_t n = fseeko (f, from, SEEK_SET) == 0 ? fread (text, 1, 4096, f) : 0;
+  text[n] = '\0';
+  fclose (f);
+  return text;
+}
+
 static enum cw_status
-run_tool (char **argv, const char *code, struct cw_diags *diags)
+run_tool (const char *log, char **argv, const char *code,
+          struct cw_diags *diags)
 {
   struct cw_run_result r = { 0 };
+  off_t mark = log_size (log);
   enum cw_status status = cw_run ((const char *const *) argv, &r, diags);
   if (status != CW_OK)
     return status;
   if (r.exit_status != 0)
     {
-      const char *said = *r.err ? r.err : r.out;
+      /* Postfix's tools, for one, write to their log only. */
+      char *logged = *r.err || *r.out ? xstrdup ("") : log_since (log, mark);
+      const char *said = *r.err ? r.err : *r.out ? r.out : logged;
       char *safe = cw_safe_text (said, strlen (said), cw_locale_is_utf8 ());
+      free (logged);
       char *command = joined (argv);
       cw_diag_add (diags, CW_ERROR, code, "service",
                    _("\"%s\" failed (exit status %d): %s"), command,
@@ -360,8 +390,10 @@ apply (struct cw_store *store, const struct cw_svc *svc,
       const struct cw_svc_file *f = &plan->files[i];
       struct stat st;
       mode_t mode = stat (f->path, &st) == 0 ? st.st_mode & 07777 : 0644;
-      int err = cw_write_file_atomic (f->path, f->after, f->after_length,
-                                      mode, true);
+      int err = !f->removed ? cw_write_file_atomic (f->path, f->after,
+                                                   f->after_length, mode,
+                                                   true)
+                : unlink (f->path) != 0 && errno != ENOENT ? errno : 0;
       if (err)
         {
           cw_diag_add (diags, CW_ERROR, "enable-io", "service",
@@ -372,8 +404,9 @@ apply (struct cw_store *store, const struct cw_svc *svc,
         }
       cw_journal_step ("pointed");
     }
-  if (status == CW_OK && (status = run_tool (plan->test, "enable-config-test",
-                                             diags)) == CW_OK)
+  if (status == CW_OK
+      && (status = run_tool (plan->log, plan->test, "enable-config-test", diags))
+         == CW_OK)
     step (result, progress, xstrdup (_("config test passed")));
   cw_journal_step ("tested");
   /* The workers from before the reload still serve the old certificate
@@ -390,8 +423,8 @@ apply (struct cw_store *store, const struct cw_svc *svc,
       old_count = 0;
     }
   else if (status == CW_OK
-           && (status = run_tool (plan->reload, "enable-reload", diags))
-              == CW_OK)
+           && (status = run_tool (plan->log, plan->reload, "enable-reload",
+                                  diags)) == CW_OK)
     step (result, progress, xstrdup (_("reloaded")));
   cw_journal_step ("reloaded");
   if (status == CW_OK && old_count)
@@ -454,26 +487,27 @@ record_binding (struct cw_store *store, const struct cw_svc *svc,
   cw_record_free (&record);
 }
 
-/* The adapters' names, or their words once each: "nginx, apache". */
+/* "nginx (https), dovecot (imap, pop)": the table's names and words. */
 static char *
-known_services (bool words)
+known_services (void)
 {
   size_t count;
-  const struct cw_svc_adapter *const *all = cw_svc_adapters (&count);
-  char *list = xstrdup ("");
+  const struct cw_svc_adapter *const *adapters = cw_svc_adapters (&count);
+  char *text = xstrdup ("");
   for (size_t i = 0; i < count; i++)
     {
-      const char *one = words ? all[i]->word : all[i]->name;
-      bool seen = false;
-      for (size_t j = 0; words && j < i; j++)
-        seen = seen || strcmp (all[j]->word, one) == 0;
-      if (seen)
-        continue;
-      char *longer = xasprintf ("%s%s%s", list, *list ? ", " : "", one);
-      free (list);
-      list = longer;
+      bool same = i && strcmp (adapters[i - 1]->name, adapters[i]->name) == 0;
+      bool last = i + 1 == count
+                  || strcmp (adapters[i + 1]->name, adapters[i]->name) != 0;
+      char *longer = same ? xasprintf ("%s, %s%s", text, adapters[i]->word,
+                                       last ? ")" : "")
+                          : xasprintf ("%s%s%s (%s%s", text, i ? ", " : "",
+                                       adapters[i]->name, adapters[i]->word,
+                                       last ? ")" : "");
+      free (text);
+      text = longer;
     }
-  return list;
+  return text;
 }
 
 static enum cw_status
@@ -484,12 +518,11 @@ open_service (const struct cw_enable_request *request, struct cw_svc *svc,
     = cw_svc_adapter_find (request->service);
   if (!adapter)
     {
-      char *names = known_services (false), *words = known_services (true);
+      char *known = known_services ();
       cw_diag_add (diags, CW_ERROR, "enable-unknown-service", "service",
                    _("certwiz does not know the service \"%s\". It knows "
-                     "%s, and the words %s."), request->service, names,
-                   words);
-      free (names), free (words);
+                     "%s."), request->service, known);
+      free (known);
       return CW_REFUSED;
     }
   return cw_svc_open (adapter, request->config, svc, diags);

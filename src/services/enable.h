@@ -30,6 +30,8 @@ struct cw_svc_file
   size_t before_length;
   char *after;
   size_t after_length;
+  bool created;            /* there was no file before: BEFORE is "" */
+  bool removed;            /* the change removes it: AFTER is "" */
 };
 
 /* A port to prove by handshake, with the name asked by SNI. */
@@ -51,6 +53,9 @@ struct cw_svc_plan
   char **reload;           /* its reload (argv) */
   pid_t master;            /* the daemon's main process when known (set
                               by the transaction, from the adapter) */
+  char *log;               /* where its tools write the errors they do
+                              not print (Postfix's maillog_file), or
+                              NULL */
 };
 
 /* Where the service is pointed: the stable paths of the live folder. */
@@ -69,6 +74,8 @@ struct cw_svc
   struct cw_conf conf;
   struct cw_sites sites;
   size_t site;             /* the one chosen; CW_CONF_NONE before */
+  char *cert_now;          /* the files named when it was read, kept by */
+  char *key_now;           /* adapters whose configuration is no cw_conf */
 };
 
 struct cw_svc_adapter
@@ -129,7 +136,8 @@ void cw_svc_free (struct cw_svc *svc);
    when none could be made. */
 bool cw_svc_served (const struct cw_svc_port *port, char out[41]);
 void cw_svc_plan_free (struct cw_svc_plan *plan);
-/* Adds a changed file to PLAN (texts copied). */
+/* Adds a changed file to PLAN (texts copied; BEFORE NULL: a new file,
+   AFTER NULL: the file removed). */
 void cw_svc_plan_file (struct cw_svc_plan *plan, const char *path,
                        const char *before, size_t before_length,
                        const char *after, size_t after_length);

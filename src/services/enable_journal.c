@@ -233,6 +233,13 @@ cw_journal_begin (struct cw_store *store, const struct cw_svc_plan *plan,
   struct cw_record record = CW_RECORD_INIT;
   for (size_t i = 0; i < plan->file_count && !err; i++)
     {
+      if (plan->files[i].created)
+        {
+          /* Undone by removing it. */
+          cw_record_add (&record, "file", plan->files[i].path);
+          cw_record_add (&record, "absent", "yes");
+          continue;
+        }
       char name[32];
       snprintf (name, sizeof name, "backup-%zu", i);
       char *backup = store_file (store, "enable", name);
@@ -347,6 +354,11 @@ cw_journal_undo (struct cw_store *store, struct cw_record *undone,
       const struct cw_record_field *f = &record.fields[i];
       if (strcmp (f->name, "file") == 0)
         file = f->value;
+      else if (strcmp (f->name, "absent") == 0 && file)
+        {
+          if (unlink (file) != 0 && errno != ENOENT)
+            err = errno, io_error (diags, err, file);
+        }
       else if (strcmp (f->name, "backup") == 0 && file)
         {
           char *before;

@@ -105,12 +105,13 @@ cw_postfix_tls (const char *dir, struct cw_postfix_tls *tls,
 {
   static const char *const names[] = {
     "smtpd_tls_chain_files", "smtpd_tls_cert_file", "smtpd_tls_key_file",
-    "smtpd_tls_security_level", "myhostname", "mail_version" };
-  char *values[6];
-  enum cw_status status = cw_postconf_get (dir, names, 6, values, diags);
+    "smtpd_tls_security_level", "myhostname", "mail_version",
+    "maillog_file" };
+  char *values[7];
+  enum cw_status status = cw_postconf_get (dir, names, 7, values, diags);
   *tls = (struct cw_postfix_tls) {
     values[0], values[1], values[2], values[3], values[4], values[5],
-    version_has_chain_files (values[5]) };
+    values[6], version_has_chain_files (values[5]) };
   return status;
 }
 
@@ -123,4 +124,5 @@ cw_postfix_tls_free (struct cw_postfix_tls *tls)
   free (tls->security_level);
   free (tls->myhostname);
   free (tls->mail_version);
+  free (tls->maillog_file);
 }

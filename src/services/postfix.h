@@ -48,6 +48,7 @@ struct cw_postfix_tls
   char *security_level;    /* smtpd_tls_security_level */
   char *myhostname;
   char *mail_version;
+  char *maillog_file;      /* where its tools log, without syslog */
   bool has_chain_files;    /* this Postfix knows smtpd_tls_chain_files */
 };
 
