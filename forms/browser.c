@@ -141,7 +141,9 @@ row_role (const struct bm_row *row, bool selected)
   if (selected)
     return UI_SELECTED;
   return row->state == BM_STATE_EXPIRED ? UI_ERROR
-         : row->state == BM_STATE_EXPIRING ? UI_WARNING : UI_NORMAL;
+         : row->state == BM_STATE_EXPIRING
+               || row->state == BM_STATE_CHAIN_INCOMPLETE ? UI_WARNING
+                                                          : UI_NORMAL;
 }
 
 /* An expired certificate stands out by its word too, for terminals

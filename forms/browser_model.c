@@ -201,6 +201,19 @@ set_state (struct bm_row *row)
                : BM_STATE_VALID;
 }
 
+/* The listing knows what a row alone cannot: its intermediate is
+   missing. */
+static void
+mark_chain_incomplete (struct bm_row *row)
+{
+  if (row->state == BM_STATE_EXPIRED)
+    return;
+  row->state = BM_STATE_CHAIN_INCOMPLETE;
+  /* TRANSLATORS: a certificate's state in lists, when its intermediate
+     certificate is missing; keep it short. */
+  row->state_text = _("chain incomplete");
+}
+
 /* A row with room for TEXT_BYTES after it. */
 static struct bm_row *
 new_row (struct bm_model *model, size_t text_bytes)
@@ -303,6 +316,9 @@ bm_add_listing (struct bm_model *model, const struct cw_listing *listing)
         row->name_count, row->not_after, i,
       };
       bm_add (model, &entry);
+      if (row->state_code
+          && strcmp (row->state_code, "chain-incomplete") == 0)
+        mark_chain_incomplete (model->rows[model->count - 1]);
     }
 }
 

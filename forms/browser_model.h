@@ -48,6 +48,7 @@ enum bm_state
 {
   BM_STATE_EXPIRED,        /* the order of the state column's sort */
   BM_STATE_EXPIRING,
+  BM_STATE_CHAIN_INCOMPLETE,
   BM_STATE_PENDING,
   BM_STATE_VALID
 };

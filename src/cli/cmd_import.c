@@ -73,12 +73,25 @@ static void
 print_result (const struct cw_import_result *result,
               const struct cw_store *store)
 {
-  if (result->restored)
+  if (result->completed_count)
+    {
+      for (size_t i = 0; i < result->completed_count; i++)
+        printf (_("Completed the chain of the installed certificate %.8s\n"),
+                result->completed[i]);
+      return;
+    }
+  if (result->chain_completed)
+    printf (_("Completed the chain of the installed certificate %.8s\n"),
+            result->info.sha1);
+  else if (result->restored)
     printf (_("Restored the backup into the store %s\n"),
             cw_store_path (store));
   else if (result->bound)
     printf (_("Installed the certificate with the private key kept for its "
               "request %.8s\n"), result->request_id);
+  else if (result->shared_with)
+    printf (_("Installed the certificate with the private key of the "
+              "installed certificate %.8s\n"), result->shared_with);
   else
     printf (_("Installed the certificate WITHOUT a private key, as asked\n"));
   cw_cli_print_cert_summary (&result->info);

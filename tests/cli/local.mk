@@ -9,6 +9,7 @@ CLI_TESTS = \
   tests/cli/lifecycle_backup.sh \
   tests/cli/lifecycle_browse.sh \
   tests/cli/lifecycle_import.sh \
+  tests/cli/lifecycle_chain.sh \
   tests/cli/lifecycle_refuse.sh \
   tests/cli/overwrite.sh \
   tests/cli/request_openssl.sh \
@@ -16,6 +17,7 @@ CLI_TESTS = \
   tests/cli/store_index.sh \
   tests/cli/token.sh \
   tests/core_messages.sh \
+  tests/key_advice.sh \
   tests/man.sh \
   tests/potfiles.sh
 
