@@ -33,6 +33,7 @@ bm_clear (struct bm_model *model)
   model->count = 0;
   model->shown_count = 0;
   model->dirty = false;
+  model->chain_incomplete = 0;
 }
 
 void
@@ -204,10 +205,11 @@ set_state (struct bm_row *row)
 /* The listing knows what a row alone cannot: its intermediate is
    missing. */
 static void
-mark_chain_incomplete (struct bm_row *row)
+mark_chain_incomplete (struct bm_model *model, struct bm_row *row)
 {
   if (row->state == BM_STATE_EXPIRED)
     return;
+  model->chain_incomplete++;
   row->state = BM_STATE_CHAIN_INCOMPLETE;
   /* TRANSLATORS: a certificate's state in lists, when its intermediate
      certificate is missing; keep it short. */
@@ -318,7 +320,7 @@ bm_add_listing (struct bm_model *model, const struct cw_listing *listing)
       bm_add (model, &entry);
       if (row->state_code
           && strcmp (row->state_code, "chain-incomplete") == 0)
-        mark_chain_incomplete (model->rows[model->count - 1]);
+        mark_chain_incomplete (model, model->rows[model->count - 1]);
     }
 }
 

@@ -88,6 +88,7 @@ struct bm_model
   bool descending;
   char *filter;            /* lower-cased and trimmed; "" for none */
   bool dirty;              /* rows added since the last bm_refresh */
+  size_t chain_incomplete; /* rows whose intermediate is missing */
 };
 
 void bm_init (struct bm_model *model);

@@ -7,6 +7,7 @@
 #include "pki/certset.h"
 #include "pki/chain.h"
 #include "cli/cli.h"
+#include "pki/import_chain.h"
 #include "cli/print_cert.h"
 #include "base/i18n.h"
 #include "base/json.h"
@@ -71,6 +72,8 @@ print_text (const struct shown *shown)
     {
       struct cw_field_source source = { NULL, shown->entry };
       cw_cli_print_fields (CW_FIELDS_ENTRY, &source, CW_FIELD_TEXT);
+      if (cw_record_chain_incomplete (&shown->entry->record))
+        cw_cli_field (_("Chain"), cw_chain_incomplete_fix ());
       if (shown->services)
         /* TRANSLATORS: a label of show (at most 14 columns): the
            services the certificate is at work in (SMTP, HTTPS...). */

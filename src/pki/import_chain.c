@@ -10,6 +10,23 @@
 #include "base/xalloc.h"
 
 bool
+cw_record_chain_incomplete (const struct cw_record *record)
+{
+  const char *chain = cw_record_get (record, CW_RECORD_CHAIN);
+  return chain && strcmp (chain, "incomplete") == 0;
+}
+
+const char *
+cw_chain_incomplete_fix (void)
+{
+  return _("incomplete: its intermediate certificate is missing, so "
+           "clients will not trust it. Ask your CA for the chain (the CA "
+           "bundle, or a .p7b) and import that file, or the intermediate "
+           "alone: certwiz completes this certificate's chain and keeps "
+           "its key.");
+}
+
+bool
 cw_certs_all_ca (const struct cw_certs *certs)
 {
   for (size_t i = 0; i < certs->count; i++)

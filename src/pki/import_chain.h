@@ -15,6 +15,12 @@
    intermediate ("incomplete") or not ("complete"). */
 #define CW_RECORD_CHAIN "chain"
 
+/* Whether RECORD, an installed certificate's, says its intermediate is
+   missing. */
+bool cw_record_chain_incomplete (const struct cw_record *record);
+/* What to do about it, translated. */
+const char *cw_chain_incomplete_fix (void);
+
 /* Whether every certificate of CERTS is a CA certificate: chain
    material, never a leaf. */
 bool cw_certs_all_ca (const struct cw_certs *certs);

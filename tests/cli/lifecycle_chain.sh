@@ -32,6 +32,9 @@ grep -q "^chain incomplete  *$short " "$work/out" &&
   fail "list does not say chain incomplete: $(cat "$work/out")"
 run 0 "$CERTWIZ" --store "$store" list --format json
 expect_in "$work/out" '"state": "chain-incomplete"' "list --format json says chain-incomplete"
+run 0 "$CERTWIZ" --store "$store" show "$id"
+expect_in "$work/out" "intermediate certificate is missing" "show says the chain is incomplete"
+expect_in "$work/out" "import that file, or the intermediate alone" "and how to complete it"
 
 # --- Importing the full chain then completes it: no advice to delete.
 make_chain full.pem full.crt
