@@ -109,8 +109,9 @@ run_import (struct import_args *args, const char *file,
   char *password = NULL;
   int status = cw_file_read (file, CW_ANSWER_MAX_BYTES, &data, &diags);
   if (status == CW_OK && cw_file_detect (&data) == CW_FILE_PKCS12)
-    status = cw_password_read (&args->password, _("Backup password: "),
-                               false, &password, &diags);
+    status = cw_password_read_backup (&args->password,
+                                      _("Backup password: "), &password,
+                                      &diags);
   if (status == CW_OK)
     {
       args->options.file = file;

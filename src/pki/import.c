@@ -294,6 +294,13 @@ read_input (struct import *im)
                                                             : "",
                                        &im->key, &im->certs,
                                        &im->backup_name, im->diags);
+  if (status == CW_OK && (!o->password || !*o->password))
+    cw_diag_add (im->diags, CW_WARNING, "p12-unprotected", "import",
+                 _("The backup \"%s\" has no password: anyone who gets a "
+                   "copy of it has the private key. It is restored; keep "
+                   "the file where no one else can read it, or destroy the "
+                   "copies that are no longer needed, and protect the next "
+                   "backup with a password."), o->file);
   if (status == CW_OK)
     {
       cw_certs_drop_unreadable (&im->certs, 0, o->file, im->diags);
