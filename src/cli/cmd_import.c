@@ -107,7 +107,7 @@ run_import (struct import_args *args, const char *file,
   struct cw_import_result result;
   gnutls_datum_t data = { NULL, 0 };
   char *password = NULL;
-  int status = cw_file_read (file, CW_ANSWER_MAX_BYTES, &data, &diags);
+  int status = cw_input_read (file, &data, &diags);
   if (status == CW_OK && cw_file_detect (&data) == CW_FILE_PKCS12)
     status = cw_password_read_backup (&args->password,
                                       _("Backup password: "), &password,

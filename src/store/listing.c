@@ -247,8 +247,7 @@ add_file (struct cw_listing *listing, const char *file,
 {
   gnutls_datum_t data;
   struct cw_scan scan;
-  enum cw_status status = cw_file_read (file, CW_BUNDLE_MAX_BYTES, &data,
-                                        diags);
+  enum cw_status status = cw_input_read (file, &data, diags);
   if (status != CW_OK)
     return status;
   status = cw_scan_file (&data, file, &scan, diags);

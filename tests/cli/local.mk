@@ -5,6 +5,7 @@ CLI_TESTS = \
   tests/cli/check_cli.sh \
   tests/cli/corpus.sh \
   tests/cli/hostile.sh \
+  tests/cli/input_limit.sh \
   tests/cli/keys.sh \
   tests/cli/languages.sh \
   tests/cli/lifecycle_backup.sh \
