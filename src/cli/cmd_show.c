@@ -72,8 +72,6 @@ print_text (const struct shown *shown)
     {
       struct cw_field_source source = { NULL, shown->entry };
       cw_cli_print_fields (CW_FIELDS_ENTRY, &source, CW_FIELD_TEXT);
-      if (cw_record_chain_incomplete (&shown->entry->record))
-        cw_cli_field (_("Chain"), cw_chain_incomplete_fix ());
       if (shown->services)
         /* TRANSLATORS: a label of show (at most 14 columns): the
            services the certificate is at work in (SMTP, HTTPS...). */
@@ -214,6 +212,10 @@ show (const char *what, struct cw_cli_context *context, enum format format,
     status = show_pending (target.store, &target.entry, format, diags);
   else if (status == CW_OK)
     print_shown (&shown, format);
+  if (status == CW_OK && shown.entry
+      && cw_record_chain_incomplete (&shown.entry->record))
+    cw_diag_add (diags, CW_WARNING, "chain-incomplete", "chain", "%s",
+                 cw_chain_incomplete_fix ());
   free (shown.services);
   cw_target_free (&target);
   return status;

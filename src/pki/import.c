@@ -94,6 +94,17 @@ report_damaged (struct import *im, const char *id)
   return CW_FAILED;
 }
 
+static enum cw_status
+refuse_installed (struct import *im)
+{
+  cw_diag_add (im->diags, CW_ERROR, "already-installed", "import",
+               _("This certificate is already installed, with the "
+                 "thumbprint %s, and this file adds nothing to its chain. "
+                 "Nothing was changed; nothing needs to be done."),
+               im->result->info.sha1);
+  return CW_REFUSED;
+}
+
 /* The certificate is installed already: the file may still carry its
    missing intermediate.  Nothing here ever needs the entry deleted. */
 static enum cw_status
@@ -101,10 +112,13 @@ complete_installed (struct import *im)
 {
   const char *id = im->result->info.sha1;
   struct cw_store_entry entry;
+  struct cw_diags quiet = CW_DIAGS_INIT;
+  /* An entry that cannot be read (not ours, a link) is left alone. */
   enum cw_status status = cw_store_get (im->store, CW_STORE_INSTALLED, id,
-                                        &entry, im->diags);
+                                        &entry, &quiet);
+  cw_diags_free (&quiet);
   if (status != CW_OK)
-    return status;
+    return refuse_installed (im);
   bool completed = false;
   char *names = NULL;
   status = cw_import_complete_entry (im->store, &entry, &im->certs,
@@ -120,14 +134,7 @@ complete_installed (struct import *im)
                    id, names);
     }
   else if (status == CW_OK)
-    {
-      cw_diag_add (im->diags, CW_ERROR, "already-installed", "import",
-                   _("This certificate is already installed, with the "
-                     "thumbprint %s, and this file adds nothing to its "
-                     "chain. Nothing was changed; nothing needs to be "
-                     "done."), id);
-      status = CW_REFUSED;
-    }
+    status = refuse_installed (im);
   free (names);
   cw_store_entry_free (&entry);
   return status;

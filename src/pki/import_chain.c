@@ -19,11 +19,11 @@ cw_record_chain_incomplete (const struct cw_record *record)
 const char *
 cw_chain_incomplete_fix (void)
 {
-  return _("incomplete: its intermediate certificate is missing, so "
-           "clients will not trust it. Ask your CA for the chain (the CA "
-           "bundle, or a .p7b) and import that file, or the intermediate "
-           "alone: certwiz completes this certificate's chain and keeps "
-           "its key.");
+  return _("The chain of this certificate is incomplete: its intermediate "
+           "certificate is missing, so clients will not trust it. Ask your "
+           "CA for the chain (the CA bundle, or a .p7b) and import that "
+           "file, or the intermediate alone: certwiz completes this "
+           "certificate's chain and keeps its key.");
 }
 
 bool

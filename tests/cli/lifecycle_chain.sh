@@ -33,8 +33,8 @@ grep -q "^chain incomplete  *$short " "$work/out" &&
 run 0 "$CERTWIZ" --store "$store" list --format json
 expect_in "$work/out" '"state": "chain-incomplete"' "list --format json says chain-incomplete"
 run 0 "$CERTWIZ" --store "$store" show "$id"
-expect_in "$work/out" "intermediate certificate is missing" "show says the chain is incomplete"
-expect_in "$work/out" "import that file, or the intermediate alone" "and how to complete it"
+expect_in "$work/err" "[chain-incomplete]" "show says the chain is incomplete"
+expect_in "$work/err" "import that file, or the intermediate alone" "and how to complete it"
 
 # --- Importing the full chain then completes it: no advice to delete.
 make_chain full.pem full.crt

@@ -16,7 +16,7 @@ wait_for "1 of 1 certificate"
 expect_screen "chain incomplete" "the list says the chain is incomplete"
 send Enter
 wait_for "Thumbprint"
-wait_words "intermediate certificate is missing"
+wait_words "The chain of this certificate is incomplete"
 ok "the details say the intermediate is missing"
 tui_stop
 finish
