@@ -1,6 +1,7 @@
 # Shell tests that drive the real program and check what it writes with
 # openssl.
 CLI_TESTS = \
+  tests/cli/backup_keytool.sh \
   tests/cli/backup_unprotected.sh \
   tests/cli/check_cli.sh \
   tests/cli/corpus.sh \
