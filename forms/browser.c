@@ -62,17 +62,29 @@ struct layout
   int width[COL_COUNT];
 };
 
+/* The state column widens, up to 16 columns, when a row says its chain
+   is incomplete, so that it says so whole. */
+static int
+state_width (const struct bm_model *model)
+{
+  if (model->chain_incomplete == 0)
+    return fixed_width[COL_STATE];
+  int w = ui_width (_("chain incomplete"));
+  return w < fixed_width[COL_STATE] ? fixed_width[COL_STATE]
+         : w > 16 ? 16 : w;
+}
+
 static void
-lay_out (struct layout *l)
+lay_out (const struct bm_model *model, struct layout *l)
 {
   int fixed = 0;
   for (int i = 0; i < COL_COUNT; i++)
-    fixed += fixed_width[i] + 1;
+    fixed += (i == COL_STATE ? state_width (model) : fixed_width[i]) + 1;
   int flexible = COLS - 2 - fixed + 1;
   int x = 1;
   for (int i = 0; i < COL_COUNT; i++)
     {
-      l->width[i] = fixed_width[i];
+      l->width[i] = i == COL_STATE ? state_width (model) : fixed_width[i];
       if (i == COL_NAME)
         l->width[i] = flexible - flexible * 9 / 20;
       else if (i == COL_ISSUER)
@@ -141,7 +153,9 @@ row_role (const struct bm_row *row, bool selected)
   if (selected)
     return UI_SELECTED;
   return row->state == BM_STATE_EXPIRED ? UI_ERROR
-         : row->state == BM_STATE_EXPIRING ? UI_WARNING : UI_NORMAL;
+         : row->state == BM_STATE_EXPIRING
+               || row->state == BM_STATE_CHAIN_INCOMPLETE ? UI_WARNING
+                                                          : UI_NORMAL;
 }
 
 /* An expired certificate stands out by its word too, for terminals
@@ -177,7 +191,7 @@ draw_row (int y, int x, int width, size_t index, bool selected, void *state)
   struct layout l;
   char date[16], days[24], count[24];
   enum ui_role role = row_role (row, selected);
-  lay_out (&l);
+  lay_out (&b->model, &l);
   date_cells (row, date, days);
   snprintf (count, sizeof count, "%zu", row->name_count);
   ui_put (y, x, "", width, role);
@@ -291,7 +305,7 @@ redraw_list (struct ui_screen *screen)
 {
   struct browser *b = screen->state;
   struct layout l;
-  lay_out (&l);
+  lay_out (&b->model, &l);
   draw_title (b);
   draw_hint (b);
   draw_header (b, &l);

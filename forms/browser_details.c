@@ -10,6 +10,7 @@
 #include "browser.h"
 #include "pki/certfields.h"
 #include "pki/chain.h"
+#include "pki/import_chain.h"
 #include "base/i18n.h"
 #include "keybar.h"
 #include "loop.h"
@@ -247,6 +248,9 @@ chain_section (struct details *d)
     add (d, "", gnutls_x509_crt_check_issuer (item->leaf, item->leaf)
                   ? _("(none: the certificate is self-signed)")
                   : _("(none: its issuer is not here)"), UI_DIM);
+  if (item->in_store
+      && cw_record_chain_incomplete (&item->target.entry.record))
+    add (d, "", cw_chain_incomplete_fix (), UI_WARNING);
   for (size_t i = 0; i < item->chain_count; i++)
     chain_fields (d, item->chain[i], i);
 }

@@ -57,7 +57,7 @@ bw_files_open (struct bw_files *files, const char *const *names,
   for (size_t i = 0; i < count; i++)
     {
       struct bw_file *file = &files->items[i];
-      if (cw_file_read (names[i], CW_BUNDLE_MAX_BYTES, &file->data, diags)
+      if (cw_input_read (names[i], &file->data, diags)
           != CW_OK)
         return false;
       files->count++;

@@ -33,6 +33,7 @@ bm_clear (struct bm_model *model)
   model->count = 0;
   model->shown_count = 0;
   model->dirty = false;
+  model->chain_incomplete = 0;
 }
 
 void
@@ -201,6 +202,20 @@ set_state (struct bm_row *row)
                : BM_STATE_VALID;
 }
 
+/* The listing knows what a row alone cannot: its intermediate is
+   missing. */
+static void
+mark_chain_incomplete (struct bm_model *model, struct bm_row *row)
+{
+  if (row->state == BM_STATE_EXPIRED)
+    return;
+  model->chain_incomplete++;
+  row->state = BM_STATE_CHAIN_INCOMPLETE;
+  /* TRANSLATORS: a certificate's state in lists, when its intermediate
+     certificate is missing; keep it short. */
+  row->state_text = _("chain incomplete");
+}
+
 /* A row with room for TEXT_BYTES after it. */
 static struct bm_row *
 new_row (struct bm_model *model, size_t text_bytes)
@@ -303,6 +318,9 @@ bm_add_listing (struct bm_model *model, const struct cw_listing *listing)
         row->name_count, row->not_after, i,
       };
       bm_add (model, &entry);
+      if (row->state_code
+          && strcmp (row->state_code, "chain-incomplete") == 0)
+        mark_chain_incomplete (model, model->rows[model->count - 1]);
     }
 }
 

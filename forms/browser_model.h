@@ -48,6 +48,7 @@ enum bm_state
 {
   BM_STATE_EXPIRED,        /* the order of the state column's sort */
   BM_STATE_EXPIRING,
+  BM_STATE_CHAIN_INCOMPLETE,
   BM_STATE_PENDING,
   BM_STATE_VALID
 };
@@ -87,6 +88,7 @@ struct bm_model
   bool descending;
   char *filter;            /* lower-cased and trimmed; "" for none */
   bool dirty;              /* rows added since the last bm_refresh */
+  size_t chain_incomplete; /* rows whose intermediate is missing */
 };
 
 void bm_init (struct bm_model *model);

@@ -217,6 +217,9 @@ installed_report (struct wz_report *report,
                  result->restored
                    ? _("The backup is restored: the certificate and its "
                        "private key are installed.")
+                   : result->shared_with
+                   ? _("The certificate is installed, with the private key "
+                       "of a certificate installed before it.")
                    : _("The certificate is installed, with the private key "
                        "kept for its request."));
   wz_report_blank (report);
@@ -307,13 +310,28 @@ refused_report (struct wz_report *report, const char *file,
     wz_report_diag (report, &diags->items[i], 0);
 }
 
+/* An installed certificate's chain completed: nothing else changed. */
+static void
+completed_report (struct wz_report *report, const struct cw_diags *diags)
+{
+  wz_report_add (report, UI_NOTE, 0,
+                 _("The chain is complete now. The certificates and their "
+                   "keys were kept as they were."));
+  wz_report_blank (report);
+  for (size_t i = 0; i < diags->count; i++)
+    wz_report_diag (report, &diags->items[i], 0);
+}
+
 void
 wz_import_report (struct wz_report *report, const char *file,
                   enum cw_status status,
                   const struct cw_import_result *result,
                   const struct cw_diags *diags, struct cw_store *store)
 {
-  if (status == CW_OK)
+  if (status == CW_OK
+      && (result->chain_completed || result->completed_count))
+    completed_report (report, diags);
+  else if (status == CW_OK)
     installed_report (report, result, diags, store);
   else if (cw_diags_find (diags, "key-not-here"))
     key_not_here_report (report, result, diags);

@@ -243,7 +243,7 @@ import_file (struct import_form *form)
   struct cw_diags diags = CW_DIAGS_INIT;
   enum wz_action action = WZ_STAY;
   bool bad;
-  if (cw_file_read (file, CW_ANSWER_MAX_BYTES, &data, &diags) != CW_OK)
+  if (cw_input_read (file, &data, &diags) != CW_OK)
     {
       char *text = wz_diags_text (&diags);
       ui_message (_("The file was not read"), text, UI_ERROR);

@@ -73,12 +73,25 @@ static void
 print_result (const struct cw_import_result *result,
               const struct cw_store *store)
 {
-  if (result->restored)
+  if (result->completed_count)
+    {
+      for (size_t i = 0; i < result->completed_count; i++)
+        printf (_("Completed the chain of the installed certificate %.8s\n"),
+                result->completed[i]);
+      return;
+    }
+  if (result->chain_completed)
+    printf (_("Completed the chain of the installed certificate %.8s\n"),
+            result->info.sha1);
+  else if (result->restored)
     printf (_("Restored the backup into the store %s\n"),
             cw_store_path (store));
   else if (result->bound)
     printf (_("Installed the certificate with the private key kept for its "
               "request %.8s\n"), result->request_id);
+  else if (result->shared_with)
+    printf (_("Installed the certificate with the private key of the "
+              "installed certificate %.8s\n"), result->shared_with);
   else
     printf (_("Installed the certificate WITHOUT a private key, as asked\n"));
   cw_cli_print_cert_summary (&result->info);
@@ -94,10 +107,11 @@ run_import (struct import_args *args, const char *file,
   struct cw_import_result result;
   gnutls_datum_t data = { NULL, 0 };
   char *password = NULL;
-  int status = cw_file_read (file, CW_ANSWER_MAX_BYTES, &data, &diags);
+  int status = cw_input_read (file, &data, &diags);
   if (status == CW_OK && cw_file_detect (&data) == CW_FILE_PKCS12)
-    status = cw_password_read (&args->password, _("Backup password: "),
-                               false, &password, &diags);
+    status = cw_password_read_backup (&args->password,
+                                      _("Backup password: "), &password,
+                                      &diags);
   if (status == CW_OK)
     {
       args->options.file = file;

@@ -159,8 +159,10 @@ print_cell (const char *text, size_t width, bool last)
   free (safe);
 }
 
-/* Column widths: 73 columns with the blanks fit an 80-column terminal. */
-static const size_t widths[] = { 8, 8, 19, 3, 15, 10, 5, 5 };
+/* Column widths: 73 columns with the blanks fit an 80-column terminal.
+   The state column widens only when a chain is incomplete, so that it
+   says so whole. */
+static size_t widths[] = { 8, 8, 19, 3, 15, 10, 5, 5 };
 
 /* The store whose bindings fill the SERVICES column, shown only when a
    certificate is in use (the 80 columns stay as they were otherwise). */
@@ -265,6 +267,10 @@ print_rows (const struct cw_listing *listing, const struct list_args *args)
       show_services = show_services || services;
       free (services);
     }
+  for (size_t i = 0; i < listing->count; i++)
+    if (strcmp (listing->rows[i].state_code, "chain-incomplete") == 0
+        && cw_text_width (listing->rows[i].state) > widths[0])
+      widths[0] = cw_text_width (listing->rows[i].state);
   if (!args->json)
     print_header ();
   for (size_t i = 0; i < listing->count; i++)

@@ -7,6 +7,7 @@
 #include "pki/certset.h"
 #include "pki/chain.h"
 #include "cli/cli.h"
+#include "pki/import_chain.h"
 #include "cli/print_cert.h"
 #include "cli/show_file.h"
 #include "base/i18n.h"
@@ -192,6 +193,10 @@ show (const char *what, struct cw_cli_context *context, enum format format,
     status = show_pending (target.store, &target.entry, format, diags);
   else if (status == CW_OK)
     print_shown (&shown, format);
+  if (status == CW_OK && shown.entry
+      && cw_record_chain_incomplete (&shown.entry->record))
+    cw_diag_add (diags, CW_WARNING, "chain-incomplete", "chain", "%s",
+                 cw_chain_incomplete_fix ());
   free (shown.services);
   cw_target_free (&target);
   return status;

@@ -39,16 +39,22 @@ struct secret_kind
   bool pin;
   const char *code_empty, *code_read, *code_readable, *code_no_terminal;
   const char *field;
+  bool empty_taken;     /* a file made without one is opened with "" */
 };
 
 static const struct secret_kind password_kind = {
   false, "password-empty", "password-read", "password-file-readable",
-  "password-no-terminal", "password",
+  "password-no-terminal", "password", false,
+};
+
+static const struct secret_kind backup_kind = {
+  false, "password-empty", "password-read", "password-file-readable",
+  "password-no-terminal", "password", true,
 };
 
 static const struct secret_kind pin_kind = {
   true, "pin-empty", "pin-read", "pin-file-readable", "pin-no-terminal",
-  "pin",
+  "pin", false,
 };
 
 /* The terminal while echo is off, for the signal handler. */
@@ -158,9 +164,14 @@ read_first_line (const struct secret_kind *kind, int fd, const char *where,
 {
   char *line;
   enum line_result result = read_line (fd, false, &line);
+  if (result == LINE_EOF && kind->empty_taken)
+    {
+      *password = xstrdup ("");
+      return CW_OK;
+    }
   if (result != LINE_OK)
     return line_failed (kind, result, where, diags);
-  if (!*line)
+  if (!*line && !kind->empty_taken)
     {
       cw_password_free (line);
       return refuse_empty (kind, where, diags);
@@ -328,7 +339,7 @@ ask_once (const struct secret_kind *kind, const char *prompt, bool confirm,
     return result;
   *password = NULL;
   *problem = ANSWER_EMPTY;
-  if (!*first)
+  if (!*first && !kind->empty_taken)
     {
       cw_password_free (first);
       tty_write (kind->pin ? _("The PIN cannot be empty.\n")
@@ -436,6 +447,14 @@ cw_password_read (const struct cw_password_source *source,
 {
   return read_secret (&password_kind, source, prompt, confirm, password,
                       diags);
+}
+
+enum cw_status
+cw_password_read_backup (const struct cw_password_source *source,
+                         const char *prompt, char **password,
+                         struct cw_diags *diags)
+{
+  return read_secret (&backup_kind, source, prompt, false, password, diags);
 }
 
 enum cw_status

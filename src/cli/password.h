@@ -31,6 +31,14 @@ enum cw_status cw_password_read (const struct cw_password_source *source,
                                  const char *prompt, bool confirm,
                                  char **password, struct cw_diags *diags);
 
+/* A backup's password, to open it: the same, except that an empty one
+   (an empty line, an empty file, Enter on the terminal) is taken, since
+   files exported without a password are opened with "".  Refusing an
+   empty password is right when writing a backup, not when reading one. */
+enum cw_status cw_password_read_backup (const struct cw_password_source *source,
+                                        const char *prompt, char **password,
+                                        struct cw_diags *diags);
+
 /* A token's PIN, read as a password is (without CONFIRM), with its own
    words and codes (pin-empty, pin-read, pin-file-readable,
    pin-no-terminal; on the field "pin"). */

@@ -142,8 +142,7 @@ cw_show_file (const char *file, enum cw_show_format format,
               struct cw_diags *diags)
 {
   gnutls_datum_t data;
-  enum cw_status status = cw_file_read (file, CW_BUNDLE_MAX_BYTES, &data,
-                                        diags);
+  enum cw_status status = cw_input_read (file, &data, diags);
   if (status != CW_OK)
     return status;
   struct names names = { NULL, 0 };

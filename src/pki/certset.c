@@ -7,6 +7,7 @@
 #include <gnutls/pkcs12.h>
 #include <gnutls/pkcs7.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -328,9 +329,10 @@ static enum cw_status
 too_large (const char *file, size_t max, struct cw_diags *diags)
 {
   cw_diag_add (diags, CW_ERROR, "file-too-large", "file",
-               _("\"%s\" is larger than %zu KiB, far more than a certificate "
-                 "file. Check that it is the file your certificate authority "
-                 "sent."), file, max / 1024);
+               _("\"%s\" is larger than %zu MiB, far more than any "
+                 "certificate file or bundle. Check that it is the right "
+                 "file; nothing of it was read."), file,
+               max / (1024 * 1024));
   return CW_REFUSED;
 }
 
@@ -364,6 +366,9 @@ cw_fd_read (int fd, const char *file, size_t max, gnutls_datum_t *data,
   int err = fstat (fd, &st) < 0 ? errno : S_ISDIR (st.st_mode) ? EISDIR : 0;
   unsigned char *buf = NULL;
   size_t size = 0;
+  /* Refused before a byte is read; a pipe is stopped past MAX. */
+  if (!err && S_ISREG (st.st_mode) && (uintmax_t) st.st_size > max)
+    err = EFBIG;
   if (!err)
     err = read_all (fd, max, &buf, &size);
   if (err)
@@ -374,6 +379,13 @@ cw_fd_read (int fd, const char *file, size_t max, gnutls_datum_t *data,
     }
   *data = (gnutls_datum_t) { buf, (unsigned) size };
   return CW_OK;
+}
+
+enum cw_status
+cw_input_read (const char *file, gnutls_datum_t *data,
+               struct cw_diags *diags)
+{
+  return cw_file_read (file, CW_INPUT_MAX_BYTES, data, diags);
 }
 
 enum cw_status

@@ -11,9 +11,11 @@
 #include "base/diag.h"
 #include "base/status.h"
 
-/* A CA's answer is small; a CA bundle (list --file, browse) is not. */
-#define CW_ANSWER_MAX_BYTES (1024 * 1024)
-#define CW_BUNDLE_MAX_BYTES (256 * 1024 * 1024)
+/* The one limit of every file certwiz reads certificates, keys or
+   backups from, whatever the command: a CA bundle for list --file or
+   browse is large, a CA's answer is not, and both are read by the same
+   reader.  A regular file is refused by its size before it is read. */
+#define CW_INPUT_MAX_BYTES (256 * 1024 * 1024)
 
 enum cw_file_kind
 {
@@ -70,12 +72,16 @@ void cw_certs_drop_unreadable (struct cw_certs *certs, size_t first,
 void cw_certs_add (struct cw_certs *certs, gnutls_x509_crt_t crt);
 void cw_certs_free (struct cw_certs *certs);
 
-/* Reads the open file FD whole, refusing more than MAX bytes; FILE names
-   it in messages. */
+/* Reads the open file FD whole, refusing more than MAX bytes (a regular
+   file by its size, before reading); FILE names it in messages. */
 enum cw_status cw_fd_read (int fd, const char *file, size_t max,
                            gnutls_datum_t *data, struct cw_diags *diags);
 /* Reads FILE whole, refusing more than MAX bytes.  FILE "-" is stdin. */
 enum cw_status cw_file_read (const char *file, size_t max,
                              gnutls_datum_t *data, struct cw_diags *diags);
+/* The reader of every input file: cw_file_read up to CW_INPUT_MAX_BYTES,
+   the same refusal for every command. */
+enum cw_status cw_input_read (const char *file, gnutls_datum_t *data,
+                              struct cw_diags *diags);
 
 #endif

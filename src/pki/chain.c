@@ -170,12 +170,13 @@ cw_cert_issuer_short_name (gnutls_x509_crt_t crt)
 }
 
 /* The chain stops below a root: fine when this system trusts that root,
-   a missing intermediate when the CA sent the certificate alone. */
-static void
+   a missing intermediate when the CA sent the certificate alone: true
+   then. */
+static bool
 report_open_end (gnutls_x509_crt_t top, size_t count, struct cw_diags *diags)
 {
   if (issued_by_system_root (top))
-    return;
+    return false;
   char *name = cw_cert_short_name (top);
   char *issuer = cw_cert_issuer_short_name (top);
   if (count == 0)
@@ -194,6 +195,7 @@ report_open_end (gnutls_x509_crt_t top, size_t count, struct cw_diags *diags)
                  name, issuer);
   free (name);
   free (issuer);
+  return count == 0;
 }
 
 static void
@@ -260,7 +262,7 @@ cw_chain_build (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
                 struct cw_chain *chain, struct cw_diags *diags)
 {
   *chain = (struct cw_chain) { leaf, xcalloc (MAX_CHAIN, sizeof (void *)),
-                               0 };
+                               0, false };
   gnutls_x509_crt_t top = leaf, root = NULL;
   while (chain->count < MAX_CHAIN && !is_self_signed (top))
     {
@@ -282,7 +284,7 @@ cw_chain_build (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
   if (root)
     report_root (root, diags);
   else if (!is_self_signed (top))
-    report_open_end (top, chain->count, diags);
+    chain->incomplete = report_open_end (top, chain->count, diags);
   report_unrelated (certs, chain, root, diags);
 }
 
@@ -291,4 +293,30 @@ cw_chain_free (struct cw_chain *chain)
 {
   free (chain->issuers);
   *chain = (struct cw_chain) CW_CHAIN_INIT;
+}
+
+char *
+cw_cert_pem (gnutls_x509_crt_t crt)
+{
+  gnutls_datum_t pem;
+  if (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &pem) < 0)
+    return xstrdup ("");
+  char *text = xstrndup ((const char *) pem.data, pem.size);
+  gnutls_free (pem.data);
+  return text;
+}
+
+char *
+cw_chain_pem (const struct cw_chain *chain)
+{
+  char *text = xstrdup ("");
+  for (size_t i = 0; i < chain->count; i++)
+    {
+      char *pem = cw_cert_pem (chain->issuers[i]);
+      char *joined = xasprintf ("%s%s", text, pem);
+      free (text);
+      free (pem);
+      text = joined;
+    }
+  return text;
 }

@@ -13,9 +13,12 @@ struct cw_chain
   gnutls_x509_crt_t leaf;
   gnutls_x509_crt_t *issuers;  /* the leaf's issuer first; borrowed */
   size_t count;
+  bool incomplete;             /* the leaf's issuer is missing: neither
+                                  in the chain nor a root of this
+                                  system */
 };
 
-#define CW_CHAIN_INIT { NULL, NULL, 0 }
+#define CW_CHAIN_INIT { NULL, NULL, 0, false }
 
 /* The leaf among CERTS when no key says which: the first certificate
    that signed none of the others, preferring one that is not a CA. */
@@ -29,6 +32,11 @@ gnutls_x509_crt_t cw_chain_guess_leaf (const struct cw_certs *certs);
 void cw_chain_build (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
                      struct cw_chain *chain, struct cw_diags *diags);
 void cw_chain_free (struct cw_chain *chain);
+
+/* CRT as PEM, and CHAIN's issuers as PEM one after the other (owned by
+   the caller). */
+char *cw_cert_pem (gnutls_x509_crt_t crt);
+char *cw_chain_pem (const struct cw_chain *chain);
 
 /* "CN of the certificate" for messages (owned by the caller). */
 char *cw_cert_short_name (gnutls_x509_crt_t crt);

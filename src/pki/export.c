@@ -100,8 +100,7 @@ verify_written (struct cw_export *export, const char *password,
                 struct cw_diags *diags)
 {
   gnutls_datum_t back;
-  enum cw_status status = cw_file_read (export->out, CW_BUNDLE_MAX_BYTES,
-                                        &back, diags);
+  enum cw_status status = cw_input_read (export->out, &back, diags);
   if (status != CW_OK)
     return status;
   status = cw_p12_verify (&back, password, export->key, diags);

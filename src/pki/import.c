@@ -10,7 +10,9 @@
 
 #include "pki/chain.h"
 #include "base/i18n.h"
+#include "pki/import_chain.h"
 #include "pki/import_report.h"
+#include "pki/import_shared.h"
 #include "pki/pkcs12.h"
 #include "base/record.h"
 #include "store/store.h"
@@ -30,32 +32,6 @@ struct import
   char *backup_name;                /* its friendly name */
   struct cw_record pending;         /* the request's record, when bound */
 };
-
-static char *
-pem_of (gnutls_x509_crt_t crt)
-{
-  gnutls_datum_t pem;
-  if (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &pem) < 0)
-    return xstrdup ("");
-  char *text = xstrndup ((const char *) pem.data, pem.size);
-  gnutls_free (pem.data);
-  return text;
-}
-
-static char *
-chain_pem (const struct cw_chain *chain)
-{
-  char *text = xstrdup ("");
-  for (size_t i = 0; i < chain->count; i++)
-    {
-      char *pem = pem_of (chain->issuers[i]);
-      char *joined = xasprintf ("%s%s", text, pem);
-      free (text);
-      free (pem);
-      text = joined;
-    }
-  return text;
-}
 
 static void
 keep_chain_names (struct import *im)
@@ -99,6 +75,8 @@ installed_record (struct import *im, const char *how)
                    im->options->friendly_name ? im->options->friendly_name
                                               : im->backup_name);
   cw_certinfo_to_record (&im->result->info, &record);
+  cw_record_set (&record, CW_RECORD_CHAIN,
+                 im->chain.incomplete ? "incomplete" : "complete");
   char *text = cw_record_format (&record);
   cw_record_free (&record);
   free (now);
@@ -117,16 +95,49 @@ report_damaged (struct import *im, const char *id)
 }
 
 static enum cw_status
-refuse_already_installed (struct import *im)
+refuse_installed (struct import *im)
 {
-  const char *id = im->result->info.sha1;
-  if (!cw_store_has (im->store, CW_STORE_INSTALLED, id))
-    return CW_OK;
   cw_diag_add (im->diags, CW_ERROR, "already-installed", "import",
                _("This certificate is already installed, with the "
-                 "thumbprint %s. Nothing was changed. To install it again, "
-                 "delete it first (certwiz delete %.8s)."), id, id);
+                 "thumbprint %s, and this file adds nothing to its chain. "
+                 "Nothing was changed; nothing needs to be done."),
+               im->result->info.sha1);
   return CW_REFUSED;
+}
+
+/* The certificate is installed already: the file may still carry its
+   missing intermediate.  Nothing here ever needs the entry deleted. */
+static enum cw_status
+complete_installed (struct import *im)
+{
+  const char *id = im->result->info.sha1;
+  struct cw_store_entry entry;
+  struct cw_diags quiet = CW_DIAGS_INIT;
+  /* An entry that cannot be read (not ours, a link) is left alone. */
+  enum cw_status status = cw_store_get (im->store, CW_STORE_INSTALLED, id,
+                                        &entry, &quiet);
+  cw_diags_free (&quiet);
+  if (status != CW_OK)
+    return refuse_installed (im);
+  bool completed = false;
+  char *names = NULL;
+  status = cw_import_complete_entry (im->store, &entry, &im->certs,
+                                       &completed, &names, im->diags);
+  if (status == CW_OK && completed)
+    {
+      im->result->chain_completed = true;
+      im->result->has_key = entry.has_key;
+      cw_diag_add (im->diags, CW_NOTE, "chain-completed", "import",
+                   _("This certificate was installed already, with the "
+                     "thumbprint %s; its chain is complete now: %s. The "
+                     "certificate and its key were kept as they were."),
+                   id, names);
+    }
+  else if (status == CW_OK)
+    status = refuse_installed (im);
+  free (names);
+  cw_store_entry_free (&entry);
+  return status;
 }
 
 /* The certificate of the file whose key a pending request keeps. */
@@ -179,7 +190,7 @@ install_bound (struct import *im, const char *id)
   if (status != CW_OK)
     return status;
   cw_report_ca_changes (&im->pending, &im->result->info, im->diags);
-  char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
+  char *cert = cw_cert_pem (im->leaf), *chain = cw_chain_pem (&im->chain);
   char *record = installed_record (im, "request");
   struct cw_store_file files[] = {
     { "cert.pem", cert, strlen (cert) },
@@ -203,7 +214,7 @@ install_bound (struct import *im, const char *id)
 static enum cw_status
 install_cert_only (struct import *im)
 {
-  char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
+  char *cert = cw_cert_pem (im->leaf), *chain = cw_chain_pem (&im->chain);
   char *record = installed_record (im, "cert-only");
   enum cw_status status = cw_store_add_installed (im->store,
                                                   im->result->info.sha1,
@@ -270,7 +281,7 @@ static enum cw_status
 install_backup (struct import *im)
 {
   const char *id = im->result->info.key_id;
-  char *cert = pem_of (im->leaf), *chain = chain_pem (&im->chain);
+  char *cert = cw_cert_pem (im->leaf), *chain = cw_chain_pem (&im->chain);
   enum cw_status status = cw_store_has (im->store, CW_STORE_PENDING, id)
                             ? answer_request (im, id, cert, chain)
                             : restore_entry (im, cert, chain);
@@ -290,6 +301,13 @@ read_input (struct import *im)
                                                             : "",
                                        &im->key, &im->certs,
                                        &im->backup_name, im->diags);
+  if (status == CW_OK && (!o->password || !*o->password))
+    cw_diag_add (im->diags, CW_WARNING, "p12-unprotected", "import",
+                 _("The backup \"%s\" has no password: anyone who gets a "
+                   "copy of it has the private key. It is restored; keep "
+                   "the file where no one else can read it, or destroy the "
+                   "copies that are no longer needed, and protect the next "
+                   "backup with a password."), o->file);
   if (status == CW_OK)
     {
       cw_certs_drop_unreadable (&im->certs, 0, o->file, im->diags);
@@ -354,27 +372,88 @@ choose_leaf (struct import *im, char pending_id[41], bool *bound)
   return CW_OK;
 }
 
+/* The key is an installed certificate's: the new one goes beside it. */
+static enum cw_status
+install_shared (struct import *im, struct cw_store_entry *sibling)
+{
+  cw_import_shared_key_lines (sibling, &im->pending);
+  char *cert = cw_cert_pem (im->leaf), *chain = cw_chain_pem (&im->chain);
+  char *record = installed_record (im, "shared-key");
+  enum cw_status status = cw_import_add_shared (im->store, sibling,
+                                                im->result->info.sha1, cert,
+                                                chain, record, im->diags);
+  if (status == CW_OK)
+    {
+      im->result->has_key = true;
+      im->result->shared_with = xstrdup (sibling->id);
+      const char *token = cw_store_entry_token (sibling);
+      if (token)
+        cw_diag_add (im->diags, CW_NOTE, "key-shared", "import",
+                     _("This certificate has the same key as the installed "
+                       "certificate %.8s; both are installed. The key stays "
+                       "on the token \"%s\" and both name it: deleting one "
+                       "certificate never removes the key."),
+                     sibling->id, token);
+      else
+        cw_diag_add (im->diags, CW_NOTE, "key-shared", "import",
+                     _("This certificate has the same key as the installed "
+                       "certificate %.8s; both are installed, each with its "
+                       "own copy of the key, so deleting one never removes "
+                       "the other's key."), sibling->id);
+    }
+  free (cert), free (chain), free (record);
+  return status;
+}
+
+static enum cw_status
+install_chain_material (struct import *im)
+{
+  return cw_import_chain_material (im->store, &im->certs, im->options->file,
+                                   &im->result->completed,
+                                   &im->result->completed_count, im->diags);
+}
+
+static bool
+is_chain_material (const struct import *im)
+{
+  return !im->key && !im->options->cert_only
+         && cw_certs_all_ca (&im->certs);
+}
+
 static enum cw_status
 install (struct import *im)
 {
+  if (is_chain_material (im))
+    return install_chain_material (im);
   char pending_id[41];
-  bool bound;
+  bool bound, shared = false;
+  struct cw_store_entry sibling;
   enum cw_status status = choose_leaf (im, pending_id, &bound);
   if (status != CW_OK)
     return status;
   if (cw_certinfo_get (im->leaf, &im->result->info) < 0)
     return crypto_failure (im, GNUTLS_E_CERTIFICATE_ERROR);
-  status = refuse_already_installed (im);
-  if (status != CW_OK)
-    return status;
+  if (cw_store_has (im->store, CW_STORE_INSTALLED, im->result->info.sha1))
+    return complete_installed (im);
   if (!im->key && !bound && !im->options->cert_only)
     {
-      cw_report_key_not_here (im->store, &im->result->info, im->diags);
-      return CW_REFUSED;
+      shared = cw_import_find_shared_key (im->store, im->leaf,
+                                          im->result->info.key_id, &sibling);
+      if (!shared)
+        {
+          cw_report_key_not_here (im->store, &im->result->info, im->diags);
+          return CW_REFUSED;
+        }
     }
   cw_chain_build (&im->certs, im->leaf, &im->chain, im->diags);
   keep_chain_names (im);
   cw_report_validity (&im->result->info, im->diags);
+  if (shared)
+    {
+      status = install_shared (im, &sibling);
+      cw_store_entry_free (&sibling);
+      return status;
+    }
   return im->key ? install_backup (im)
          : bound ? install_bound (im, pending_id) : install_cert_only (im);
 }
@@ -383,6 +462,12 @@ install (struct import *im)
 static enum cw_status
 refuse_without_store (struct import *im)
 {
+  if (is_chain_material (im))
+    {
+      cw_import_refuse_chain_material (&im->certs, im->options->file,
+                                       im->diags);
+      return CW_REFUSED;
+    }
   im->leaf = cw_chain_guess_leaf (&im->certs);
   if (cw_certinfo_get (im->leaf, &im->result->info) >= 0)
     cw_report_key_not_here (im->store, &im->result->info, im->diags);
@@ -433,4 +518,8 @@ cw_import_result_free (struct cw_import_result *result)
   for (size_t i = 0; i < result->chain_count; i++)
     free (result->chain[i]);
   free (result->chain);
+  free (result->shared_with);
+  for (size_t i = 0; i < result->completed_count; i++)
+    free (result->completed[i]);
+  free (result->completed);
 }

@@ -29,6 +29,13 @@ struct cw_import_result
   char *request_id;                 /* the pending request it answered */
   char **chain;                     /* the issuers' names, in order */
   size_t chain_count;
+  bool chain_completed;             /* the certificate was installed
+                                       already; its chain is longer now */
+  char *shared_with;                /* the installed certificate whose key
+                                       this one has too, when bound so */
+  char **completed;                 /* CA certificates alone: the IDs of
+                                       the certificates they completed */
+  size_t completed_count;
 };
 
 struct cw_store;

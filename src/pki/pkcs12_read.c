@@ -93,6 +93,30 @@ decrypt_failed (struct p12_reader *reader, int ret)
   return malformed (reader, ret);
 }
 
+/* The MAC proved the password right, and GnuTLS still cannot read the
+   key: a format limit (GnuTLS 3.7 cannot parse an EC key stored without
+   its public point, Java keytool's default), never a damaged copy. */
+static enum cw_status
+key_form_unreadable (struct p12_reader *reader, int ret)
+{
+  cw_diag_add (reader->diags, CW_ERROR, "p12-key-unreadable", "backup",
+               /* TRANSLATORS: %s is GnuTLS's own description of the
+                  problem. */
+               _("The password is right (the file's checksum proves it), "
+                 "but the private key inside is stored in a form that "
+                 "GnuTLS cannot read (%s): most likely an EC key without "
+                 "its public part, as Java's keytool writes it. The file "
+                 "is not damaged. Nothing was changed. Re-export it with "
+                 "openssl, whose \"ec\" command adds the public part: "
+                 "openssl pkcs12 -in OLD.pfx -nodes -out clear.pem; openssl "
+                 "ec -in clear.pem -out key.pem; openssl pkcs12 -export -in "
+                 "clear.pem -inkey key.pem -out NEW.pfx; then import "
+                 "NEW.pfx, and remove clear.pem and key.pem, which hold the "
+                 "key unprotected."),
+               gnutls_strerror (ret));
+  return CW_REFUSED;
+}
+
 static bool
 spend_rounds (struct p12_reader *reader, unsigned iterations)
 {
@@ -185,6 +209,8 @@ read_key (struct p12_reader *reader, const gnutls_datum_t *data,
   if (ret < 0)
     {
       gnutls_x509_privkey_deinit (key);
+      if (reader->has_mac && !is_password_error (ret))
+        return key_form_unreadable (reader, ret);
       return encrypted ? decrypt_failed (reader, ret)
                        : malformed (reader, ret);
     }

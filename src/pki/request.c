@@ -267,8 +267,9 @@ cw_request_record (const struct cw_request *request, struct cw_store *store,
       /* Only a key on a token can be asked for twice. */
       cw_diag_add (diags, CW_ERROR, "key-already-pending", "key",
                    _("A request for this key is pending already (%.8s). "
-                     "Import its certificate, or delete that request "
-                     "first."), request->id);
+                     "Import its certificate when the CA sends it; to make "
+                     "a new request instead, delete that request first: "
+                     "the key stays on its token."), request->id);
       free (text);
       return CW_REFUSED;
     }

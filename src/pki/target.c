@@ -22,8 +22,7 @@ cw_target_load_file (struct cw_target *target, const char *file,
 {
   *target = (struct cw_target) CW_TARGET_INIT;
   gnutls_datum_t data;
-  enum cw_status status = cw_file_read (file, CW_BUNDLE_MAX_BYTES, &data,
-                                        diags);
+  enum cw_status status = cw_input_read (file, &data, diags);
   if (status != CW_OK)
     return status;
   status = cw_certs_read (&data, file, &target->certs, diags);

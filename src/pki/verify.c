@@ -115,8 +115,7 @@ load_trust (const char *ca_file, gnutls_x509_trust_list_t *trust,
     }
   gnutls_datum_t data;
   struct cw_certs anchors = CW_CERTS_INIT;
-  enum cw_status status = cw_file_read (ca_file, CW_BUNDLE_MAX_BYTES, &data,
-                                        diags);
+  enum cw_status status = cw_input_read (ca_file, &data, diags);
   if (status == CW_OK)
     {
       status = cw_certs_read (&data, ca_file, &anchors, diags);

@@ -711,7 +711,7 @@ file_thumbprint (const char *path, char out[41])
   struct cw_certs certs = CW_CERTS_INIT;
   struct cw_diags quiet = CW_DIAGS_INIT;
   out[0] = '\0';
-  if (cw_file_read (path, CW_ANSWER_MAX_BYTES, &data, &quiet) == CW_OK
+  if (cw_input_read (path, &data, &quiet) == CW_OK
       && cw_certs_read (&data, path, &certs, &quiet) == CW_OK
       && certs.count)
     thumbprint (certs.items[0], out);

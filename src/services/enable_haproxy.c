@@ -37,7 +37,7 @@ add_file_names (const char *path, struct cw_site *site)
   gnutls_datum_t data = { NULL, 0 };
   struct cw_certs certs = CW_CERTS_INIT;
   struct cw_diags quiet = CW_DIAGS_INIT;
-  if (cw_file_read (path, CW_ANSWER_MAX_BYTES, &data, &quiet) == CW_OK
+  if (cw_input_read (path, &data, &quiet) == CW_OK
       && cw_certs_read (&data, path, &certs, &quiet) == CW_OK && certs.count)
     for (unsigned i = 0;; i++)
       {
@@ -278,7 +278,7 @@ haproxy_reload_live (const struct cw_svc *svc, const struct cw_svc_plan *plan,
   struct cw_diags quiet = CW_DIAGS_INIT;
   bool done = false;
   if (socket_path && crt
-      && cw_file_read (crt, CW_ANSWER_MAX_BYTES, &data, &quiet) == CW_OK)
+      && cw_input_read (crt, &data, &quiet) == CW_OK)
     {
       char *pem = xmalloc (data.size + 1);
       memcpy (pem, data.data, data.size);

@@ -310,7 +310,7 @@ cw_store_read (struct cw_store *store, const char *area, const char *id,
       return cw_store_io_error (diags, err, store->path);
     }
   char *path = cw_store_entry_path (store, area, id, name);
-  enum cw_status status = cw_fd_read (fd, path, CW_BUNDLE_MAX_BYTES, data,
+  enum cw_status status = cw_fd_read (fd, path, CW_INPUT_MAX_BYTES, data,
                                       diags);
   free (path);
   close (fd);

@@ -33,7 +33,7 @@
 /* The record fields a listing reads (listing.c). */
 static const char *const listed_fields[] = {
   "friendly-name", "cn", "issuer-name", "sha256", "created", "not-after",
-  "san", "cert-san", "key-uri", "key-token",
+  "san", "cert-san", "key-uri", "key-token", "chain",
 };
 
 struct cached

@@ -44,6 +44,21 @@ cw_validity_state (time_t not_after, const char **code)
   return _("valid");
 }
 
+const char *
+cw_chain_state (const struct cw_record *record, time_t not_after,
+                const char **code)
+{
+  const char *state = cw_validity_state (not_after, code);
+  const char *chain = cw_record_get (record, "chain");
+  if (strcmp (*code, "expired") == 0 || !chain
+      || strcmp (chain, "incomplete") != 0)
+    return state;
+  *code = "chain-incomplete";
+  /* TRANSLATORS: a certificate's state in lists, when its intermediate
+     certificate is missing; keep it short. */
+  return _("chain incomplete");
+}
+
 char *
 cw_validity_text (time_t not_before, time_t not_after)
 {
@@ -179,7 +194,8 @@ row_from_entry (struct cw_listing_row *row, struct cw_store_entry *entry)
       row->state = _("pending");
     }
   else
-    row->state = cw_validity_state (row->not_after, &row->state_code);
+    row->state = cw_chain_state (&row->texts, row->not_after,
+                                 &row->state_code);
 }
 
 static int
@@ -231,8 +247,7 @@ add_file (struct cw_listing *listing, const char *file,
 {
   gnutls_datum_t data;
   struct cw_scan scan;
-  enum cw_status status = cw_file_read (file, CW_BUNDLE_MAX_BYTES, &data,
-                                        diags);
+  enum cw_status status = cw_input_read (file, &data, diags);
   if (status != CW_OK)
     return status;
   status = cw_scan_file (&data, file, &scan, diags);

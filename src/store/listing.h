@@ -63,6 +63,12 @@ long cw_days_left (time_t t);
    the untranslated word when CODE is not NULL. */
 const char *cw_validity_state (time_t not_after, const char **code);
 
+/* The same for an installed certificate whose RECORD may say its chain
+   lacks its intermediate: "chain incomplete" then, unless it expired.
+   CODE must not be NULL. */
+const char *cw_chain_state (const struct cw_record *record,
+                            time_t not_after, const char **code);
+
 /* "2026-11-21T19:50:00Z to 2027-11-21T19:50:00Z (365 days left)",
    translated; owned by the caller. */
 char *cw_validity_text (time_t not_before, time_t not_after);

@@ -1,14 +1,18 @@
 # Shell tests that drive the real program and check what it writes with
 # openssl.
 CLI_TESTS = \
+  tests/cli/backup_keytool.sh \
+  tests/cli/backup_unprotected.sh \
   tests/cli/check_cli.sh \
   tests/cli/corpus.sh \
   tests/cli/hostile.sh \
+  tests/cli/input_limit.sh \
   tests/cli/keys.sh \
   tests/cli/languages.sh \
   tests/cli/lifecycle_backup.sh \
   tests/cli/lifecycle_browse.sh \
   tests/cli/lifecycle_import.sh \
+  tests/cli/lifecycle_chain.sh \
   tests/cli/lifecycle_refuse.sh \
   tests/cli/overwrite.sh \
   tests/cli/request_openssl.sh \
@@ -16,6 +20,7 @@ CLI_TESTS = \
   tests/cli/store_index.sh \
   tests/cli/token.sh \
   tests/core_messages.sh \
+  tests/key_advice.sh \
   tests/man.sh \
   tests/potfiles.sh
 

@@ -56,8 +56,28 @@ thumb=$(thumbprint_of token.crt)
   ok "installed, still without a key file" || fail "not installed as expected"
 
 run 0 "$CERTWIZ" list
-grep "^valid *${thumb%${thumb#????????}}" "$work/out" | grep -q " token$" &&
+# The CA sent the leaf alone: its chain is incomplete.
+grep "^chain incomplete *${thumb%${thumb#????????}}" "$work/out" | grep -q " token$" &&
   ok "list says the key is on a token" || { fail "list does not say token"; cat "$work/out" >&2; }
+
+# A second certificate for the same token key goes beside the first, and
+# the key stays on the token for both.
+sleep 1
+sign_request token.req token2.crt
+thumb2=$(thumbprint_of token2.crt)
+run 0 "$CERTWIZ" import token2.crt
+expect_in "$work/err" "[key-shared]" "a second certificate for the token key is installed"
+expect_not_in "$work/err" "[key-not-here]" "not refused as a key from elsewhere"
+[ -d "$CERTWIZ_STORE/certs/$thumb2" ] && [ ! -e "$CERTWIZ_STORE/certs/$thumb2/key.pem" ] &&
+  ok "installed beside the first, with no key file" || fail "the second is not installed as expected"
+expect_in "$CERTWIZ_STORE/certs/$thumb2/record" "key-uri: $uri" "its record names the same token key"
+run 0 "$CERTWIZ" list
+grep " ${thumb2%${thumb2#????????}} " "$work/out" | grep -q " token$" &&
+  ok "list shows the second with its key on the token" ||
+  { fail "list does not show the second on the token"; cat "$work/out" >&2; }
+run 0 "$CERTWIZ" delete "$thumb2" --yes
+[ -d "$CERTWIZ_STORE/certs/$thumb" ] && ok "deleting the second leaves the first" ||
+  fail "the first is gone"
 run 0 "$CERTWIZ" list --format json
 expect_in "$work/out" '"key_token": "certwiz-test"' "list JSON names the token"
 run 0 "$CERTWIZ" show "$thumb"

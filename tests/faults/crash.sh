@@ -1,6 +1,8 @@
 #!/bin/sh
 # Issue #7, crash safety: request, import (a CA's answer, a backup, a
-# backup that answers a pending request), export (new file, --force over
+# backup that answers a pending request, CA certificates that complete an
+# installed certificate's chain, a second certificate for an installed
+# certificate's key), export (new file, --force over
 # an old one) and delete (pending, installed), each killed with SIGKILL
 # at every call that changes a file of the store or of the output folder,
 # in turn.  After each kill: every key still somewhere, every entry
@@ -34,6 +36,13 @@ c1=$(thumbprint_of "$in/c1.pem")
 sign_request "$in/p1.req" "$in/p1.pem"
 make_chain "$in/p1.pem" "$in/p1.crt"
 p1_cert=$(thumbprint_of "$in/p1.pem")
+# A certificate installed without its intermediate, for the chain
+# material to complete; and c1 issued again, for its kept key.
+request_in "$base" ch >/dev/null
+sign_request "$in/ch.req" "$in/ch.pem"
+run 0 "$CERTWIZ" --store "$base" import "$in/ch.pem"
+sleep 1
+sign_request "$in/c1.req" "$in/c1b.pem"
 run 0 "$CERTWIZ" --store "$base" export "$c1" --out "$in/old.pfx" \
   --password-file "$in/pw"
 
@@ -63,7 +72,7 @@ backup_of "$work/side2" r
 check_store "$base" "the store before any fault"
 cp "$work/now.keys" "$work/base.keys"
 keep_key_lines "$base"/*/*/key.pem "$work"/side*/*/*/key.pem
-expect_eq "$(wc -l <"$work/base.keys")" 4 "four keys to keep: p1, p2, c1, r"
+expect_eq "$(wc -l <"$work/base.keys")" 5 "five keys to keep: p1, p2, c1, ch, r"
 pub_cert "$in/c1.pem" >"$work/c1.pub"
 
 # ---------------------------------------------------------------- runs
@@ -87,6 +96,8 @@ scenario() {
       --password-file "$in/pw" ;;
     import-backup-answers) shim_run "$_slog" "$@" import "$in/r.pfx" \
       --password-file "$in/pw" ;;
+    import-chain) shim_run "$_slog" "$@" import "$ca_inter" ;;
+    import-shared) shim_run "$_slog" "$@" import "$in/c1b.pem" ;;
     export) shim_run "$_slog" "$@" export "$c1" --out c1.pfx \
       --password-file "$in/pw" ;;
     export-force) shim_run "$_slog" "$@" export "$c1" --out old.pfx --force \
@@ -108,13 +119,15 @@ doomed_of() {
 # keys_kept WHAT NAME [count]: every key of the store before is still in
 # it (as check_store last saw it), in one place only; a restored backup
 # may share its key with the request it answers until that request is
-# closed: counted in $both.
+# closed: counted in $both.  A second certificate for c1's key has its
+# own copy of it.
 keys_kept() {
-  awk -v doomed="$(doomed_of "$2")" -v shared="$r" -v name="$2" '
+  awk -v doomed="$(doomed_of "$2")" -v shared="$r" -v name="$2" -v c1="$c1" '
     FILENAME == ARGV[1] { n[$3]++; where[$3] = where[$3] " " $1 "/" $2; next }
     !n[$3] && $2 != doomed { print "lost", $1 "/" $2 ": the key is lost" }
     n[$3] > 1 && name == "import-backup-answers" && $2 == shared {
       print "both"; next }
+    n[$3] == 2 && name == "import-shared" && $2 == c1 { next }
     n[$3] > 1 { print "fail", $1 "/" $2 ": the key is in" where[$3] }
   ' "$work/now.keys" "$work/base.keys" >"$work/kept"
   while read -r _kind _text; do
@@ -185,6 +198,7 @@ retry_ok() {
   case $status in
     0) ;;
     1) grep -q -e '\[already-installed\]' -e '\[id-not-found\]' \
+         -e '\[ca-completes-nothing\]' \
          "$log.retry.err" ||
          fail "$1: run again: refused: $(cat "$log.retry.err")" ;;
     *) fail "$1: run again: exit $status: $(cat "$log.retry.err")" ;;
@@ -233,7 +247,7 @@ points=0 both=0 both_after=0 out_leftovers=0
 : >"$work/both"
 started=$(date +%s)
 for name in request import-answer import-backup import-backup-answers \
-    export export-force delete-pending delete-cert; do
+    import-chain import-shared export export-force delete-pending delete-cert; do
   fresh
   scenario "$name" "$fault_logs/$name.count" \
     CERTWIZ_FAULT_COUNT="$work/$name.count" \

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Issue #7, a full disk and I/O errors: request (replacing a file with
-# --force), import (a CA's answer, a backup) and export (replacing a
+# --force), import (a CA's answer, a backup, the intermediate that
+# completes an installed certificate's chain, a second certificate for an
+# installed certificate's key) and export (replacing a
 # backup with --force), with each call that changes a file of the store
 # or of the output folder failing in turn, with ENOSPC (from that call
 # on, as a full disk stays full) and with EIO (that call only).  Each
@@ -26,6 +28,8 @@ run 0 "$CERTWIZ" --store "$base" request --key p256 --out "$in/c1.req" \
 sign_request "$in/c1.req" "$in/c1.pem"
 run 0 "$CERTWIZ" --store "$base" import "$in/c1.pem"
 c1=$(thumbprint_of "$in/c1.pem")
+sleep 1
+sign_request "$in/c1.req" "$in/c1b.pem"
 run 0 "$CERTWIZ" --store "$base" export "$c1" --out "$in/old.pfx" \
   --password-file "$in/pw"
 # A backup to restore, made elsewhere by openssl (few iterations: fast).
@@ -60,6 +64,8 @@ scenario() {
     import-answer) shim_run "$_slog" "$@" import "$in/p1.crt" ;;
     import-backup) shim_run "$_slog" "$@" import "$in/q.pfx" \
       --password-file "$in/pw" ;;
+    import-chain) shim_run "$_slog" "$@" import "$ca_inter" ;;
+    import-shared) shim_run "$_slog" "$@" import "$in/c1b.pem" ;;
     export) shim_run "$_slog" "$@" export "$c1" --out old.pfx --force \
       --password-file "$in/pw" ;;
   esac
@@ -116,7 +122,7 @@ after_failure() {
 
 points=0 injected=0 kept_only=0
 started=$(date +%s)
-for name in request import-answer import-backup export; do
+for name in request import-answer import-backup import-chain import-shared export; do
   fresh
   scenario "$name" "$fault_logs/$name.count" \
     CERTWIZ_FAULT_COUNT="$work/$name.count"

@@ -3,6 +3,7 @@
 TUI_TESTS = \
   tests/tui/big.sh \
   tests/tui/browse.sh \
+  tests/tui/browse_chain.sh \
   tests/tui/draft.sh \
   tests/tui/fields.sh \
   tests/tui/first_run.sh \
