@@ -71,6 +71,11 @@ attempt() {
 
   resize 100 30
   poll_for "Making a new key" 2 || { done_early && return 1; }
+  # The whole frame at the new size, not one caught while it is drawn.
+  _i=0
+  while [ $_i -lt 40 ] && ! screen | sed -n 30p | grep -q "F10 Quit"; do
+    sleep 0.05; _i=$((_i + 1))
+  done
   screen >"$work/resized"
   done_early && return 1
   expect_eq "$(wc -l <"$work/resized")" 30 "resized: 30 rows"
