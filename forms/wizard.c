@@ -96,6 +96,7 @@ wz_free (struct wizard *wz)
   free (wz->sans);
   ui_field_free (&wz->friendly_name);
   ui_field_free (&wz->out_path);
+  wz_token_drop (wz);
 }
 
 bool

@@ -86,6 +86,19 @@ struct wz_subject
   char **values;           /* owned: what PAIRS point to */
 };
 
+/* A key on a PKCS#11 token, when the user chose one on the key step:
+   the key's pkcs11: URI, or the token's to make a new key there, and the
+   PIN typed for it.  The PIN is never in a draft; it is wiped when the
+   choice is dropped. */
+struct wz_token_key
+{
+  char *uri;               /* NULL: a new key in the store */
+  char *token_label;
+  char *key_text;          /* the key chosen ("mail - ECDSA P-256");
+                              NULL: a new key made on the token */
+  char *pin;
+};
+
 struct wizard
 {
   const struct wz_flow *flow;   /* what the steps make */
@@ -101,6 +114,7 @@ struct wizard
   unsigned max_sans;       /* the CA's limit; 0 for none */
   const struct cw_keytype *key;   /* the core's key type */
   bool exportable;
+  struct wz_token_key token;
   struct ui_field friendly_name;
   struct ui_field out_path;
   unsigned days;           /* for a self-signed certificate */
@@ -125,6 +139,16 @@ void wz_check_field (struct wizard *wz, enum wz_field field);
 /* The most severe diagnostic of FIELD, or NULL. */
 const struct cw_diag *wz_field_worst (const struct wizard *wz,
                                       enum wz_field field);
+
+/* Chooses the key at URI on the token TOKEN_LABEL (KEY_TEXT NULL: a new
+   key made on the token URI names), with its PIN; copies them all. */
+void wz_token_choose (struct wizard *wz, const char *uri,
+                      const char *token_label, const char *key_text,
+                      const char *pin);
+/* Back to a new key in the store; the PIN is wiped. */
+void wz_token_drop (struct wizard *wz);
+/* Whether the key is a token's that exists already (not a new one). */
+bool wz_token_key_chosen (const struct wizard *wz);
 
 /* What the core takes as the names: the subject's pairs, the names as
    typed and the CA's limit (pointing into WZ). */

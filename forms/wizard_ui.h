@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "help_text.h"
+#include "keys/tokens.h"
 #include "keybar.h"
 #include "keymap.h"
 #include "list.h"
@@ -36,6 +37,7 @@ struct wz_ui
   const char *status;      /* a one-line message, or NULL */
   enum ui_role status_role;
   char *warned_cn;         /* the CN whose non-ASCII warning was shown */
+  struct cw_tokens tokens; /* present when the key step was entered */
   /* What the last written request was, for the final screen. */
   char *done_path;
   char done_id[41];

@@ -67,7 +67,8 @@ static int
 make_request (void *state, struct cw_progress *progress)
 {
   struct request_work *work = state;
-  return cw_request_create (work->key.ui->store, &work->key.options, NULL,
+  return cw_request_create (work->key.ui->store, &work->key.options,
+                            &work->key.pin,
                             progress, &work->request, &work->key.diags);
 }
 

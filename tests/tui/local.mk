@@ -13,7 +13,8 @@ TUI_TESTS = \
   tests/tui/progress.sh \
   tests/tui/request.sh \
   tests/tui/terminal.sh \
-  tests/tui/token.sh
+  tests/tui/token.sh \
+  tests/tui/token_key.sh
 
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh
