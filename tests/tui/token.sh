@@ -27,6 +27,9 @@ thumb=$(thumbprint_of token.crt)
 
 tui_token_start "$CERTWIZ" browse
 wait_for "1 of 1 certificate"
+screen | grep "mail1.contoso.com" | grep -q " token *$" &&
+  ok "the browser's Key column says token, as certwiz list does" ||
+  { fail "the Key column does not say token"; show_screen; }
 send Enter
 wait_words "Key here on the token \"certwiz-test\", which it never leaves"
 ok "the details say the key is on the token, as show does"
