@@ -138,6 +138,11 @@ bool bw_open (struct browser *b, struct wz_ui *ui, struct cw_store *store,
 void bw_run (struct browser *b);
 void bw_close (struct browser *b);
 
+/* use_for.c */
+/* "Use this certificate for...": the services, the preview, the
+   transaction on the progress screen. */
+enum wz_action bw_use_for (struct browser *b, struct bw_item *item);
+
 /* browser_details.c */
 /* ITEM's fields, its chain and its PEM, scrolled: a screen of its own,
    whose keys include the actions'.  Returns when the user goes back to
@@ -153,6 +158,7 @@ enum bw_action
   BW_CLONE,                /* c: a new request with the same names */
   BW_DELETE,               /* d: from the store */
   BW_WRITE,                /* w: the PEM to a file */
+  BW_USE,                  /* u: use it for a service (use_for.c) */
   BW_ACTION_COUNT
 };
 

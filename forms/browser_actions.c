@@ -55,6 +55,23 @@ why_not_write (const struct browser *b, const struct bw_item *item)
   return *item->pem ? NULL : _("There is no PEM to write.");
 }
 
+static const char *
+why_not_use (const struct browser *b, const struct bw_item *item)
+{
+  if (b->read_only)
+    /* TRANSLATORS: shown in the status line; at most 78 columns. */
+    return _("Files are read-only: import the certificate to put it to "
+             "work.");
+  if (item->pending)
+    /* TRANSLATORS: shown in the status line; at most 78 columns. */
+    return _("A pending request has no certificate to put to work yet.");
+  if (!item->has_key)
+    /* TRANSLATORS: shown in the status line; at most 78 columns. */
+    return _("Its private key is not in this store: no service can use "
+             "it.");
+  return NULL;
+}
+
 /* --------------------------------------------------------------- test */
 
 /* "Yes: ..." or "No: ...".  The explanation quotes the certificate's
@@ -394,6 +411,7 @@ static const struct bw_action_info actions[BW_ACTION_COUNT] = {
                   delete_item },
   [BW_WRITE] = { "w", N_("Save"), N_("Write PEM"), why_not_write,
                  write_pem },
+  [BW_USE] = { "u", N_("Use"), N_("Use"), why_not_use, bw_use_for },
 };
 
 const struct bw_action_info *

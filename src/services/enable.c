@@ -161,6 +161,23 @@ temp_with (const char *text, size_t length)
   return path;
 }
 
+/* TEXT made safe line by line: its newlines stay lines, never "\x0a". */
+static char *
+safe_lines (const char *text)
+{
+  char *out = xstrdup ("");
+  for (const char *p = text; *p;)
+    {
+      size_t len = strcspn (p, "\n");
+      char *line = cw_safe_text (p, len, cw_locale_is_utf8 ());
+      char *longer = xasprintf ("%s%s%s", out, line, p[len] ? "\n" : "");
+      free (out), free (line);
+      out = longer;
+      p += len + (p[len] ? 1 : 0);
+    }
+  return out;
+}
+
 static char *
 unified_diff (const struct cw_svc_file *file, struct cw_diags *diags)
 {
@@ -174,7 +191,7 @@ unified_diff (const struct cw_svc_file *file, struct cw_diags *diags)
       struct cw_run_result r = { 0 };
       if (cw_run (argv, &r, diags) == CW_OK)
         {
-          diff = cw_safe_text (r.out, strlen (r.out), cw_locale_is_utf8 ());
+          diff = safe_lines (r.out);
           cw_run_result_free (&r);
         }
     }
