@@ -259,6 +259,10 @@ enable (struct browser *b, const struct cw_enable_request *request)
       ui_message (_("It is served"), steps, UI_NOTE);
       free (steps);
     }
+  else if (status == CW_CANCELLED)
+    ui_message (_("Stopped"), _("Stopped as asked, before anything was "
+                                "changed: the service serves what it "
+                                "served before."), UI_NOTE);
   else
     bw_show_diags (_("The service was left as it was"), &work.diags);
   cw_enable_result_free (&work.result);

@@ -530,7 +530,11 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
       free (name);
       goto done;
     }
-  if ((status = cw_store_lock (store, diags)) != CW_OK)
+  /* Stopped on request before anything is staged: nothing to undo.
+     After this point the transaction runs to its end or its undoing. */
+  if (cw_progress_cancelled (progress))
+    status = CW_CANCELLED;
+  if (status != CW_OK || (status = cw_store_lock (store, diags)) != CW_OK)
     {
       free (name);
       goto done;
