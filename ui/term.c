@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "keyseq.h"
 #include "text.h"
 #include "theme.h"
 #include "base/trace.h"
@@ -150,6 +151,8 @@ ui_term_key (void)
   if (kind != KEY_CODE_YES && kind != OK)
     return UI_NO_KEY;
   int read = kind == OK ? (int) key : UI_KEY ((int) key);
+  if (read == UI_ESC && ui_keyseq_skip_unknown ())
+    return UI_NO_KEY;
   cw_trace ("key", "%d", read);
   return read;
 }
@@ -203,7 +206,10 @@ ui_term_start (ui_emergency_fn emergency)
   noecho ();
   nonl ();
   keypad (stdscr, TRUE);
-  set_escdelay (25);
+  ui_keyseq_define ();
+  /* Long enough for a sequence to arrive whole over a slow link; an
+     unknown one is skipped whole (ui_keyseq_skip_unknown). */
+  set_escdelay (100);
   /* Keys are read only once poll says there is one: never wait here. */
   timeout (0);
   ui_theme_init ();

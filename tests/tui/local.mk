@@ -7,6 +7,7 @@ TUI_TESTS = \
   tests/tui/fields.sh \
   tests/tui/first_run.sh \
   tests/tui/import.sh \
+  tests/tui/keys.sh \
   tests/tui/languages.sh \
   tests/tui/looks.sh \
   tests/tui/menu.sh \
