@@ -95,12 +95,35 @@ draw_field (struct wz_ui *ui, enum wz_field field, int control, int y)
   ui_put (y, LABEL_X, _(info->label), FIELD_X - LABEL_X - 1, UI_LABEL);
   draw_extra (ui, field, y);
   const struct cw_diag *worst = wz_field_worst (&ui->wz, field);
-  if (worst)
+  if (ui->untypable == (int) field + 1)
+    ui_put (y + 1, FIELD_X, _("Some characters cannot be typed here: see "
+                              "below."), COLS - FIELD_X - 1, UI_WARNING);
+  else if (worst)
     ui_put (y + 1, FIELD_X, worst->message, COLS - FIELD_X - 1,
             wz_role_of (worst->severity));
   ui_field_draw (&ui->wz.subject[field], y, FIELD_X,
                  field == WZ_COUNTRY ? country_width (&ui->wz.subject[field])
                                      : FIELD_WIDTH, focused);
+}
+
+/* The focused field's findings, after what the locale could not type. */
+static void
+draw_details (const struct wz_ui *ui, enum wz_field field, int y)
+{
+  const struct cw_diags *found = &ui->wz.subject_diags[field];
+  if (ui->untypable != (int) field + 1)
+    {
+      wz_draw_diags (found, y, DETAILS_ROWS);
+      return;
+    }
+  struct cw_diags shown = CW_DIAGS_INIT;
+  cw_diag_add (&shown, CW_WARNING, "locale-cannot-type", NULL, "%s",
+               ui_term_untypable_text ());
+  for (size_t i = 0; i < found->count; i++)
+    cw_diag_add (&shown, found->items[i].severity, found->items[i].code,
+                 found->items[i].field, "%s", found->items[i].message);
+  wz_draw_diags (&shown, y, DETAILS_ROWS);
+  cw_diags_free (&shown);
 }
 
 static void
@@ -121,8 +144,7 @@ subject_draw (struct wz_ui *ui)
     }
   int details = WZ_STATUS_ROW - DETAILS_ROWS - 1;
   if (focused_field >= 0)
-    wz_draw_diags (&ui->wz.subject_diags[focused_field], details,
-                   DETAILS_ROWS);
+    draw_details (ui, (enum wz_field) focused_field, details);
   /* The focused field last, so the cursor stays in it. */
   if (focused_field >= 0)
     draw_field (ui, (enum wz_field) focused_field, ui->focus,
@@ -178,6 +200,7 @@ static void
 move_focus (struct wz_ui *ui, int delta)
 {
   leave_control (ui);
+  ui->untypable = 0;
   int n = control_count (ui);
   ui->focus = (ui->focus + delta + n) % n;
 }
@@ -223,6 +246,11 @@ static enum wz_action
 field_key (struct wz_ui *ui, enum wz_field field, int key)
 {
   struct ui_field *f = &ui->wz.subject[field];
+  if (key == UI_UNTYPABLE)
+    {
+      ui->untypable = (int) field + 1;
+      return WZ_STAY;
+    }
   enum ui_field_result r = ui_field_key (f, key);
   if (r == UI_FIELD_REFUSED)
     say_full (ui, field);

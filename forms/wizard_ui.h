@@ -37,6 +37,8 @@ struct wz_ui
   const char *status;      /* a one-line message, or NULL */
   enum ui_role status_role;
   char *warned_cn;         /* the CN whose non-ASCII warning was shown */
+  int untypable;           /* 1 + the subject field where a character
+                              the locale cannot type was typed; 0: none */
   struct cw_tokens tokens; /* present when the key step was entered */
   /* What the last written request was, for the final screen. */
   char *done_path;

@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "base/i18n.h"
 #include "keyseq.h"
@@ -143,14 +145,51 @@ ui_term_check_signals (bool hangup)
     finish_signal (SIGHUP);
 }
 
+/* In a locale of one byte a character, bytes are read one by one, so
+   that one the locale cannot decode is refused alone: get_wch would
+   wait for it to become a character and swallow every key after it. */
+static int
+single_byte_key (void)
+{
+  int c = getch ();
+  if (c == ERR)
+    return UI_NO_KEY;
+  if (c >= KEY_MIN)
+    return UI_KEY (c);
+  if (c < 0x80)
+    return c;
+  wint_t w = btowc (c);
+  return w == WEOF ? UI_UNTYPABLE : (int) w;
+}
+
+const char *
+ui_term_untypable_text (void)
+{
+  static char text[400];
+  snprintf (text, sizeof text,
+            _("The terminal's locale (%s) cannot type such characters: "
+              "they were left out. Start certwiz in a UTF-8 locale to type "
+              "them, for instance: LANG=C.UTF-8 certwiz"),
+            nl_langinfo (CODESET));
+  return text;
+}
+
 int
 ui_term_key (void)
 {
   wint_t key;
-  int kind = get_wch (&key);
-  if (kind != KEY_CODE_YES && kind != OK)
+  int read;
+  if (MB_CUR_MAX == 1)
+    read = single_byte_key ();
+  else
+    {
+      int kind = get_wch (&key);
+      if (kind != KEY_CODE_YES && kind != OK)
+        return UI_NO_KEY;
+      read = kind == OK ? (int) key : UI_KEY ((int) key);
+    }
+  if (read == UI_NO_KEY)
     return UI_NO_KEY;
-  int read = kind == OK ? (int) key : UI_KEY ((int) key);
   if (read == UI_ESC && ui_keyseq_skip_unknown ())
     return UI_NO_KEY;
   cw_trace ("key", "%d", read);

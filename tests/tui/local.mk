@@ -9,6 +9,7 @@ TUI_TESTS = \
   tests/tui/import.sh \
   tests/tui/keys.sh \
   tests/tui/languages.sh \
+  tests/tui/locale_c.sh \
   tests/tui/looks.sh \
   tests/tui/menu.sh \
   tests/tui/progress.sh \
