@@ -19,6 +19,7 @@
 #include "keyseq.h"
 #include "text.h"
 #include "theme.h"
+#include "wrap.h"
 #include "base/trace.h"
 #include "base/xalloc.h"
 
@@ -262,17 +263,40 @@ ui_term_big_enough (void)
   return COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES;
 }
 
+/* Lines of TEXT wrapped to the terminal from row *Y, in ROLE. */
+static void
+put_wrapped (int *y, const char *text, enum ui_role role)
+{
+  struct ui_lines lines;
+  ui_wrap (text, COLS > 0 ? COLS : 1, &lines);
+  for (size_t i = 0; i < lines.count; i++, (*y)++)
+    ui_put_text (*y, 0, lines.lines[i], 0, role);
+  ui_lines_free (&lines);
+}
+
 void
 ui_term_draw_too_small (void)
 {
   erase ();
-  char *line1 = xasprintf (_("certwiz needs a terminal of at least %dx%d."),
-                           UI_MIN_COLS, UI_MIN_LINES);
-  char *line2 = xasprintf (_("This one is %dx%d: make the window larger."),
-                           COLS, LINES);
-  int y = LINES / 2 - 1;
-  ui_put_text (y < 0 ? 0 : y, 0, line1, 0, UI_WARNING);
-  ui_put_text (y + 1, 0, line2, 0, UI_NORMAL);
-  free (line1);
-  free (line2);
+  char *need = xasprintf (_("certwiz needs a terminal of at least %dx%d."),
+                          UI_MIN_COLS, UI_MIN_LINES);
+  char *have = xasprintf (_("This one is %dx%d: make the window larger."),
+                          COLS, LINES);
+  /* TRANSLATORS: q is the key, in every language (Esc and F10 too). */
+  const char *quit = _("Or press q to quit.");
+  struct ui_lines count;
+  ui_wrap (need, COLS > 0 ? COLS : 1, &count);
+  int rows = (int) count.count;
+  ui_lines_free (&count);
+  ui_wrap (have, COLS > 0 ? COLS : 1, &count);
+  rows += (int) count.count + 1;
+  ui_lines_free (&count);
+  int y = (LINES - rows) / 2;
+  if (y < 0)
+    y = 0;
+  put_wrapped (&y, need, UI_WARNING);
+  put_wrapped (&y, have, UI_NORMAL);
+  put_wrapped (&y, quit, UI_DIM);
+  free (need);
+  free (have);
 }

@@ -14,6 +14,7 @@ TUI_TESTS = \
   tests/tui/menu.sh \
   tests/tui/progress.sh \
   tests/tui/request.sh \
+  tests/tui/small.sh \
   tests/tui/terminal.sh \
   tests/tui/token.sh \
   tests/tui/token_key.sh
