@@ -243,6 +243,34 @@ wz_san_add (struct wizard *wz, const char *name)
   wz->sans[wz->san_count++] = xstrdup (name);
 }
 
+size_t
+wz_san_add_list (struct wizard *wz, const char *typed, size_t *repeated)
+{
+  size_t added = 0, again = 0;
+  for (const char *p = typed; *p;)
+    {
+      size_t len = strcspn (p, ",");
+      char *name = xstrndup (p, len);
+      char *start = name, *end = name + len;
+      while (*start == ' ' || *start == '\t')
+        start++;
+      while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+        *--end = '\0';
+      if (*start && wz_san_has (wz, start))
+        again++;
+      else if (*start)
+        {
+          wz_san_add (wz, start);
+          added++;
+        }
+      free (name);
+      p += len + (p[len] == ',');
+    }
+  if (repeated)
+    *repeated = again;
+  return added;
+}
+
 void
 wz_san_set (struct wizard *wz, size_t index, const char *name)
 {

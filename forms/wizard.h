@@ -155,6 +155,12 @@ bool wz_token_key_chosen (const struct wizard *wz);
 void wz_names_input (const struct wizard *wz, struct cw_names_input *out);
 
 void wz_san_add (struct wizard *wz, const char *name);
+/* Adds each name of TYPED, a list separated by commas as certwiz request
+   --san takes it ("a, b, c"), blanks around each dropped; a name listed
+   already is counted in *REPEATED (may be NULL), not added.  Returns
+   how many were added. */
+size_t wz_san_add_list (struct wizard *wz, const char *typed,
+                        size_t *repeated);
 void wz_san_set (struct wizard *wz, size_t index, const char *name);
 void wz_san_remove (struct wizard *wz, size_t index);
 bool wz_san_has (const struct wizard *wz, const char *name);

@@ -12,6 +12,7 @@ TUI_TESTS = \
   tests/tui/locale_c.sh \
   tests/tui/looks.sh \
   tests/tui/menu.sh \
+  tests/tui/names_list.sh \
   tests/tui/progress.sh \
   tests/tui/request.sh \
   tests/tui/small.sh \
