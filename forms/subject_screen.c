@@ -259,6 +259,25 @@ field_key (struct wz_ui *ui, enum wz_field field, int key)
   return WZ_STAY;
 }
 
+/* Going on with an error left: the cursor goes to the first field with
+   an error, not to one that only has a warning. */
+static void
+focus_first_error (struct wz_ui *ui)
+{
+  for (int control = 1; control < control_count (ui); control++)
+    {
+      const struct cw_diag *worst
+        = wz_field_worst (&ui->wz,
+                          (enum wz_field) field_of_control (ui, control));
+      if (worst && worst->severity == CW_ERROR)
+        {
+          ui->untypable = 0;
+          ui->focus = control;
+          return;
+        }
+    }
+}
+
 enum
 {
   SUBJECT_NEXT_FIELD = 1,
@@ -293,6 +312,7 @@ subject_act (struct wz_ui *ui, int action, int key)
       return WZ_STAY;
     }
   leave_control (ui);
+  focus_first_error (ui);
   return WZ_NEXT;
 }
 

@@ -6,6 +6,7 @@ TUI_TESTS = \
   tests/tui/draft.sh \
   tests/tui/fields.sh \
   tests/tui/first_run.sh \
+  tests/tui/focus_error.sh \
   tests/tui/import.sh \
   tests/tui/keys.sh \
   tests/tui/languages.sh \
