@@ -172,7 +172,7 @@ static char *
 search_text (const struct bm_entry *entry)
 {
   size_t count = 0;
-  const char **parts = xreallocarray (NULL, entry->name_count + 3,
+  const char **parts = xreallocarray (NULL, entry->name_count + 4,
                                       sizeof *parts);
   parts[count++] = entry->label;
   if (entry->cn && strcmp (entry->cn, entry->label) != 0)
@@ -180,6 +180,8 @@ search_text (const struct bm_entry *entry)
   for (size_t i = 0; i < entry->name_count; i++)
     parts[count++] = without_kind (entry->names[i]);
   parts[count++] = entry->issuer ? entry->issuer : "";
+  if (entry->subject && *entry->subject)
+    parts[count++] = entry->subject;
   bool plain = true;
   for (size_t i = 0; i < count && plain; i++)
     plain = is_plain (parts[i]);
@@ -307,6 +309,7 @@ bm_add_listing (struct bm_model *model, const struct cw_listing *listing)
         row->pending, row->has_key, row->id, listing_label (row), row->cn,
         row->issuer, row->sha256, (const char *const *) row->names,
         row->name_count, row->not_after, i, row->key_token != NULL,
+        row->subject,
       };
       bm_add (model, &entry);
     }
@@ -338,7 +341,7 @@ bm_add_summary (struct bm_model *model,
     false, false, summary->sha1, summary->name, summary->cn,
     summary->issuer_name, summary->sha256,
     (const char *const *) summary->names, summary->name_count,
-    summary->not_after, source, false,
+    summary->not_after, source, false, summary->organization,
   };
   bm_add (model, &entry);
 }

@@ -43,6 +43,9 @@ struct bm_entry
   time_t not_after;        /* ignored while pending */
   size_t source;           /* where the row came from, for the caller */
   bool key_on_token;       /* the key is on a PKCS#11 token */
+  const char *subject;     /* its organization, or the subject as text
+                              that holds it: the filter matches it; NULL
+                              for none */
 };
 
 enum bm_state

@@ -48,7 +48,7 @@ add_cert (const char *label, const char *issuer, long days, bool key,
     count++;
   struct bm_entry entry = {
     false, key, id, label, label, issuer, "", names, count,
-    time (NULL) + days * DAY + DAY / 2, 0, false,
+    time (NULL) + days * DAY + DAY / 2, 0, false, NULL,
   };
   bm_add (&model, &entry);
 }
@@ -57,7 +57,7 @@ static void
 add_request (const char *label, const char *id)
 {
   struct bm_entry entry = { true, true, id, label, label, "", "", NULL, 0,
-                            time (NULL), 0, false };
+                            time (NULL), 0, false, NULL };
   bm_add (&model, &entry);
 }
 
@@ -263,7 +263,7 @@ START_TEST (filter_by_sha256_prefix)
   static const char *const none[] = { NULL };
   struct bm_entry entry = {
     false, false, "00aa", "by sha256", "", "CA", "ABCDEF0123", none, 0,
-    time (NULL) + 10 * DAY, 0, false,
+    time (NULL) + 10 * DAY, 0, false, NULL,
   };
   bm_add (&model, &entry);
   bm_refresh (&model);
@@ -401,10 +401,28 @@ START_TEST (services_of_rows)
 }
 END_TEST
 
+/* The filter matches the organization, which is in no other column. */
+START_TEST (filter_by_organization)
+{
+  static const char *const none[] = { NULL };
+  struct bm_entry entry = {
+    false, true, "00cc", "mail.contoso.com", "mail.contoso.com", "CA", "",
+    none, 0, time (NULL) + 10 * DAY, 0, false,
+    "C=US, O=Fabrikam Holdings, CN=mail.contoso.com",
+  };
+  bm_add (&model, &entry);
+  add_cert ("other", "CA", 20, true, "00dd", NULL);
+  bm_refresh (&model);
+  bm_set_filter (&model, "fabrikam");
+  ck_assert_uint_eq (model.shown_count, 1);
+  ck_assert_str_eq (model.shown[0]->id, "00cc");
+}
+END_TEST
+
 START_TEST (no_name)
 {
   struct bm_entry entry = { false, false, "01", "", "", "CA", "", NULL, 0,
-                            time (NULL), 0, false };
+                            time (NULL), 0, false, NULL };
   bm_add (&model, &entry);
   bm_refresh (&model);
   ck_assert_str_ne (model.shown[0]->label, "");
@@ -811,6 +829,7 @@ model_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, filter_by_name);
   tcase_add_test (tc, services_of_rows);
+  tcase_add_test (tc, filter_by_organization);
   tcase_add_test (tc, filter_by_label);
   tcase_add_test (tc, filter_by_issuer);
   tcase_add_test (tc, filter_ignores_case);
