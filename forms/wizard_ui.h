@@ -116,6 +116,10 @@ enum ui_role wz_role_of (enum cw_severity severity);
 char *wz_labeled (const char *label, int width, const char *value);
 /* The title of the step at AT of UI's flow (translated). */
 const char *wz_step_title (const struct wz_ui *ui, size_t at);
+/* PATH as an absolute path: relative ones are taken from the current
+   folder, without resolving links (the file need not exist).  Owned by
+   the caller. */
+char *wz_full_path (const char *path);
 /* Saves the draft, saying in the status line when it cannot. */
 void wz_save_draft (struct wz_ui *ui);
 
