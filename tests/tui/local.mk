@@ -1,6 +1,7 @@
 # Terminal tests: the real program in a private tmux server, driven with
 # send-keys and read with capture-pane.  They skip (77) without tmux.
 TUI_TESTS = \
+  tests/tui/alabel.sh \
   tests/tui/big.sh \
   tests/tui/browse.sh \
   tests/tui/draft.sh \
