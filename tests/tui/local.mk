@@ -11,6 +11,7 @@ TUI_TESTS = \
   tests/tui/import.sh \
   tests/tui/keys.sh \
   tests/tui/languages.sh \
+  tests/tui/linux_field.sh \
   tests/tui/locale_c.sh \
   tests/tui/looks.sh \
   tests/tui/menu.sh \
