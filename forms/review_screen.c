@@ -154,14 +154,18 @@ review_draw (struct wz_ui *ui)
   struct review r;
   curs_set (0);
   build (ui, &r);
-  if (ui->list.top + (size_t) rows () > r.count)
-    ui->list.top = r.count > (size_t) rows () ? r.count - (size_t) rows ()
-                                               : 0;
-  for (int i = 0; i < rows () && ui->list.top + (size_t) i < r.count; i++)
+  /* Longer than the screen: the last row says so, and how to scroll. */
+  int shown = (size_t) rows () < r.count ? rows () - 1 : rows ();
+  if (ui->list.top + (size_t) shown > r.count)
+    ui->list.top = r.count > (size_t) shown ? r.count - (size_t) shown : 0;
+  for (int i = 0; i < shown && ui->list.top + (size_t) i < r.count; i++)
     {
       const struct review_line *line = &r.lines[ui->list.top + (size_t) i];
       ui_put (WZ_TOP + i, 2, line->text, COLS - 4, line->role);
     }
+  if (shown < rows ())
+    ui_scroll_marker (WZ_TOP + shown, 2, COLS - 4, ui->list.top,
+                      (size_t) shown, r.count);
   review_free (&r);
 }
 

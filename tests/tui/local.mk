@@ -18,6 +18,7 @@ TUI_TESTS = \
   tests/tui/names_list.sh \
   tests/tui/progress.sh \
   tests/tui/request.sh \
+  tests/tui/scroll.sh \
   tests/tui/small.sh \
   tests/tui/terminal.sh \
   tests/tui/token.sh \
