@@ -15,6 +15,7 @@
 #include "term.h"
 #include "text.h"
 #include "base/xalloc.h"
+#include "wrap.h"
 
 #define LABEL_X 2
 #define FIELD_X 20
@@ -87,6 +88,32 @@ draw_extra (const struct wz_ui *ui, enum wz_field field, int y)
             COLS - 10 - x, country ? UI_NORMAL : UI_DIM);
 }
 
+/* The finding under a field in WIDTH columns: whole when it fits, else
+   cut between words and saying where to read it whole, never cut in
+   the middle of a word with nothing said. */
+static char *
+finding_line (const char *message, int width, bool focused)
+{
+  if (ui_width (message) <= width)
+    return xstrdup (message);
+  const char *where = focused
+    /* TRANSLATORS: after a finding cut short under the field that has
+       the cursor; the whole text is in the panel below. */
+    ? _("... (whole below)")
+    /* TRANSLATORS: after a finding cut short under a field without the
+       cursor; Tab takes the cursor there, and the panel shows it. */
+    : _("... (Tab to it: whole below)");
+  int room = width - ui_width (where) - 1;
+  if (room < 8)
+    return xstrdup (message);
+  struct ui_lines lines;
+  ui_wrap (message, room, &lines);
+  char *line = xasprintf ("%s %s", lines.count ? lines.lines[0] : "",
+                          where);
+  ui_lines_free (&lines);
+  return line;
+}
+
 static void
 draw_field (struct wz_ui *ui, enum wz_field field, int control, int y)
 {
@@ -99,8 +126,13 @@ draw_field (struct wz_ui *ui, enum wz_field field, int control, int y)
     ui_put (y + 1, FIELD_X, _("Some characters cannot be typed here: see "
                               "below."), COLS - FIELD_X - 1, UI_WARNING);
   else if (worst)
-    ui_put (y + 1, FIELD_X, worst->message, COLS - FIELD_X - 1,
-            wz_role_of (worst->severity));
+    {
+      char *line = finding_line (worst->message, COLS - FIELD_X - 1,
+                                 focused);
+      ui_put (y + 1, FIELD_X, line, COLS - FIELD_X - 1,
+              wz_role_of (worst->severity));
+      free (line);
+    }
   ui_field_draw (&ui->wz.subject[field], y, FIELD_X,
                  field == WZ_COUNTRY ? country_width (&ui->wz.subject[field])
                                      : FIELD_WIDTH, focused);

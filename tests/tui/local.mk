@@ -6,6 +6,7 @@ TUI_TESTS = \
   tests/tui/browse.sh \
   tests/tui/draft.sh \
   tests/tui/fields.sh \
+  tests/tui/finding_cut.sh \
   tests/tui/first_run.sh \
   tests/tui/focus_error.sh \
   tests/tui/import.sh \
