@@ -46,15 +46,18 @@ enum column
   COL_EXPIRES,
   COL_DAYS,
   COL_KEY,
+  COL_SERVICES,            /* shown when some certificate is served */
   COL_COUNT
 };
 
+/* The services column is not sorted on: it sorts as the key's. */
 static const enum bm_column sorted_as[COL_COUNT] = {
   BM_STATE, BM_NAME, BM_NAMES, BM_ISSUER, BM_EXPIRES, BM_EXPIRES, BM_KEY,
+  BM_KEY,
 };
 
 /* Columns of fixed width; the name and the issuer share the rest. */
-static const int fixed_width[COL_COUNT] = { 8, 0, 3, 0, 10, 5, 4 };
+static const int fixed_width[COL_COUNT] = { 8, 0, 3, 0, 10, 5, 4, 12 };
 
 struct layout
 {
@@ -74,17 +77,35 @@ state_width (const struct bm_model *model)
          : w > 16 ? 16 : w;
 }
 
+/* The width of COLUMN; -1 for one not shown. */
+static int
+column_width (const struct bm_model *model, enum column column)
+{
+  if (column == COL_STATE)
+    return state_width (model);
+  if (column == COL_SERVICES && !model->any_services)
+    return -1;
+  if (column == COL_KEY && model->any_token)
+    {
+      /* As wide as its words: "token" is one of certwiz list's. */
+      int w = fixed_width[column];
+      int token = ui_width (_("token"));
+      return token > w ? token : w;
+    }
+  return fixed_width[column];
+}
+
 static void
 lay_out (const struct bm_model *model, struct layout *l)
 {
   int fixed = 0;
   for (int i = 0; i < COL_COUNT; i++)
-    fixed += (i == COL_STATE ? state_width (model) : fixed_width[i]) + 1;
+    fixed += column_width (model, (enum column) i) + 1;
   int flexible = COLS - 2 - fixed + 1;
   int x = 1;
   for (int i = 0; i < COL_COUNT; i++)
     {
-      l->width[i] = i == COL_STATE ? state_width (model) : fixed_width[i];
+      l->width[i] = column_width (model, (enum column) i);
       if (i == COL_NAME)
         l->width[i] = flexible - flexible * 9 / 20;
       else if (i == COL_ISSUER)
@@ -99,6 +120,10 @@ heading (enum column column)
 {
   /* TRANSLATORS: the heading of the days left before a certificate
      expires, in the browser's list; at most 5 columns. */
+  if (column == COL_SERVICES)
+    /* TRANSLATORS: the heading of the browser's column of the services
+       a certificate is put to work in (SMTP, IMAP, POP, HTTPS). */
+    return _("Services");
   return column == COL_DAYS ? _("Days")
                             : bm_column_heading (sorted_as[column]);
 }
@@ -136,7 +161,10 @@ draw_header (const struct browser *b, const struct layout *l)
   ui_put (HEADER_ROW, 0, "", COLS, UI_LABEL);
   for (int i = 0; i < COL_COUNT; i++)
     {
-      bool sorted = sorted_as[i] == b->model.sort && i != COL_DAYS;
+      if (l->width[i] < 0)
+        continue;
+      bool sorted = sorted_as[i] == b->model.sort && i != COL_DAYS
+                    && i != COL_SERVICES;
       char *text = sorted ? xasprintf ("%s%s", heading ((enum column) i),
                                        sort_arrow (b->model.descending))
                           : xstrdup (heading ((enum column) i));
@@ -198,10 +226,12 @@ draw_row (int y, int x, int width, size_t index, bool selected, void *state)
   const char *cells[COL_COUNT] = {
     state_text (row), row->label, count, row->issuer, date, days,
     /* TRANSLATORS: cut to 4 columns in the browser's Key column. */
-    row->has_key ? _("yes") : _("no"),
+    row->key_on_token ? _("token") : row->has_key ? _("yes") : _("no"),
+    row->services ? row->services : "",
   };
   for (int i = 0; i < COL_COUNT; i++)
-    put_cell (y, &l, (enum column) i, cells[i], role);
+    if (l.width[i] >= 0)
+      put_cell (y, &l, (enum column) i, cells[i], role);
 }
 
 static void

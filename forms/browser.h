@@ -138,6 +138,16 @@ bool bw_open (struct browser *b, struct wz_ui *ui, struct cw_store *store,
 void bw_run (struct browser *b);
 void bw_close (struct browser *b);
 
+/* use_for.c */
+/* "Use this certificate for...": the services, the preview, the
+   transaction on the progress screen. */
+enum wz_action bw_use_for (struct browser *b, struct bw_item *item);
+/* The same for the installed certificate ID whose leaf is LEAF, from any
+   screen (the end of a request sent to a CA); *CHANGED says whether a
+   service was changed. */
+enum wz_action wz_use_for (struct wz_ui *ui, const char *id,
+                           gnutls_x509_crt_t leaf, bool *changed);
+
 /* browser_details.c */
 /* ITEM's fields, its chain and its PEM, scrolled: a screen of its own,
    whose keys include the actions'.  Returns when the user goes back to
@@ -154,6 +164,7 @@ enum bw_action
   BW_DELETE,               /* d: from the store */
   BW_WRITE,                /* w: the PEM to a file */
   BW_SEND,                 /* s: a pending request to an ACME CA */
+  BW_USE,                  /* u: use it for a service (use_for.c) */
   BW_ACTION_COUNT
 };
 

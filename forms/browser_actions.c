@@ -68,6 +68,23 @@ why_not_send (const struct browser *b, const struct bw_item *item)
   return NULL;
 }
 
+static const char *
+why_not_use (const struct browser *b, const struct bw_item *item)
+{
+  if (b->read_only)
+    /* TRANSLATORS: shown in the status line; at most 78 columns. */
+    return _("Files are read-only: import the certificate to put it to "
+             "work.");
+  if (item->pending)
+    /* TRANSLATORS: shown in the status line; at most 78 columns. */
+    return _("A pending request has no certificate to put to work yet.");
+  if (!item->has_key)
+    /* TRANSLATORS: shown in the status line; at most 78 columns. */
+    return _("Its private key is not in this store: no service can use "
+             "it.");
+  return NULL;
+}
+
 /* --------------------------------------------------------------- test */
 
 /* "Yes: ..." or "No: ...".  The explanation quotes the certificate's
@@ -420,6 +437,7 @@ static const struct bw_action_info actions[BW_ACTION_COUNT] = {
                  write_pem },
   [BW_SEND] = { "s", N_("Send"), N_("Send to a CA"), why_not_send,
                 send_item },
+  [BW_USE] = { "u", N_("Use"), N_("Use"), why_not_use, bw_use_for },
 };
 
 const struct bw_action_info *

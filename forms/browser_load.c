@@ -8,9 +8,11 @@
 #include <time.h>
 
 #include "browser.h"
+#include "base/record.h"
 #include "pki/chain.h"
 #include "base/i18n.h"
 #include "store/listing.h"
+#include "services/enable_journal.h"
 #include "store/store.h"
 #include "base/trace.h"
 #include "base/xalloc.h"
@@ -230,6 +232,15 @@ bw_files_free (struct bw_files *files)
 
 /* ---------------------------------------------------------- the store */
 
+static void
+add_binding (const struct cw_record *record, void *state)
+{
+  const char *cert = cw_record_get (record, "cert");
+  const char *label = cw_record_get (record, "label");
+  if (cert && label)
+    bm_add_service (state, cert, label);
+}
+
 bool
 bw_store_load (struct bm_model *model, struct cw_store *store,
                struct cw_diags *diags)
@@ -238,7 +249,12 @@ bw_store_load (struct bm_model *model, struct cw_store *store,
   enum cw_status status = cw_listing_from_store (&listing, store, diags);
   bm_clear (model);
   if (status == CW_OK)
-    bm_add_listing (model, &listing);
+    {
+      bm_add_listing (model, &listing);
+      /* The services each certificate is put to work in, as certwiz
+         list shows them: one read of the bindings for every row. */
+      cw_bindings_each (store, add_binding, model);
+    }
   cw_listing_free (&listing);
   bm_refresh (model);
   cw_trace ("loaded", "rows=%zu", model->count);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicase.h>
 #include <unistr.h>
 
@@ -22,6 +23,7 @@ bm_init (struct bm_model *model)
 static void
 row_free (struct bm_row *row)
 {
+  free (row->services);
   free (row);
 }
 
@@ -34,6 +36,8 @@ bm_clear (struct bm_model *model)
   model->shown_count = 0;
   model->dirty = false;
   model->chain_incomplete = 0;
+  model->any_services = false;
+  model->any_token = false;
 }
 
 void
@@ -169,7 +173,7 @@ static char *
 search_text (const struct bm_entry *entry)
 {
   size_t count = 0;
-  const char **parts = xreallocarray (NULL, entry->name_count + 3,
+  const char **parts = xreallocarray (NULL, entry->name_count + 4,
                                       sizeof *parts);
   parts[count++] = entry->label;
   if (entry->cn && strcmp (entry->cn, entry->label) != 0)
@@ -177,6 +181,8 @@ search_text (const struct bm_entry *entry)
   for (size_t i = 0; i < entry->name_count; i++)
     parts[count++] = without_kind (entry->names[i]);
   parts[count++] = entry->issuer ? entry->issuer : "";
+  if (entry->subject && *entry->subject)
+    parts[count++] = entry->subject;
   bool plain = true;
   for (size_t i = 0; i < count && plain; i++)
     plain = is_plain (parts[i]);
@@ -290,6 +296,8 @@ bm_add (struct bm_model *model, const struct bm_entry *entry)
     }
   row->pending = entry->pending;
   row->has_key = entry->has_key;
+  row->key_on_token = entry->key_on_token;
+  model->any_token = model->any_token || entry->key_on_token;
   row->not_after = entry->not_after;
   row->source = entry->source;
   row->name_count = entry->name_count;
@@ -315,12 +323,31 @@ bm_add_listing (struct bm_model *model, const struct cw_listing *listing)
       struct bm_entry entry = {
         row->pending, row->has_key, row->id, listing_label (row), row->cn,
         row->issuer, row->sha256, (const char *const *) row->names,
-        row->name_count, row->not_after, i,
+        row->name_count, row->not_after, i, row->key_token != NULL,
+        row->subject,
       };
       bm_add (model, &entry);
       if (row->state_code
           && strcmp (row->state_code, "chain-incomplete") == 0)
         mark_chain_incomplete (model, model->rows[model->count - 1]);
+    }
+}
+
+void
+bm_add_service (struct bm_model *model, const char *id, const char *label)
+{
+  for (size_t i = 0; i < model->count; i++)
+    {
+      struct bm_row *row = model->rows[i];
+      if (row->pending || strcasecmp (row->id, id) != 0
+          || (row->services && strstr (row->services, label)))
+        continue;
+      char *longer = row->services ? xasprintf ("%s, %s", row->services,
+                                                label)
+                                   : xstrdup (label);
+      free (row->services);
+      row->services = longer;
+      model->any_services = true;
     }
 }
 
@@ -332,7 +359,7 @@ bm_add_summary (struct bm_model *model,
     false, false, summary->sha1, summary->name, summary->cn,
     summary->issuer_name, summary->sha256,
     (const char *const *) summary->names, summary->name_count,
-    summary->not_after, source,
+    summary->not_after, source, false, summary->organization,
   };
   bm_add (model, &entry);
 }

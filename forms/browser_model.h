@@ -42,6 +42,10 @@ struct bm_entry
   size_t name_count;
   time_t not_after;        /* ignored while pending */
   size_t source;           /* where the row came from, for the caller */
+  bool key_on_token;       /* the key is on a PKCS#11 token */
+  const char *subject;     /* its organization, or the subject as text
+                              that holds it: the filter matches it; NULL
+                              for none */
 };
 
 enum bm_state
@@ -57,6 +61,8 @@ struct bm_row
 {
   bool pending;
   bool has_key;
+  bool key_on_token;
+  char *services;          /* "HTTPS, SMTP": what serves it; NULL: none */
   enum bm_state state;
   const char *state_text;  /* translated, static */
   char *id;                /* lower case */
@@ -89,6 +95,8 @@ struct bm_model
   char *filter;            /* lower-cased and trimmed; "" for none */
   bool dirty;              /* rows added since the last bm_refresh */
   size_t chain_incomplete; /* rows whose intermediate is missing */
+  bool any_services;       /* some row is served: the column shows */
+  bool any_token;          /* some row's key is on a token */
 };
 
 void bm_init (struct bm_model *model);
@@ -101,6 +109,10 @@ void bm_add (struct bm_model *model, const struct bm_entry *entry);
 /* The rows of a listing (the store), SOURCE being each row's index. */
 void bm_add_listing (struct bm_model *model,
                      const struct cw_listing *listing);
+/* Adds LABEL ("SMTP") to the services of the row of certificate ID;
+   nothing when no row has that ID or it has the label already. */
+void bm_add_service (struct bm_model *model, const char *id,
+                     const char *label);
 /* A certificate read from a file, SOURCE its place among those read. */
 void bm_add_summary (struct bm_model *model,
                      const struct cw_cert_summary *summary, size_t source);

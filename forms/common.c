@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "draft.h"
 #include "flow.h"
@@ -79,4 +80,15 @@ wz_save_draft (struct wz_ui *ui)
   if (!wz_draft_save (&ui->wz, ui->store))
     wz_say (ui, _("The draft could not be saved; what you type is kept "
                   "only while certwiz runs."), UI_WARNING);
+}
+
+char *
+wz_full_path (const char *path)
+{
+  if (*path == '/')
+    return xstrdup (path);
+  char *cwd = getcwd (NULL, 0);
+  char *full = cwd ? xasprintf ("%s/%s", cwd, path) : xstrdup (path);
+  free (cwd);
+  return full;
 }

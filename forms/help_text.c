@@ -276,6 +276,20 @@ static const struct help topics[WZ_HELP_COUNT] = {
        "Windows shows it too. A date or a year "
        "helps when a certificate is renewed.")
   },
+  [WZ_HELP_TOKEN] = {
+    N_("A key on a token"),
+    /* TRANSLATORS: help text; lines of at most 76 columns, a blank
+       line between paragraphs. */
+    N_("A token (a smart card, a USB key, a hardware security module)\n"
+       "keeps its keys inside: they sign there and never leave it, so no\n"
+       "one can copy them, and there is no backup of them either.\n"
+       "\n"
+       "Press Space to use a key on the token, then type its PIN: it is\n"
+       "not shown, and it is kept only while certwiz runs, never in the\n"
+       "saved draft. Choose one of the token's keys, or make a new key\n"
+       "there of the type chosen above. The store records which key on\n"
+       "which token the request is for.")
+  },
   [WZ_HELP_REVIEW] = {
     N_("Review"),
     /* TRANSLATORS: help text; lines of at most 76 columns, a blank

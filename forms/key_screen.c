@@ -1,5 +1,5 @@
 /* Step 3: the key: its type, whether it may be exported, a friendly
-   name. */
+   name, and, when a token is present, a key on the token. */
 #include <config.h>
 
 #include <curses.h>
@@ -7,16 +7,43 @@
 
 #include "base/i18n.h"
 #include "base/safetext.h"
+#include "dialog.h"
+#include "token_picker.h"
 #include "wizard_ui.h"
 #include "term.h"
 #include "text.h"
 #include "base/xalloc.h"
 
-enum { FOCUS_TYPE, FOCUS_EXPORTABLE, FOCUS_FRIENDLY, FOCUS_COUNT };
+/* The token's control comes last, and only when a token is present:
+   the other controls keep their places either way. */
+enum { FOCUS_TYPE, FOCUS_EXPORTABLE, FOCUS_FRIENDLY, FOCUS_TOKEN };
 
 #define TYPES_TOP (WZ_TOP + 2)
 #define EXPORT_ROW (TYPES_TOP + 6)
 #define FRIENDLY_ROW (EXPORT_ROW + 3)
+#define TOKEN_ROW (FRIENDLY_ROW + 3)
+
+static int
+focus_count (const struct wz_ui *ui)
+{
+  return ui->tokens.count ? FOCUS_TOKEN + 1 : FOCUS_TOKEN;
+}
+
+/* Looks for the tokens present each time the step is entered: one may
+   have been plugged in since.  A token chosen that went away is
+   dropped. */
+static void
+key_enter (struct wz_ui *ui)
+{
+  struct cw_diags ignored = CW_DIAGS_INIT;
+  cw_tokens_free (&ui->tokens);
+  cw_tokens_list (&ui->tokens, NULL, &ignored);
+  cw_diags_free (&ignored);
+  if (ui->tokens.count == 0)
+    wz_token_drop (&ui->wz);
+  if (ui->focus >= focus_count (ui))
+    ui->focus = FOCUS_TYPE;
+}
 
 static const char *
 mark (bool on, bool round)
@@ -46,11 +73,53 @@ draw_types (struct wz_ui *ui)
     }
 }
 
-static void
-key_draw (struct wz_ui *ui)
+static char *
+token_choice_text (const struct wizard *wz)
 {
-  curs_set (0);
-  draw_types (ui);
+  if (wz->token.key_text)
+    /* TRANSLATORS: the key on a token chosen; %s is its label and kind,
+       such as "mail - ECDSA P-256". */
+    return xasprintf (_("Key: %s; its PIN is given."), wz->token.key_text);
+  /* TRANSLATORS: %s is a key type such as "ECDSA P-256". */
+  return xasprintf (_("A new key made on the token: %s; its PIN is "
+                      "given."), _(wz->key->label));
+}
+
+static void
+draw_token (struct wz_ui *ui)
+{
+  const struct wizard *wz = &ui->wz;
+  const char *label = wz->token.uri ? wz->token.token_label
+                                    : ui->tokens.items[0].label;
+  char *line = xasprintf (_("%s A key on a token: %s"),
+                          mark (wz->token.uri != NULL, false), label);
+  ui_put (TOKEN_ROW, 2, line, 0,
+          ui->focus == FOCUS_TOKEN ? UI_SELECTED : UI_NORMAL);
+  free (line);
+  if (!wz->token.uri)
+    {
+      ui_put (TOKEN_ROW + 1, 6, _("Space to use a key on the token: it "
+                                  "signs there and never leaves it."), 0,
+              UI_DIM);
+      return;
+    }
+  char *choice = token_choice_text (wz);
+  ui_put (TOKEN_ROW + 1, 6, choice, 0, UI_NOTE);
+  free (choice);
+}
+
+static void
+draw_exportable (struct wz_ui *ui)
+{
+  if (ui->wz.token.uri)
+    {
+      char *never = xasprintf (_("%s Exportable: a key on a token never "
+                                 "leaves it"), mark (false, false));
+      ui_put (EXPORT_ROW, 2, never, 0,
+              ui->focus == FOCUS_EXPORTABLE ? UI_SELECTED : UI_DIM);
+      free (never);
+      return;
+    }
   char *exportable = xasprintf (_("%s Exportable: the key can be backed up "
                                   "to a PKCS#12 file (.pfx)"),
                                 mark (ui->wz.exportable, false));
@@ -62,6 +131,16 @@ key_draw (struct wz_ui *ui)
                 "certificate.")
             : _("The key will never leave this machine, not even as a "
                 "backup."), 0, UI_DIM);
+}
+
+static void
+key_draw (struct wz_ui *ui)
+{
+  curs_set (0);
+  draw_types (ui);
+  draw_exportable (ui);
+  if (ui->tokens.count)
+    draw_token (ui);
   ui_put (FRIENDLY_ROW, 2, _("Friendly name"), 16, UI_LABEL);
   ui_put (FRIENDLY_ROW + 1, 19, _("Optional, to tell certificates apart: "
                                   "\"Contoso mail 2026\"."),
@@ -78,24 +157,56 @@ enum
   TYPE_NEXT
 };
 
+/* The token to use: the only one, or the one the user picks. */
+static const struct cw_token *
+which_token (const struct wz_ui *ui)
+{
+  if (ui->tokens.count == 1)
+    return &ui->tokens.items[0];
+  const char **labels = xcalloc (ui->tokens.count, sizeof *labels);
+  for (size_t i = 0; i < ui->tokens.count; i++)
+    labels[i] = ui->tokens.items[i].label;
+  int at = ui_choose (_("Which token"), _("Several tokens are present. "
+                                          "Which one holds the key?"),
+                      labels, ui->tokens.count, 0);
+  free (labels);
+  return at < 0 ? NULL : &ui->tokens.items[at];
+}
+
+static void
+toggle_token (struct wz_ui *ui)
+{
+  if (ui->wz.token.uri)
+    {
+      wz_token_drop (&ui->wz);
+      return;
+    }
+  const struct cw_token *token = which_token (ui);
+  if (token)
+    wz_pick_token_key (ui, token);
+}
+
 static enum wz_action
 key_act (struct wz_ui *ui, int action, int key)
 {
   (void) key;
+  int count = focus_count (ui);
   switch (action)
     {
     case TYPE_NEXT_FIELD:
-      ui->focus = (ui->focus + 1) % FOCUS_COUNT;
+      ui->focus = (ui->focus + 1) % count;
       return WZ_STAY;
     case TYPE_PREVIOUS_FIELD:
-      ui->focus = (ui->focus + FOCUS_COUNT - 1) % FOCUS_COUNT;
+      ui->focus = (ui->focus + count - 1) % count;
       return WZ_STAY;
     case TYPE_TOGGLE:
       /* In the friendly name, a space is typed. */
       if (ui->focus == FOCUS_FRIENDLY)
         return WZ_TYPE;
-      if (ui->focus == FOCUS_EXPORTABLE)
+      if (ui->focus == FOCUS_EXPORTABLE && !ui->wz.token.uri)
         ui->wz.exportable = !ui->wz.exportable;
+      if (ui->focus == FOCUS_TOKEN)
+        toggle_token (ui);
       return WZ_STAY;
     default:
       wz_save_draft (ui);
@@ -115,18 +226,19 @@ key_typed (struct wz_ui *ui, int key)
   else if (ui->focus == FOCUS_FRIENDLY)
     ui_field_key (&ui->wz.friendly_name, key);
   else if (key == UI_KEY (KEY_DOWN) || key == UI_KEY (KEY_UP))
-    ui->focus = (ui->focus + (key == UI_KEY (KEY_DOWN) ? 1 : FOCUS_COUNT - 1))
-                % FOCUS_COUNT;
+    ui->focus = (ui->focus + (key == UI_KEY (KEY_DOWN) ? 1
+                                                       : focus_count (ui) - 1))
+                % focus_count (ui);
   return WZ_STAY;
 }
 
 static enum wz_help
 key_help (struct wz_ui *ui)
 {
-  static const enum wz_help topics[FOCUS_COUNT] = {
-    WZ_HELP_KEY, WZ_HELP_EXPORTABLE, WZ_HELP_FRIENDLY
+  static const enum wz_help topics[FOCUS_TOKEN + 1] = {
+    WZ_HELP_KEY, WZ_HELP_EXPORTABLE, WZ_HELP_FRIENDLY, WZ_HELP_TOKEN
   };
-  return topics[ui->focus % FOCUS_COUNT];
+  return topics[ui->focus % (FOCUS_TOKEN + 1)];
 }
 
 static const struct ui_key key_keys[] = {
@@ -137,6 +249,6 @@ static const struct ui_key key_keys[] = {
 };
 
 const struct wz_screen wz_key_screen = {
-  .draw = key_draw, .act = key_act, .key_typed = key_typed,
+  .enter = key_enter, .draw = key_draw, .act = key_act, .key_typed = key_typed,
   .help = key_help, .keys = UI_KEYMAP (key_keys, UI_SHARE_ALL),
 };

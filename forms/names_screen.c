@@ -116,9 +116,14 @@ add_or_edit (struct wz_ui *ui, bool edit)
 {
   const char *initial = edit && ui->wz.san_count
                           ? ui->wz.sans[ui->list.selected] : NULL;
-  char *name = ui_ask (edit ? _("Edit a name") : _("Add a name"),
-                       _("A host name (mail.contoso.com), a wildcard "
-                         "(*.contoso.com) or an IP address:"), initial, 253);
+  char *name = edit
+    ? ui_ask (_("Edit a name"), _("A host name (mail.contoso.com), a "
+                                  "wildcard (*.contoso.com) or an IP "
+                                  "address:"), initial, 253)
+    : ui_ask (_("Add a name"), _("A host name (mail.contoso.com), a "
+                                 "wildcard (*.contoso.com) or an IP "
+                                 "address; several separated by commas:"),
+              NULL, 4096);
   if (!name || !*name)
     {
       free (name);
@@ -126,13 +131,18 @@ add_or_edit (struct wz_ui *ui, bool edit)
     }
   if (edit && initial)
     wz_san_set (&ui->wz, ui->list.selected, name);
-  else if (wz_san_has (&ui->wz, name))
-    wz_say (ui, _("That name is already in the list."), UI_NOTE);
   else
     {
-      wz_san_add (&ui->wz, name);
-      ui_list_set_count (&ui->list, ui->wz.san_count);
-      ui->list.selected = ui->wz.san_count - 1;
+      size_t repeated;
+      if (wz_san_add_list (&ui->wz, name, &repeated) > 0)
+        {
+          ui_list_set_count (&ui->list, ui->wz.san_count);
+          ui->list.selected = ui->wz.san_count - 1;
+        }
+      if (repeated)
+        wz_say (ui, repeated == 1 ? _("That name is already in the list.")
+                                  : _("Some of those names are already in "
+                                      "the list."), UI_NOTE);
     }
   free (name);
   wz_save_draft (ui);

@@ -4,10 +4,47 @@
 
 #include <stdlib.h>
 
+#include "keys/key.h"
+
 #include "dialog.h"
 #include "base/i18n.h"
 #include "report_view.h"
 #include "base/xalloc.h"
+
+/* The PIN typed on the key step, given once: a second attempt means the
+   token refused it, and the failure says so. */
+static enum cw_status
+typed_pin (void *state, const char *token_label, unsigned attempt,
+           char **pin, struct cw_diags *diags)
+{
+  const struct wizard *wz = state;
+  (void) token_label, (void) diags;
+  if (attempt > 0 || !wz->token.pin)
+    return CW_REFUSED;
+  *pin = xstrdup (wz->token.pin);
+  return CW_OK;
+}
+
+static char *
+first_step (const struct wizard *wz)
+{
+  if (wz_token_key_chosen (wz))
+    /* TRANSLATORS: the first words of the progress screen; %s is the
+       label of a PKCS#11 token. */
+    return xasprintf (_("Opening the key on the token \"%s\"."),
+                      wz->token.token_label);
+  if (wz->token.uri)
+    /* TRANSLATORS: the first words of the progress screen; the first %s
+       is a key type such as "ECDSA P-256", the second the label of a
+       PKCS#11 token. */
+    return xasprintf (_("Making the key: %s, on the token \"%s\". This can "
+                        "take a few seconds."),
+                      _(wz->key->label), wz->token.token_label);
+  /* TRANSLATORS: the first words of the progress screen; %s is a key
+     type such as "RSA 3072 bits (recommended)". */
+  return xasprintf (_("Making the key: %s. This can take a few seconds."),
+                    _(wz->key->label));
+}
 
 void
 wz_new_key_init (struct wz_new_key *key, struct wz_ui *ui, bool force)
@@ -20,12 +57,18 @@ wz_new_key_init (struct wz_new_key *key, struct wz_ui *ui, bool force)
     .exportable = wz->exportable,
     .out = wz->out_path.text, .force = force,
   };
+  if (wz->token.uri)
+    {
+      /* A token key never leaves its token; one that exists is used as
+         it is, whatever type the list shows. */
+      key->options.key_uri = wz->token.uri;
+      key->options.exportable = false;
+      if (wz_token_key_chosen (wz))
+        key->options.keytype = NULL;
+    }
+  key->pin = (struct cw_pin_source) { .ask = typed_pin, .state = wz };
   wz_names_input (wz, &key->options.names);
-  /* TRANSLATORS: the first words of the progress screen; %s is a key
-     type such as "RSA 3072 bits (recommended)". */
-  key->first_step = xasprintf (_("Making the key: %s. This can take a few "
-                                 "seconds."),
-                               _(wz->key->label));
+  key->first_step = first_step (wz);
 }
 
 void

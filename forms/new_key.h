@@ -18,6 +18,7 @@ struct wz_new_key
   struct cw_request_options options;
   struct cw_diags diags;   /* what the core found */
   char *first_step;        /* "Making the key: RSA 3072 bits..." */
+  struct cw_pin_source pin;   /* the PIN typed for a token key */
 };
 
 /* The options for UI's wizard; FORCE replaces an existing request

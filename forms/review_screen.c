@@ -55,6 +55,23 @@ add_wrapped (struct review *r, enum ui_role role, const char *text)
   ui_lines_free (&lines);
 }
 
+static char *
+key_summary (const struct wizard *wz)
+{
+  if (wz->token.key_text)
+    /* TRANSLATORS: the review's key line: the key on a token chosen
+       ("mail - ECDSA P-256"), then the token's label. */
+    return xasprintf (_("%s, on the token \"%s\""), wz->token.key_text,
+                      wz->token.token_label);
+  if (wz->token.uri)
+    /* TRANSLATORS: the review's key line: a key type, then the label of
+       the token the new key is made on. */
+    return xasprintf (_("%s, made on the token \"%s\""), _(wz->key->label),
+                      wz->token.token_label);
+  return xasprintf ("%s, %s", _(wz->key->label),
+                    wz->exportable ? _("exportable") : _("not exportable"));
+}
+
 static void
 add_names (struct review *r, const struct wz_ui *ui,
            const struct cw_names *names)
@@ -64,10 +81,7 @@ add_names (struct review *r, const struct wz_ui *ui,
   free (subject);
   for (size_t i = 0; i < names->sans.count; i++)
     add_field (r, i == 0 ? _("Names") : "", names->sans.items[i].name);
-  const struct cw_keytype *key = ui->wz.key;
-  char *key_text = xasprintf ("%s, %s", _(key->label),
-                              ui->wz.exportable ? _("exportable")
-                                                : _("not exportable"));
+  char *key_text = key_summary (&ui->wz);
   add_field (r, _("Key"), key_text);
   free (key_text);
   if (ui->wz.friendly_name.len)
@@ -140,14 +154,18 @@ review_draw (struct wz_ui *ui)
   struct review r;
   curs_set (0);
   build (ui, &r);
-  if (ui->list.top + (size_t) rows () > r.count)
-    ui->list.top = r.count > (size_t) rows () ? r.count - (size_t) rows ()
-                                               : 0;
-  for (int i = 0; i < rows () && ui->list.top + (size_t) i < r.count; i++)
+  /* Longer than the screen: the last row says so, and how to scroll. */
+  int shown = (size_t) rows () < r.count ? rows () - 1 : rows ();
+  if (ui->list.top + (size_t) shown > r.count)
+    ui->list.top = r.count > (size_t) shown ? r.count - (size_t) shown : 0;
+  for (int i = 0; i < shown && ui->list.top + (size_t) i < r.count; i++)
     {
       const struct review_line *line = &r.lines[ui->list.top + (size_t) i];
       ui_put (WZ_TOP + i, 2, line->text, COLS - 4, line->role);
     }
+  if (shown < rows ())
+    ui_scroll_marker (WZ_TOP + shown, 2, COLS - 4, ui->list.top,
+                      (size_t) shown, r.count);
   review_free (&r);
 }
 

@@ -225,10 +225,10 @@ wz_send_report (struct wz_report *r, const struct wz_send *s,
                    "same account and the same check: the timer "
                    "certwiz-renew.timer runs it twice a day (or a cron "
                    "line: see the manual)."));
-  char *next = xasprintf (_("To put it to work in a mail or web server: "
-                            "certwiz enable %.8s --service nginx (or "
-                            "postfix, dovecot, apache, haproxy)."),
-                          info->sha1);
+  char *next = xasprintf (_("Press u to put it to work in a mail or web "
+                            "server now (or later: certwiz enable %.8s "
+                            "--service nginx, postfix, dovecot, apache or "
+                            "haproxy)."), info->sha1);
   wz_report_add (r, UI_NORMAL, 0, next);
   free (next);
 }

@@ -7,15 +7,18 @@
 #include <config.h>
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "acme/accounts.h"
 #include "acme/enroll.h"
 #include "acme/http.h"
+#include "pki/target.h"
 #include "base/i18n.h"
 #include "base/safetext.h"
 #include "base/xalloc.h"
+#include "browser.h"
 #include "dialog.h"
 #include "file_picker.h"
 #include "import_backup_help.h"
@@ -278,6 +281,8 @@ send_form (struct wz_send *s)
 struct done
 {
   struct wz_report report;
+  struct wz_ui *ui;
+  char id[41];             /* the certificate installed */
 };
 
 static int
@@ -295,12 +300,34 @@ draw_done (struct ui_screen *screen)
   wz_report_draw (&d->report, WZ_TOP, done_rows ());
 }
 
-enum { DONE_MENU = 1 };
+enum { DONE_MENU = 1, DONE_USE };
+
+/* Straight on to a service, as the Exchange workflow ends. */
+static void
+use_it (struct done *d)
+{
+  struct cw_target target = CW_TARGET_INIT;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  bool changed;
+  if (cw_target_load (&target, d->ui->store, d->id, &diags) == CW_OK
+      && target.certs.count)
+    wz_use_for (d->ui, d->id, target.certs.items[0], &changed);
+  else
+    bw_show_diags (_("The certificate cannot be read"), &diags);
+  cw_target_free (&target);
+  cw_diags_free (&diags);
+}
 
 static bool
 act_done (struct ui_screen *screen, int action, int key)
 {
+  struct done *d = screen->state;
   (void) key;
+  if (action == DONE_USE)
+    {
+      use_it (d);
+      return true;
+    }
   if (action != DONE_MENU)
     return false;
   ui_close (screen, WZ_MENU);
@@ -324,6 +351,9 @@ help_done (struct ui_screen *screen, const char **title, const char **text)
 static const struct ui_key done_keys[] = {
   UI_ENTER_KEYS (DONE_MENU, "Enter", N_("Done")),
   { UI_ESC, DONE_MENU, NULL, NULL },
+  /* TRANSLATORS: a key bar label: put the certificate to work in a mail
+     or web server. */
+  { 'u', DONE_USE, "u", N_("Use it for a service") },
 };
 
 static const struct ui_screen_ops done_ops = {
@@ -334,7 +364,8 @@ static enum wz_action
 send_done (struct wz_send *s, const struct cw_enroll_result *result,
            const struct cw_diags *diags)
 {
-  struct done d = { WZ_REPORT_INIT };
+  struct done d = { WZ_REPORT_INIT, s->ui, "" };
+  snprintf (d.id, sizeof d.id, "%s", result->import.info.sha1);
   wz_send_report (&d.report, s, result, diags);
   struct ui_screen screen = { .ops = &done_ops,
                               .keys = UI_KEYMAP (done_keys, UI_SHARE_ALL),

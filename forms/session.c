@@ -32,6 +32,7 @@ ui_free (struct wz_ui *ui)
   wz_free (&ui->wz);
   free (ui->warned_cn);
   free (ui->done_path);
+  cw_tokens_free (&ui->tokens);
 }
 
 bool

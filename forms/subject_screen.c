@@ -15,6 +15,7 @@
 #include "term.h"
 #include "text.h"
 #include "base/xalloc.h"
+#include "wrap.h"
 
 #define LABEL_X 2
 #define FIELD_X 20
@@ -87,6 +88,32 @@ draw_extra (const struct wz_ui *ui, enum wz_field field, int y)
             COLS - 10 - x, country ? UI_NORMAL : UI_DIM);
 }
 
+/* The finding under a field in WIDTH columns: whole when it fits, else
+   cut between words and saying where to read it whole, never cut in
+   the middle of a word with nothing said. */
+static char *
+finding_line (const char *message, int width, bool focused)
+{
+  if (ui_width (message) <= width)
+    return xstrdup (message);
+  const char *where = focused
+    /* TRANSLATORS: after a finding cut short under the field that has
+       the cursor; the whole text is in the panel below. */
+    ? _("... (whole below)")
+    /* TRANSLATORS: after a finding cut short under a field without the
+       cursor; Tab takes the cursor there, and the panel shows it. */
+    : _("... (Tab to it: whole below)");
+  int room = width - ui_width (where) - 1;
+  if (room < 8)
+    return xstrdup (message);
+  struct ui_lines lines;
+  ui_wrap (message, room, &lines);
+  char *line = xasprintf ("%s %s", lines.count ? lines.lines[0] : "",
+                          where);
+  ui_lines_free (&lines);
+  return line;
+}
+
 static void
 draw_field (struct wz_ui *ui, enum wz_field field, int control, int y)
 {
@@ -95,12 +122,40 @@ draw_field (struct wz_ui *ui, enum wz_field field, int control, int y)
   ui_put (y, LABEL_X, _(info->label), FIELD_X - LABEL_X - 1, UI_LABEL);
   draw_extra (ui, field, y);
   const struct cw_diag *worst = wz_field_worst (&ui->wz, field);
-  if (worst)
-    ui_put (y + 1, FIELD_X, worst->message, COLS - FIELD_X - 1,
-            wz_role_of (worst->severity));
+  if (ui->untypable == (int) field + 1)
+    ui_put (y + 1, FIELD_X, _("Some characters cannot be typed here: see "
+                              "below."), COLS - FIELD_X - 1, UI_WARNING);
+  else if (worst)
+    {
+      char *line = finding_line (worst->message, COLS - FIELD_X - 1,
+                                 focused);
+      ui_put (y + 1, FIELD_X, line, COLS - FIELD_X - 1,
+              wz_role_of (worst->severity));
+      free (line);
+    }
   ui_field_draw (&ui->wz.subject[field], y, FIELD_X,
                  field == WZ_COUNTRY ? country_width (&ui->wz.subject[field])
                                      : FIELD_WIDTH, focused);
+}
+
+/* The focused field's findings, after what the locale could not type. */
+static void
+draw_details (const struct wz_ui *ui, enum wz_field field, int y)
+{
+  const struct cw_diags *found = &ui->wz.subject_diags[field];
+  if (ui->untypable != (int) field + 1)
+    {
+      wz_draw_diags (found, y, DETAILS_ROWS);
+      return;
+    }
+  struct cw_diags shown = CW_DIAGS_INIT;
+  cw_diag_add (&shown, CW_WARNING, "locale-cannot-type", NULL, "%s",
+               ui_term_untypable_text ());
+  for (size_t i = 0; i < found->count; i++)
+    cw_diag_add (&shown, found->items[i].severity, found->items[i].code,
+                 found->items[i].field, "%s", found->items[i].message);
+  wz_draw_diags (&shown, y, DETAILS_ROWS);
+  cw_diags_free (&shown);
 }
 
 static void
@@ -121,8 +176,7 @@ subject_draw (struct wz_ui *ui)
     }
   int details = WZ_STATUS_ROW - DETAILS_ROWS - 1;
   if (focused_field >= 0)
-    wz_draw_diags (&ui->wz.subject_diags[focused_field], details,
-                   DETAILS_ROWS);
+    draw_details (ui, (enum wz_field) focused_field, details);
   /* The focused field last, so the cursor stays in it. */
   if (focused_field >= 0)
     draw_field (ui, (enum wz_field) focused_field, ui->focus,
@@ -178,6 +232,7 @@ static void
 move_focus (struct wz_ui *ui, int delta)
 {
   leave_control (ui);
+  ui->untypable = 0;
   int n = control_count (ui);
   ui->focus = (ui->focus + delta + n) % n;
 }
@@ -223,12 +278,36 @@ static enum wz_action
 field_key (struct wz_ui *ui, enum wz_field field, int key)
 {
   struct ui_field *f = &ui->wz.subject[field];
+  if (key == UI_UNTYPABLE)
+    {
+      ui->untypable = (int) field + 1;
+      return WZ_STAY;
+    }
   enum ui_field_result r = ui_field_key (f, key);
   if (r == UI_FIELD_REFUSED)
     say_full (ui, field);
   if (r == UI_FIELD_CHANGED)
     wz_check_field (&ui->wz, field);
   return WZ_STAY;
+}
+
+/* Going on with an error left: the cursor goes to the first field with
+   an error, not to one that only has a warning. */
+static void
+focus_first_error (struct wz_ui *ui)
+{
+  for (int control = 1; control < control_count (ui); control++)
+    {
+      const struct cw_diag *worst
+        = wz_field_worst (&ui->wz,
+                          (enum wz_field) field_of_control (ui, control));
+      if (worst && worst->severity == CW_ERROR)
+        {
+          ui->untypable = 0;
+          ui->focus = control;
+          return;
+        }
+    }
 }
 
 enum
@@ -265,6 +344,7 @@ subject_act (struct wz_ui *ui, int action, int key)
       return WZ_STAY;
     }
   leave_control (ui);
+  focus_first_error (ui);
   return WZ_NEXT;
 }
 

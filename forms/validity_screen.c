@@ -64,8 +64,8 @@ make_selfsigned (void *state, struct cw_progress *progress)
 {
   struct selfsign_work *work = state;
   return cw_selfsign_create (work->key.ui->store, &work->key.options,
-                             work->days, NULL, progress, &work->result,
-                             &work->key.diags);
+                             work->days, &work->key.pin, progress,
+                             &work->result, &work->key.diags);
 }
 
 static enum wz_action

@@ -96,6 +96,7 @@ wz_free (struct wizard *wz)
   free (wz->sans);
   ui_field_free (&wz->friendly_name);
   ui_field_free (&wz->out_path);
+  wz_token_drop (wz);
 }
 
 bool
@@ -240,6 +241,34 @@ wz_san_add (struct wizard *wz, const char *name)
 {
   wz->sans = xreallocarray (wz->sans, wz->san_count + 1, sizeof *wz->sans);
   wz->sans[wz->san_count++] = xstrdup (name);
+}
+
+size_t
+wz_san_add_list (struct wizard *wz, const char *typed, size_t *repeated)
+{
+  size_t added = 0, again = 0;
+  for (const char *p = typed; *p;)
+    {
+      size_t len = strcspn (p, ",");
+      char *name = xstrndup (p, len);
+      char *start = name, *end = name + len;
+      while (*start == ' ' || *start == '\t')
+        start++;
+      while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+        *--end = '\0';
+      if (*start && wz_san_has (wz, start))
+        again++;
+      else if (*start)
+        {
+          wz_san_add (wz, start);
+          added++;
+        }
+      free (name);
+      p += len + (p[len] == ',');
+    }
+  if (repeated)
+    *repeated = again;
+  return added;
 }
 
 void

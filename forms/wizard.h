@@ -86,6 +86,19 @@ struct wz_subject
   char **values;           /* owned: what PAIRS point to */
 };
 
+/* A key on a PKCS#11 token, when the user chose one on the key step:
+   the key's pkcs11: URI, or the token's to make a new key there, and the
+   PIN typed for it.  The PIN is never in a draft; it is wiped when the
+   choice is dropped. */
+struct wz_token_key
+{
+  char *uri;               /* NULL: a new key in the store */
+  char *token_label;
+  char *key_text;          /* the key chosen ("mail - ECDSA P-256");
+                              NULL: a new key made on the token */
+  char *pin;
+};
+
 struct wizard
 {
   const struct wz_flow *flow;   /* what the steps make */
@@ -101,6 +114,7 @@ struct wizard
   unsigned max_sans;       /* the CA's limit; 0 for none */
   const struct cw_keytype *key;   /* the core's key type */
   bool exportable;
+  struct wz_token_key token;
   struct ui_field friendly_name;
   struct ui_field out_path;
   unsigned days;           /* for a self-signed certificate */
@@ -126,11 +140,27 @@ void wz_check_field (struct wizard *wz, enum wz_field field);
 const struct cw_diag *wz_field_worst (const struct wizard *wz,
                                       enum wz_field field);
 
+/* Chooses the key at URI on the token TOKEN_LABEL (KEY_TEXT NULL: a new
+   key made on the token URI names), with its PIN; copies them all. */
+void wz_token_choose (struct wizard *wz, const char *uri,
+                      const char *token_label, const char *key_text,
+                      const char *pin);
+/* Back to a new key in the store; the PIN is wiped. */
+void wz_token_drop (struct wizard *wz);
+/* Whether the key is a token's that exists already (not a new one). */
+bool wz_token_key_chosen (const struct wizard *wz);
+
 /* What the core takes as the names: the subject's pairs, the names as
    typed and the CA's limit (pointing into WZ). */
 void wz_names_input (const struct wizard *wz, struct cw_names_input *out);
 
 void wz_san_add (struct wizard *wz, const char *name);
+/* Adds each name of TYPED, a list separated by commas as certwiz request
+   --san takes it ("a, b, c"), blanks around each dropped; a name listed
+   already is counted in *REPEATED (may be NULL), not added.  Returns
+   how many were added. */
+size_t wz_san_add_list (struct wizard *wz, const char *typed,
+                        size_t *repeated);
 void wz_san_set (struct wizard *wz, size_t index, const char *name);
 void wz_san_remove (struct wizard *wz, size_t index);
 bool wz_san_has (const struct wizard *wz, const char *name);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "help_text.h"
+#include "keys/tokens.h"
 #include "keybar.h"
 #include "keymap.h"
 #include "list.h"
@@ -36,6 +37,9 @@ struct wz_ui
   const char *status;      /* a one-line message, or NULL */
   enum ui_role status_role;
   char *warned_cn;         /* the CN whose non-ASCII warning was shown */
+  int untypable;           /* 1 + the subject field where a character
+                              the locale cannot type was typed; 0: none */
+  struct cw_tokens tokens; /* present when the key step was entered */
   /* What the last written request was, for the final screen. */
   char *done_path;
   char done_id[41];
@@ -117,6 +121,10 @@ enum ui_role wz_role_of (enum cw_severity severity);
 char *wz_labeled (const char *label, int width, const char *value);
 /* The title of the step at AT of UI's flow (translated). */
 const char *wz_step_title (const struct wz_ui *ui, size_t at);
+/* PATH as an absolute path: relative ones are taken from the current
+   folder, without resolving links (the file need not exist).  Owned by
+   the caller. */
+char *wz_full_path (const char *path);
 /* Saves the draft, saying in the status line when it cannot. */
 void wz_save_draft (struct wz_ui *ui);
 

@@ -45,6 +45,13 @@ write_draw (struct wz_ui *ui)
                        "your CA):"), 0, UI_LABEL);
   char *where = xasprintf (_("The private key will stay in the store %s, "
                              "on this machine."), cw_store_path (ui->store));
+  if (ui->wz.out_path.len)
+    {
+      char *full = wz_full_path (ui->wz.out_path.text);
+      char *line = xasprintf (_("Full path: %s"), full);
+      ui_put (PATH_ROW + 1, 2, line, 0, UI_DIM);
+      free (line), free (full);
+    }
   ui_put (PATH_ROW + 2, 2, where, 0, UI_DIM);
   ui_put (PATH_ROW + 3, 2, _("Press Enter to make the key and write the "
                              "request."), 0, UI_DIM);
@@ -70,7 +77,8 @@ static int
 make_request (void *state, struct cw_progress *progress)
 {
   struct request_work *work = state;
-  return cw_request_create (work->key.ui->store, &work->key.options, NULL,
+  return cw_request_create (work->key.ui->store, &work->key.options,
+                            &work->key.pin,
                             progress, &work->request, &work->key.diags);
 }
 
@@ -78,7 +86,7 @@ static void
 keep_result (struct wz_ui *ui, const struct cw_request *result)
 {
   free (ui->done_path);
-  ui->done_path = xstrdup (result->out_path);
+  ui->done_path = wz_full_path (result->out_path);
   memcpy (ui->done_id, result->id, sizeof ui->done_id);
   memcpy (ui->done_fingerprint, result->fingerprint,
           sizeof ui->done_fingerprint);

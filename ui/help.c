@@ -68,12 +68,13 @@ hint_help (struct ui_screen *screen, const struct ui_key *key,
   (void) screen;
   if (key->action == UI_ACT_BACK)
     /* TRANSLATORS: the name of the key as printed on keyboards. */
-    *out = (struct ui_keyhint) { _("Esc"), _(key->label) };
+    *out = (struct ui_keyhint) { _("Esc"), _(key->label), true };
   else if (cw_locale_is_utf8 ())
-    *out = (struct ui_keyhint) { "\xe2\x86\x91\xe2\x86\x93", _(key->label) };
+    *out = (struct ui_keyhint) { "\xe2\x86\x91\xe2\x86\x93", _(key->label),
+                                   false };
   else
     /* TRANSLATORS: the arrow keys, named where arrows cannot be shown. */
-    *out = (struct ui_keyhint) { _("Up/Down"), _(key->label) };
+    *out = (struct ui_keyhint) { _("Up/Down"), _(key->label), false };
   return true;
 }
 

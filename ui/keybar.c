@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "keymap.h"
 #include "loop.h"
+#include "term.h"
 #include "text.h"
 #include "base/xalloc.h"
 
@@ -36,8 +37,9 @@ void
 ui_keybar (const struct ui_keyhint *hints, size_t count)
 {
   /* Whole hints or none: half a hint would mislead.  When they do not
-     all fit, the last one (the way out, F10) stays, and the hints just
-     before it go first. */
+     all fit, the screen's own hints go first, from the last one back, so
+     that every language shows the shared F1, Esc and F10 and Enter; only
+     then the others before the last (the way out, F10). */
   bool *shown = xcalloc (count ? count : 1, sizeof *shown);
   int width = 1;
   for (size_t i = 0; i < count; i++)
@@ -45,11 +47,13 @@ ui_keybar (const struct ui_keyhint *hints, size_t count)
       shown[i] = true;
       width += hint_width (&hints[i]) + 2;
     }
-  for (size_t i = count > 1 ? count - 2 : 0; width > COLS && i > 0; i--)
-    {
-      shown[i] = false;
-      width -= hint_width (&hints[i]) + 2;
-    }
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = count > 1 ? count - 2 : 0; width > COLS && i > 0; i--)
+      if (shown[i] && (pass == 1 || !hints[i].shared))
+        {
+          shown[i] = false;
+          width -= hint_width (&hints[i]) + 2;
+        }
   int y = LINES - 1, x = 1;
   ui_put (y, 0, "", COLS, UI_KEYBAR);
   for (size_t i = 0; i < count; i++)
@@ -82,9 +86,14 @@ ui_keybar_hints (struct ui_screen *screen, struct ui_keyhint *out,
   size_t count = ui_keymap_shown (&screen->keys, shown, MAX_HINTS), n = 0;
   for (size_t i = 0; i < count && n < max; i++)
     {
-      struct ui_keyhint hint = { shown[i]->name, _(shown[i]->label) };
+      struct ui_keyhint hint = { shown[i]->name, _(shown[i]->label), false };
       if (screen->ops->hint && !screen->ops->hint (screen, shown[i], &hint))
         continue;
+      /* Enter, the way on, is kept with them. */
+      hint.shared = shown[i]->action == UI_ACT_HELP
+                    || shown[i]->action == UI_ACT_BACK
+                    || shown[i]->action == UI_ACT_QUIT
+                    || ui_is_enter (shown[i]->key);
       out[n++] = hint;
     }
   return n;

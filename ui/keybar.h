@@ -3,6 +3,8 @@
 #ifndef CERTWIZ_UI_KEYBAR_H
 #define CERTWIZ_UI_KEYBAR_H
 
+#include <stdbool.h>
+
 #include <stddef.h>
 
 #include "theme.h"
@@ -11,6 +13,8 @@ struct ui_keyhint
 {
   const char *key;          /* already translated */
   const char *label;        /* already translated */
+  bool shared;              /* F1, Esc, F10 or Enter: kept when room is
+                               short */
 };
 
 /* The top bar on row 0: LEFT at the left, RIGHT at the right (role

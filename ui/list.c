@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
+#include "base/safetext.h"
 #include "term.h"
 #include "text.h"
 #include "base/xalloc.h"
@@ -100,16 +101,29 @@ ui_range_text (size_t first, size_t shown, size_t count)
   return xasprintf (_("%zu-%zu of %zu"), first + 1, last, count);
 }
 
-static void
-draw_indicator (const struct ui_list *list, int y, int x, int width,
-                int height)
+void
+ui_scroll_marker (int y, int x, int width, size_t first, size_t shown,
+                  size_t count)
 {
-  char *range = ui_range_text (list->top, (size_t) height, list->count);
-  char *shown = xasprintf (" %s ", range);
-  int w = ui_width (shown);
-  if (w < width)
-    ui_put_text (y + height - 1, x + width - w, shown, w, UI_DIM);
-  free (shown);
+  bool utf8 = cw_locale_is_utf8 ();
+  const char *text = first + shown < count
+    /* TRANSLATORS: below a list or text that goes on below; the arrow
+       keys and PgDn scroll it. */
+    ? (utf8 ? _("\xe2\x96\xbc more below: \xe2\x86\x93 or PgDn")
+            : _("v more below: Down or PgDn"))
+    /* TRANSLATORS: below a list or text scrolled to its end. */
+    : (utf8 ? _("\xe2\x96\xb2 more above: \xe2\x86\x91 or PgUp")
+            : _("^ more above: Up or PgUp"));
+  char *range = ui_range_text (first, shown, count);
+  int w = ui_width (range);
+  ui_put (y, x, "", width, UI_NORMAL);
+  if (w + 2 < width)
+    {
+      ui_put_text (y, x, text, width - w - 2, UI_DIM);
+      ui_put_text (y, x + width - w, range, w, UI_DIM);
+    }
+  else
+    ui_put_text (y, x, range, width, UI_DIM);
   free (range);
 }
 
@@ -119,6 +133,9 @@ ui_list_draw (struct ui_list *list, int y, int x, int width, int height,
 {
   if (height <= 0 || width <= 0)
     return;
+  bool marker = list->count > (size_t) height && height > 1;
+  if (marker)
+    height--;
   scroll_to_selection (list, (size_t) height);
   for (int row = 0; row < height; row++)
     {
@@ -128,6 +145,7 @@ ui_list_draw (struct ui_list *list, int y, int x, int width, int height,
       else
         ui_put (y + row, x, "", width, UI_NORMAL);
     }
-  if (list->count > (size_t) height)
-    draw_indicator (list, y, x, width, height);
+  if (marker)
+    ui_scroll_marker (y + height, x, width, list->top, (size_t) height,
+                      list->count);
 }

@@ -23,14 +23,20 @@ bool ui_list_key (struct ui_list *list, int key, int height);
 
 typedef void (*ui_list_draw_item) (int y, int x, int width, size_t index,
                                    bool selected, void *state);
-/* Draws the visible rows (scrolling so the selection shows), and a scroll
-   indicator (e.g. "3-20 of 250") on the last row's right edge when not
-   everything fits. */
+/* Draws the visible rows (scrolling so the selection shows).  When not
+   everything fits, the last row is the scroll marker (ui_scroll_marker)
+   and the items take the rows above it. */
 void ui_list_draw (struct ui_list *list, int y, int x, int width, int height,
                    ui_list_draw_item draw, void *state);
 
 /* "3-20 of 250" for SHOWN rows from row FIRST (counting from 0) of COUNT,
    as lists and scrolled text show it; owned by the caller. */
 char *ui_range_text (size_t first, size_t shown, size_t count);
+/* The row Y of WIDTH columns from X that says a list or text scrolls:
+   "more below" or "more above" with the keys that scroll, and at the
+   right "3-20 of 250", for SHOWN rows from FIRST of COUNT.  A row of its
+   own: it never covers a row of the list. */
+void ui_scroll_marker (int y, int x, int width, size_t first, size_t shown,
+                       size_t count);
 
 #endif

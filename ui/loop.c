@@ -36,6 +36,7 @@ ui_push (struct ui_screen *screen)
   screen->below = top;
   screen->closed = false;
   screen->result = UI_BACK;
+  screen->asked_small = screen->overlay && !ui_term_big_enough ();
   schedule (screen, screen->first_tick);
   top = screen;
 }
@@ -96,6 +97,9 @@ draw_stack (void)
   if (!ui_term_big_enough ())
     {
       ui_term_draw_too_small ();
+      /* A question asked from there (quit and lose what was typed?). */
+      if (top && top->asked_small)
+        top->ops->draw (top);
       return;
     }
   erase ();
@@ -161,9 +165,15 @@ ui_dispatch (int key)
       return;
     }
   /* Keys typed at the "make the window larger" message would act on a
-     screen the user cannot see. */
-  if (!ui_term_big_enough ())
-    return;
+     screen the user cannot see; but q, Esc and F10 quit, as F10 does
+     (a dialog asking first shows over the message). */
+  if (!ui_term_big_enough () && !screen->asked_small)
+    {
+      if (key != 'q' && key != 'Q' && key != UI_ESC
+          && key != UI_KEY (KEY_F (10)))
+        return;
+      key = UI_KEY (KEY_F (10));
+    }
   const struct ui_key *entry = ui_keymap_find (&screen->keys, key);
   if (!entry)
     {

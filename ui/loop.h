@@ -64,6 +64,8 @@ struct ui_screen
   bool closed;
   int result;
   long long tick_at;       /* when the next tick is due (ms), or -1 */
+  bool asked_small;        /* opened while the terminal was too small:
+                              a question asked from its message */
 };
 
 /* What a screen closed by the loop itself returns. */

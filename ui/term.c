@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -12,10 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "base/i18n.h"
+#include "keyseq.h"
 #include "text.h"
 #include "theme.h"
+#include "wrap.h"
 #include "base/trace.h"
 #include "base/xalloc.h"
 
@@ -142,14 +146,53 @@ ui_term_check_signals (bool hangup)
     finish_signal (SIGHUP);
 }
 
+/* In a locale of one byte a character, bytes are read one by one, so
+   that one the locale cannot decode is refused alone: get_wch would
+   wait for it to become a character and swallow every key after it. */
+static int
+single_byte_key (void)
+{
+  int c = getch ();
+  if (c == ERR)
+    return UI_NO_KEY;
+  if (c >= KEY_MIN)
+    return UI_KEY (c);
+  if (c < 0x80)
+    return c;
+  wint_t w = btowc (c);
+  return w == WEOF ? UI_UNTYPABLE : (int) w;
+}
+
+const char *
+ui_term_untypable_text (void)
+{
+  static char text[400];
+  snprintf (text, sizeof text,
+            _("The terminal's locale (%s) cannot type such characters: "
+              "they were left out. Start certwiz in a UTF-8 locale to type "
+              "them, for instance: LANG=C.UTF-8 certwiz"),
+            nl_langinfo (CODESET));
+  return text;
+}
+
 int
 ui_term_key (void)
 {
   wint_t key;
-  int kind = get_wch (&key);
-  if (kind != KEY_CODE_YES && kind != OK)
+  int read;
+  if (MB_CUR_MAX == 1)
+    read = single_byte_key ();
+  else
+    {
+      int kind = get_wch (&key);
+      if (kind != KEY_CODE_YES && kind != OK)
+        return UI_NO_KEY;
+      read = kind == OK ? (int) key : UI_KEY ((int) key);
+    }
+  if (read == UI_NO_KEY)
     return UI_NO_KEY;
-  int read = kind == OK ? (int) key : UI_KEY ((int) key);
+  if (read == UI_ESC && ui_keyseq_skip_unknown ())
+    return UI_NO_KEY;
   cw_trace ("key", "%d", read);
   return read;
 }
@@ -203,7 +246,10 @@ ui_term_start (ui_emergency_fn emergency)
   noecho ();
   nonl ();
   keypad (stdscr, TRUE);
-  set_escdelay (25);
+  ui_keyseq_define ();
+  /* Long enough for a sequence to arrive whole over a slow link; an
+     unknown one is skipped whole (ui_keyseq_skip_unknown). */
+  set_escdelay (100);
   /* Keys are read only once poll says there is one: never wait here. */
   timeout (0);
   ui_theme_init ();
@@ -217,17 +263,40 @@ ui_term_big_enough (void)
   return COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES;
 }
 
+/* Lines of TEXT wrapped to the terminal from row *Y, in ROLE. */
+static void
+put_wrapped (int *y, const char *text, enum ui_role role)
+{
+  struct ui_lines lines;
+  ui_wrap (text, COLS > 0 ? COLS : 1, &lines);
+  for (size_t i = 0; i < lines.count; i++, (*y)++)
+    ui_put_text (*y, 0, lines.lines[i], 0, role);
+  ui_lines_free (&lines);
+}
+
 void
 ui_term_draw_too_small (void)
 {
   erase ();
-  char *line1 = xasprintf (_("certwiz needs a terminal of at least %dx%d."),
-                           UI_MIN_COLS, UI_MIN_LINES);
-  char *line2 = xasprintf (_("This one is %dx%d: make the window larger."),
-                           COLS, LINES);
-  int y = LINES / 2 - 1;
-  ui_put_text (y < 0 ? 0 : y, 0, line1, 0, UI_WARNING);
-  ui_put_text (y + 1, 0, line2, 0, UI_NORMAL);
-  free (line1);
-  free (line2);
+  char *need = xasprintf (_("certwiz needs a terminal of at least %dx%d."),
+                          UI_MIN_COLS, UI_MIN_LINES);
+  char *have = xasprintf (_("This one is %dx%d: make the window larger."),
+                          COLS, LINES);
+  /* TRANSLATORS: q is the key, in every language (Esc and F10 too). */
+  const char *quit = _("Or press q to quit.");
+  struct ui_lines count;
+  ui_wrap (need, COLS > 0 ? COLS : 1, &count);
+  int rows = (int) count.count;
+  ui_lines_free (&count);
+  ui_wrap (have, COLS > 0 ? COLS : 1, &count);
+  rows += (int) count.count + 1;
+  ui_lines_free (&count);
+  int y = (LINES - rows) / 2;
+  if (y < 0)
+    y = 0;
+  put_wrapped (&y, need, UI_WARNING);
+  put_wrapped (&y, have, UI_NORMAL);
+  put_wrapped (&y, quit, UI_DIM);
+  free (need);
+  free (have);
 }

@@ -28,10 +28,17 @@ void ui_term_stop (void);
 #define UI_RETURN 13
 /* No key: nothing was typed. */
 #define UI_NO_KEY (-1)
+/* A byte the locale cannot decode (a UTF-8 character typed under
+   LANG=C): nothing to insert, but something to say. */
+#define UI_UNTYPABLE UI_KEY (KEY_MAX + 1)
 
 /* The key typed, if one was, else UI_NO_KEY at once; a resize is
    UI_KEY (KEY_RESIZE).  Each key read is noted in the trace ("key"). */
 int ui_term_key (void);
+/* What to say when UI_UNTYPABLE was typed: the locale cannot type such
+   characters, and how to start certwiz in one that can (translated,
+   static). */
+const char *ui_term_untypable_text (void);
 /* The descriptor that becomes readable when the terminal has input, and
    the one a signal or ui_term_wake makes readable: the loop waits on
    both.  ui_term_drain empties the second one and tells whether

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 
 static bool colors;
+/* The terminal cannot underline in color (its ncv, as TERM=linux says):
+   an empty field would not show at all, so fields are underlined
+   without a color pair. */
+static bool plain_underline;
 
 /* Foreground and background of each role when colors are used. */
 static const struct
@@ -50,6 +54,9 @@ ui_theme_init (void)
   colors = has_colors () && !(no_color && *no_color);
   if (!colors)
     return;
+  /* ncv's bit 2 is underline (terminfo(5), no_color_video). */
+  int ncv = tigetnum ((char *) "ncv");
+  plain_underline = ncv > 0 && (ncv & 2);
   start_color ();
   use_default_colors ();
   for (short i = 1; i < UI_ROLE_COUNT; i++)
@@ -65,7 +72,7 @@ ui_theme_has_colors (void)
 int
 ui_attr (enum ui_role role)
 {
-  if (!colors)
+  if (!colors || (plain_underline && role == UI_FIELD))
     return mono[role];
   return (int) (COLOR_PAIR (role) | (attr_t) palette[role].extra);
 }

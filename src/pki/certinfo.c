@@ -322,6 +322,8 @@ cw_cert_summary_get (gnutls_x509_crt_t crt, struct cw_cert_summary *summary)
   summary->name = *summary->cn ? xstrdup (summary->cn)
                                : format_dn (crt, false);
   summary->issuer_name = issuer_name (crt);
+  summary->organization = first_value (crt, gnutls_x509_crt_get_dn_by_oid,
+                                       GNUTLS_OID_X520_ORGANIZATION_NAME);
   summary->not_after = gnutls_x509_crt_get_expiration_time (crt);
   read_alt_names (crt, &summary->names, &summary->name_count);
   return 0;
@@ -333,6 +335,8 @@ cw_cert_summary_free (struct cw_cert_summary *summary)
   free (summary->cn);
   free (summary->name);
   free (summary->issuer_name);
+  free (summary->organization);
+  summary->organization = NULL;
   for (size_t i = 0; i < summary->name_count; i++)
     free (summary->names[i]);
   free (summary->names);

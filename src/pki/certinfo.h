@@ -44,6 +44,7 @@ struct cw_cert_summary
   char *name;              /* the CN, else the whole subject (many roots
                               have no CN) */
   char *issuer_name;       /* the issuer's CN, else O, else the whole DN */
+  char *organization;      /* the subject's first O; "" when none */
   char **names;            /* as cw_certinfo's */
   size_t name_count;
   time_t not_after;

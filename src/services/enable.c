@@ -163,6 +163,23 @@ temp_with (const char *text, size_t length)
   return path;
 }
 
+/* TEXT made safe line by line: its newlines stay lines, never "\x0a". */
+static char *
+safe_lines (const char *text)
+{
+  char *out = xstrdup ("");
+  for (const char *p = text; *p;)
+    {
+      size_t len = strcspn (p, "\n");
+      char *line = cw_safe_text (p, len, cw_locale_is_utf8 ());
+      char *longer = xasprintf ("%s%s%s", out, line, p[len] ? "\n" : "");
+      free (out), free (line);
+      out = longer;
+      p += len + (p[len] ? 1 : 0);
+    }
+  return out;
+}
+
 static char *
 unified_diff (const struct cw_svc_file *file, struct cw_diags *diags)
 {
@@ -176,7 +193,7 @@ unified_diff (const struct cw_svc_file *file, struct cw_diags *diags)
       struct cw_run_result r = { 0 };
       if (cw_run (argv, &r, diags) == CW_OK)
         {
-          diff = cw_safe_text (r.out, strlen (r.out), cw_locale_is_utf8 ());
+          diff = safe_lines (r.out);
           cw_run_result_free (&r);
         }
     }
@@ -642,7 +659,11 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
       free (name);
       goto done;
     }
-  if ((status = cw_store_lock (store, diags)) != CW_OK)
+  /* Stopped on request before anything is staged: nothing to undo.
+     After this point the transaction runs to its end or its undoing. */
+  if (cw_progress_cancelled (progress))
+    status = CW_CANCELLED;
+  if (status != CW_OK || (status = cw_store_lock (store, diags)) != CW_OK)
     {
       free (name);
       goto done;

@@ -154,6 +154,8 @@ point_at_texts (struct cw_listing_row *row, const char **time_text)
         first (&row->friendly_name, value);
       else if (strcmp (name, "issuer-name") == 0)
         first (&row->issuer, value);
+      else if (strcmp (name, row->pending ? "subject" : "cert-subject") == 0)
+        first (&row->subject, value);
       else if (strcmp (name, "sha256") == 0)
         first (&row->sha256, value);
       else if (strcmp (name, "key-token") == 0)
@@ -164,6 +166,7 @@ point_at_texts (struct cw_listing_row *row, const char **time_text)
   first (&row->cn, "");
   first (&row->friendly_name, "");
   first (&row->issuer, "");
+  first (&row->subject, "");
   first (&row->sha256, "");
   first (time_text, "");
   if (row->pending)

@@ -25,6 +25,8 @@ struct cw_listing_row
   const char *friendly_name;   /* "" when none */
   const char *cn;
   const char *issuer;      /* the issuer's name; "" while pending */
+  const char *subject;     /* the subject as text (its organization...);
+                              "" when not recorded */
   const char *sha256;      /* "" while pending */
   const char **names;      /* "DNS:...", "IP:..." */
   size_t name_count;

@@ -36,8 +36,14 @@ type "127.0.0.1:$http_port"
 send Enter
 wait_for "The CA issued the certificate"
 expect_words "Next renewal"
-expect_words "certwiz enable"
+expect_words "Press u to put it to work"
 ok "issued and installed, from the browser"
+# Straight on to a service, as the workflow ends.
+send u
+wait_for "Use this certificate for"
+ok "u goes on to putting it to work"
+send Escape
+wait_for "The CA issued the certificate"
 send Enter
 tui_stop
 run 0 "$CERTWIZ" list

@@ -1,6 +1,10 @@
 # Shared set-up of the shell tests: a private work folder and store, and
 # small assertions.  Sourced by each test; $CERTWIZ and $OPENSSL come from
 # the test environment (Makefile.am).
+# Sourced once: a test that needs two libraries built on this one
+# (the daemons' and the terminal's) shares one work folder.
+[ -n "${cw_cli_lib_loaded:-}" ] && return 0
+cw_cli_lib_loaded=yes
 set -u
 
 : "${CERTWIZ:?run through make check}"

@@ -2,6 +2,7 @@
 # each started in the test's own folder on 127.0.0.1 high ports and
 # stopped by its pid, and certwiz test and verify against them.
 SERVICE_TESTS = \
+  tests/services/test_browser.sh \
   tests/services/test_failures.sh \
   tests/services/test_enable.sh \
   tests/services/test_enable_web.sh \

@@ -156,8 +156,9 @@ send Tab Tab Tab Tab Tab Enter
 wait_for "Fix the errors shown before going on."
 expect_screen "Step 1 of 5: Subject" "UK blocks the step"
 
-# F4 on Country: the list, filtered as one types.
-send BTab BTab BTab BTab BTab
+# F4 on Country, where the error took the cursor: the list, filtered
+# as one types.
+expect_cursor "4,*" "the error took the cursor to the Country"
 wait_for "XX  F4: list of countries"
 send F4
 wait_for "certwiz - Countries"

@@ -26,6 +26,18 @@ column_of() {
     LC_ALL=C.UTF-8 wc -L
 }
 
+# The key bar (the last row) shows the shared F1, Esc and F10 in every
+# language; the screen's own hints give way first.
+expect_shared_keys() {
+  bar=$(screen | tail -n 1)
+  for key in F1 Esc F10; do
+    case " $bar " in
+      *" $key "*) ok "$1: the key bar shows $key" ;;
+      *) fail "$1: the key bar lacks $key: $bar" ;;
+    esac
+  done
+}
+
 for l in $languages; do
   tui_start LANGUAGE="$l" CERTWIZ_LOCALEDIR="$CERTWIZ_LOCALEDIR"
   wait_for "$(tr_msg "$l" "New certificate request")"
@@ -56,10 +68,14 @@ for l in $languages; do
   col_o=$(column_of "$(tr_msg "$l" "Organization")" "Contoso")
   col_cn=$(column_of "$(tr_msg "$l" "Common name")" "mail1.contoso.com")
   expect_eq "$col_o" "$col_cn" "$l: the fields start in one column"
+  expect_shared_keys "$l, step 1"
   send Enter
   wait_for "mail1.contoso.com"
+  wait_for "$(tr_msg "$l" "Names (SAN)")"
+  expect_shared_keys "$l, step 2"
   send Enter
   wait_for "$(tr_msg "$l" "RSA 3072 bits (recommended)")"
+  expect_shared_keys "$l, step 3"
   expect_screen "$(tr_msg "$l" "Key type:")" "$l: the key step, whole"
   send F10
   wait_for "$(tr_msg "$l" "Quit certwiz?")"

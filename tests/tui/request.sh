@@ -74,12 +74,15 @@ send Enter
 # Step 5: where to write it.
 wait_for "Step 5 of 5: Write the request"
 expect_screen "  mail1.contoso.com.req" "the default file name"
+expect_screen "Full path: $work/mail1.contoso.com.req" \
+  "the step shows the full path of the file to write"
 expect_screen "The private key will stay in the store $store_shown" \
   "the step says where the key stays"
 send Enter
 
 wait_for "The request is written"
-expect_words "File mail1.contoso.com.req" "the Done screen names the file"
+expect_words "File $work/mail1.contoso.com.req" \
+  "the Done screen names the file by its full path"
 screen >"$work/done"
 id=$(sed -n 's/^  ID  *\([0-9a-f]\{40\}\) *$/\1/p' "$work/done")
 sha=$(sed -n 's/^  SHA-256  *\([0-9a-f]\{64\}\) *$/\1/p' "$work/done")

@@ -27,6 +27,16 @@ thumb=$(thumbprint_of token.crt)
 
 tui_token_start "$CERTWIZ" browse
 wait_for "1 of 1 certificate"
+screen | grep "mail1.contoso.com" | grep -q " token *$" &&
+  ok "the browser's Key column says token, as certwiz list does" ||
+  { fail "the Key column does not say token"; show_screen; }
+# The filter matches the organization, which no column shows.
+type "corp"
+wait_for "Filter: corp"
+expect_screen "1 of 1 certificate" "the filter matches the organization"
+expect_no_screen "Nothing matches" "the certificate stays listed"
+send Escape
+wait_gone "Filter: corp"
 send Enter
 wait_words "Key here on the token \"certwiz-test\", which it never leaves"
 ok "the details say the key is on the token, as show does"

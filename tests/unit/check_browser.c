@@ -48,7 +48,7 @@ add_cert (const char *label, const char *issuer, long days, bool key,
     count++;
   struct bm_entry entry = {
     false, key, id, label, label, issuer, "", names, count,
-    time (NULL) + days * DAY + DAY / 2, 0,
+    time (NULL) + days * DAY + DAY / 2, 0, false, NULL,
   };
   bm_add (&model, &entry);
 }
@@ -57,7 +57,7 @@ static void
 add_request (const char *label, const char *id)
 {
   struct bm_entry entry = { true, true, id, label, label, "", "", NULL, 0,
-                            time (NULL), 0 };
+                            time (NULL), 0, false, NULL };
   bm_add (&model, &entry);
 }
 
@@ -263,7 +263,7 @@ START_TEST (filter_by_sha256_prefix)
   static const char *const none[] = { NULL };
   struct bm_entry entry = {
     false, false, "00aa", "by sha256", "", "CA", "ABCDEF0123", none, 0,
-    time (NULL) + 10 * DAY, 0,
+    time (NULL) + 10 * DAY, 0, false, NULL,
   };
   bm_add (&model, &entry);
   bm_refresh (&model);
@@ -373,10 +373,56 @@ START_TEST (states)
 }
 END_TEST
 
+/* The Services column: each certificate's services, once each, in the
+   order found; a request is never served; the column shows only when
+   some row is. */
+START_TEST (services_of_rows)
+{
+  add_cert ("mail", "CA", 90, true, "00aa", NULL);
+  add_cert ("web", "CA", 90, true, "00bb", NULL);
+  add_request ("next", "00aa");
+  bm_refresh (&model);
+  ck_assert (!model.any_services);
+  bm_add_service (&model, "00AA", "SMTP");
+  bm_add_service (&model, "00aa", "IMAP");
+  bm_add_service (&model, "00aa", "SMTP");
+  bm_add_service (&model, "ffff", "HTTPS");
+  ck_assert (model.any_services);
+  for (size_t i = 0; i < model.count; i++)
+    {
+      const struct bm_row *row = model.rows[i];
+      if (row->pending || strcmp (row->id, "00bb") == 0)
+        ck_assert_ptr_null (row->services);
+      else
+        ck_assert_str_eq (row->services, "SMTP, IMAP");
+    }
+  bm_clear (&model);
+  ck_assert (!model.any_services);
+}
+END_TEST
+
+/* The filter matches the organization, which is in no other column. */
+START_TEST (filter_by_organization)
+{
+  static const char *const none[] = { NULL };
+  struct bm_entry entry = {
+    false, true, "00cc", "mail.contoso.com", "mail.contoso.com", "CA", "",
+    none, 0, time (NULL) + 10 * DAY, 0, false,
+    "C=US, O=Fabrikam Holdings, CN=mail.contoso.com",
+  };
+  bm_add (&model, &entry);
+  add_cert ("other", "CA", 20, true, "00dd", NULL);
+  bm_refresh (&model);
+  bm_set_filter (&model, "fabrikam");
+  ck_assert_uint_eq (model.shown_count, 1);
+  ck_assert_str_eq (model.shown[0]->id, "00cc");
+}
+END_TEST
+
 START_TEST (no_name)
 {
   struct bm_entry entry = { false, false, "01", "", "", "CA", "", NULL, 0,
-                            time (NULL), 0 };
+                            time (NULL), 0, false, NULL };
   bm_add (&model, &entry);
   bm_refresh (&model);
   ck_assert_str_ne (model.shown[0]->label, "");
@@ -782,6 +828,8 @@ model_suite (void)
   tc = tcase_create ("filter");
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, filter_by_name);
+  tcase_add_test (tc, services_of_rows);
+  tcase_add_test (tc, filter_by_organization);
   tcase_add_test (tc, filter_by_label);
   tcase_add_test (tc, filter_by_issuer);
   tcase_add_test (tc, filter_ignores_case);

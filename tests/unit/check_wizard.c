@@ -169,6 +169,23 @@ put_draft_record (const struct cw_record *record)
 
 /* ------------------------------------------------------------- init */
 
+/* Step 2 takes a list as certwiz request --san does: "a, b, c". */
+START_TEST (san_list_added_whole)
+{
+  size_t repeated;
+  wz_san_add (&wz, "mail.contoso.com");
+  ck_assert_uint_eq (wz_san_add_list (&wz, " owa.contoso.com,autodiscover."
+                                      "contoso.com , ,MAIL.contoso.com",
+                                      &repeated), 2);
+  ck_assert_uint_eq (repeated, 1);
+  ck_assert_uint_eq (wz.san_count, 3);
+  ck_assert_str_eq (wz.sans[1], "owa.contoso.com");
+  ck_assert_str_eq (wz.sans[2], "autodiscover.contoso.com");
+  ck_assert_uint_eq (wz_san_add_list (&wz, "smtp.contoso.com", NULL), 1);
+  ck_assert_str_eq (wz.sans[3], "smtp.contoso.com");
+}
+END_TEST
+
 START_TEST (init_defaults)
 {
   ck_assert_int_eq (wz.step, WZ_STEP_SUBJECT);
@@ -1381,6 +1398,7 @@ model_suite (void)
   Suite *s = suite_create ("model");
   TCase *tc = tcase ("init");
   tcase_add_test (tc, init_defaults);
+  tcase_add_test (tc, san_list_added_whole);
   tcase_add_test (tc, key_choices_fixed);
   tcase_add_test (tc, field_table_follows_rdn_table);
   tcase_add_test (tc, has_input);

@@ -1,0 +1,204 @@
+/* Choosing a key on a token: the PIN first (a token lists its keys only
+   once logged in), then the list of its keys, "a new key" first. */
+#include <config.h>
+
+#include "token_picker.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "base/i18n.h"
+#include "list.h"
+#include "loop.h"
+#include "password_entry.h"
+#include "screen_frame.h"
+#include "term.h"
+#include "text.h"
+#include "base/xalloc.h"
+
+#define LIST_ROW (WZ_TOP + 3)
+
+struct picker
+{
+  struct wz_ui *ui;
+  const struct cw_token *token;   /* as listed with the PIN */
+  struct ui_list list;            /* row 0: a new key; then the keys */
+};
+
+static int
+list_rows (void)
+{
+  return WZ_STATUS_ROW - LIST_ROW - 1;
+}
+
+/* "mail - ECDSA P-256 (id 01)", or the id alone when it has no label. */
+static char *
+key_text (const struct cw_token_key *key)
+{
+  if (*key->label)
+    return xasprintf ("%s - %s", key->label, key->description);
+  /* TRANSLATORS: a key on a token that has no label: its kind and its
+     id in hex. */
+  return xasprintf (_("%s (id %s)"), key->description, key->id);
+}
+
+static void
+draw_row (int y, int x, int width, size_t index, bool selected, void *state)
+{
+  struct picker *p = state;
+  char *line;
+  if (index == 0)
+    /* TRANSLATORS: %s is a key type such as "ECDSA P-256". */
+    line = xasprintf (_("Make a new key on this token: %s"),
+                      _(p->ui->wz.key->label));
+  else
+    line = key_text (&p->token->keys[index - 1]);
+  ui_put (y, x, line, width, selected ? UI_SELECTED : UI_NORMAL);
+  free (line);
+}
+
+static void
+draw (struct ui_screen *screen)
+{
+  struct picker *p = screen->state;
+  wz_frame_draw (screen, _("A key on a token"), p->token->label,
+                 p->ui->status, p->ui->status_role);
+  char *which = xasprintf (_("Which key on the token \"%s\" signs the "
+                             "request:"), p->token->label);
+  ui_put (WZ_TOP, 2, which, 0, UI_LABEL);
+  free (which);
+  ui_put (WZ_TOP + 1, 2, _("(A key on a token never leaves it: it cannot "
+                           "be backed up.)"), 0, UI_DIM);
+  ui_list_draw (&p->list, LIST_ROW, 2, COLS - 4, list_rows (), draw_row, p);
+}
+
+enum { PICKER_CHOOSE = 1 };
+
+static bool
+act (struct ui_screen *screen, int action, int key)
+{
+  (void) key;
+  if (action != PICKER_CHOOSE)
+    return false;
+  ui_close (screen, WZ_NEXT);
+  return true;
+}
+
+static void
+typed (struct ui_screen *screen, int key)
+{
+  struct picker *p = screen->state;
+  ui_list_key (&p->list, key, list_rows ());
+}
+
+static bool
+help (struct ui_screen *screen, const char **title, const char **text)
+{
+  (void) screen;
+  *title = wz_help_title (WZ_HELP_TOKEN);
+  *text = wz_help_text (WZ_HELP_TOKEN);
+  return true;
+}
+
+static const struct ui_key keys[] = {
+  UI_ENTER_KEYS (PICKER_CHOOSE, "Enter", N_("Choose")),
+};
+
+static const struct ui_screen_ops ops = {
+  .draw = draw, .act = act, .key = typed, .help = help,
+};
+
+static const struct cw_token *
+find_token (const struct cw_tokens *tokens, const char *uri)
+{
+  for (size_t i = 0; i < tokens->count; i++)
+    if (strcmp (tokens->items[i].uri, uri) == 0)
+      return &tokens->items[i];
+  return NULL;
+}
+
+/* The token's keys, listed with PIN; NULL when the token refused it. */
+static const struct cw_token *
+log_in (const struct cw_token *token, const char *pin,
+        struct cw_tokens *listed)
+{
+  struct cw_diags ignored = CW_DIAGS_INIT;
+  cw_tokens_list (listed, pin, &ignored);
+  cw_diags_free (&ignored);
+  const struct cw_token *found = find_token (listed, token->uri);
+  return found && found->keys_listed ? found : NULL;
+}
+
+static bool
+ask_pin (const struct cw_token *token, struct wz_secret *pin)
+{
+  char *text = xasprintf (_("Type the PIN of the token \"%s\". It is not "
+                            "shown, and certwiz keeps it only while it "
+                            "runs, never in the saved draft."),
+                          token->label);
+  bool given = wz_ask_password (_("The token's PIN"), text,
+                                wz_help_title (WZ_HELP_TOKEN),
+                                wz_help_text (WZ_HELP_TOKEN), pin);
+  free (text);
+  return given;
+}
+
+static void
+say_refused (const struct cw_token *token)
+{
+  char *text = xasprintf (_("The token \"%s\" did not take this PIN, so "
+                            "its keys cannot be listed. Type it again, "
+                            "with care: after a few wrong PINs a token "
+                            "locks itself."), token->label);
+  ui_message (_("Wrong PIN"), text, UI_ERROR);
+  free (text);
+}
+
+static bool
+choose_key (struct wz_ui *ui, const struct cw_token *token, const char *pin)
+{
+  struct picker p = { .ui = ui, .token = token };
+  ui_list_init (&p.list, token->key_count + 1);
+  p.list.selected = token->key_count > 0 ? 1 : 0;
+  struct ui_screen screen = { .ops = &ops,
+                              .keys = UI_KEYMAP (keys, UI_SHARE_ALL),
+                              .first_tick = -1, .state = &p };
+  if (ui_run (&screen) != WZ_NEXT)
+    return false;
+  size_t at = p.list.selected;
+  if (at == 0)
+    wz_token_choose (&ui->wz, token->uri, token->label, NULL, pin);
+  else
+    {
+      char *text = key_text (&token->keys[at - 1]);
+      wz_token_choose (&ui->wz, token->keys[at - 1].uri, token->label, text,
+                       pin);
+      free (text);
+    }
+  return true;
+}
+
+bool
+wz_pick_token_key (struct wz_ui *ui, const struct cw_token *token)
+{
+  struct wz_secret pin;
+  wz_secret_init (&pin);
+  struct cw_tokens listed = CW_TOKENS_INIT;
+  const struct cw_token *found = NULL;
+  while (!found && ask_pin (token, &pin))
+    {
+      found = log_in (token, pin.text, &listed);
+      if (!found)
+        {
+          cw_tokens_free (&listed);
+          wz_secret_wipe (&pin);
+          say_refused (token);
+        }
+    }
+  bool chosen = found && choose_key (ui, found, pin.text);
+  cw_tokens_free (&listed);
+  wz_secret_free (&pin);
+  return chosen;
+}
