@@ -23,6 +23,7 @@ struct offer
   const struct cw_svc_adapter *adapter;
   char *config;
   char *now;
+  bool fits;               /* it has a site for the certificate's names */
 };
 
 struct offers
@@ -33,8 +34,9 @@ struct offers
 
 static char *
 serving_now (const struct cw_svc_adapter *adapter, const char *config,
-             gnutls_x509_crt_t leaf)
+             gnutls_x509_crt_t leaf, bool *fits)
 {
+  *fits = false;
   struct cw_svc svc = { NULL };
   struct cw_diags ignored = CW_DIAGS_INIT;
   char *now = NULL;
@@ -42,7 +44,8 @@ serving_now (const struct cw_svc_adapter *adapter, const char *config,
       && cw_svc_open (adapter, config, &svc, &ignored) == CW_OK)
     {
       char *cert = NULL, *key = NULL;
-      if (adapter->choose (&svc, leaf, NULL, &ignored) == CW_OK)
+      *fits = adapter->choose (&svc, leaf, NULL, &ignored) == CW_OK;
+      if (*fits)
         adapter->current (&svc, &cert, &key);
       /* TRANSLATORS: what a service serves now, in the list of
          services; %s is a certificate file. */
@@ -59,13 +62,14 @@ static void
 add_offer (struct offers *offers, const struct cw_svc_adapter *adapter,
            const char *config, gnutls_x509_crt_t leaf)
 {
-  char *now = serving_now (adapter, config, leaf);
+  bool fits;
+  char *now = serving_now (adapter, config, leaf, &fits);
   if (!now)
     return;
   offers->items = xreallocarray (offers->items, offers->count + 1,
                                  sizeof *offers->items);
   offers->items[offers->count++] = (struct offer) {
-    adapter, xstrdup (config), now,
+    adapter, xstrdup (config), now, fits,
   };
 }
 
@@ -77,6 +81,10 @@ find_services (struct offers *offers, gnutls_x509_crt_t leaf)
   const struct cw_svc_adapter *const *adapters = cw_svc_adapters (&count);
   for (size_t i = 0; i < count; i++)
     {
+      /* One instance named by two words (Dovecot's imap and pop) is
+         offered once. */
+      if (i && strcmp (adapters[i - 1]->name, adapters[i]->name) == 0)
+        continue;
       const char *config = cw_svc_config_default (adapters[i]);
       if (config && access (config, R_OK) == 0)
         add_offer (offers, adapters[i], config, leaf);
@@ -93,11 +101,12 @@ offers_free (struct offers *offers)
 
 /* ------------------------------------------------------------ choosing */
 
-/* "HTTPS (nginx)": a button; the details go in the text above. */
+/* "nginx": a button, short so that every service's fits a row; the
+   details go in the text above. */
 static char *
 offer_button (const struct offer *offer)
 {
-  return xasprintf ("%s (%s)", offer->adapter->label, offer->adapter->name);
+  return xstrdup (offer->adapter->name);
 }
 
 static char *
@@ -127,19 +136,27 @@ offers_text (const struct offers *offers)
 static int
 choose_offer (struct offers *offers, gnutls_x509_crt_t leaf)
 {
-  size_t count = offers->count;
-  char **buttons = xcalloc (count + 1, sizeof *buttons);
-  for (size_t i = 0; i < count; i++)
-    buttons[i] = offer_button (&offers->items[i]);
+  /* A button for each service that has a site for the names: the
+     others are only listed. */
+  size_t count = 0;
+  char **buttons = xcalloc (offers->count + 1, sizeof *buttons);
+  size_t *which = xcalloc (offers->count + 1, sizeof *which);
+  for (size_t i = 0; i < offers->count; i++)
+    if (offers->items[i].fits)
+      {
+        which[count] = i;
+        buttons[count++] = offer_button (&offers->items[i]);
+      }
   buttons[count] = xstrdup (_("Another configuration..."));
   char *text = offers_text (offers);
   int at = ui_choose (_("Use this certificate for..."), text,
                       (const char *const *) buttons, count + 1, 0);
   for (size_t i = 0; i <= count; i++)
     free (buttons[i]);
-  free (buttons), free (text);
+  int chosen = at >= 0 && (size_t) at < count ? (int) which[at] : at;
+  free (buttons), free (which), free (text);
   if (at < 0 || (size_t) at < count)
-    return at;
+    return chosen;
   char *path = ui_ask (_("Another configuration"),
                        _("The configuration file of the service (nginx's "
                          "or Apache's main file, HAProxy's file, Postfix's "

@@ -44,7 +44,7 @@ send u
 wait_for "Use this certificate for..."
 wait_words "HTTPS (nginx): $conf"
 expect_screen "serves $pki/orig.chain.pem" "what nginx serves now"
-expect_screen "[ HTTPS (nginx) ]" "nginx is offered"
+expect_screen "[ nginx ]" "nginx is offered: a button for each service with a site for the names"
 send Enter
 wait_for "What will change"
 expect_screen "-    ssl_certificate $pki/orig.chain.pem;" \

@@ -202,7 +202,7 @@ tui_start
 wait_for "Resume?"
 send Enter
 wait_for "Step 1 of 5: Subject"
-expect_screen "\"UK\" is not an ISO 3166-1 country code." \
+expect_screen "\"UK\" is not an ISO 3166-1" \
   "a draft with an error in the subject resumes at the subject"
 # Not a record: no question.
 tui_stop
