@@ -164,7 +164,10 @@ cw_acme_open (struct cw_acme *acme, const struct cw_acme_options *options,
   cw_http_open (&acme->http, &config);
   acme->directory_url = cw_acme_server_url (options->server, diags);
   if (!acme->directory_url)
-    return CW_REFUSED;
+    {
+      cw_acme_close (acme);
+      return CW_REFUSED;
+    }
   cw_progress_say (acme->progress, _("Reading the CA's directory"));
   struct cw_http_response r;
   json_object *obj = NULL;
@@ -183,6 +186,9 @@ cw_acme_open (struct cw_acme *acme, const struct cw_acme_options *options,
     }
   json_object_put (obj);
   cw_http_response_free (&r);
+  /* A conversation that did not open leaves nothing to close. */
+  if (status != CW_OK)
+    cw_acme_close (acme);
   return status;
 }
 

@@ -65,7 +65,7 @@ struct cw_acme
    caller; NULL when SERVER is not an allowed address (diagnosed). */
 char *cw_acme_server_url (const char *server, struct cw_diags *diags);
 
-/* Reads the directory. */
+/* Reads the directory.  On a failure nothing is left open. */
 enum cw_status cw_acme_open (struct cw_acme *acme,
                              const struct cw_acme_options *options,
                              struct cw_diags *diags);
