@@ -16,6 +16,7 @@
 #include "file_picker.h"
 #include "base/i18n.h"
 #include "password_entry.h"
+#include "report_screen.h"
 #include "report_view.h"
 #include "base/safetext.h"
 #include "loop.h"
@@ -348,73 +349,17 @@ done_report (struct wz_report *r, const struct backup *b, const char *out,
   free (path);
 }
 
-struct done
-{
-  struct wz_report report;
-};
-
-static int
-done_rows (void)
-{
-  return WZ_STATUS_ROW - WZ_TOP;
-}
-
-static void
-draw_done (struct ui_screen *screen)
-{
-  struct done *d = screen->state;
-  wz_frame_draw (screen, _("Back up a certificate"), _("Written"), NULL,
-                 UI_NORMAL);
-  wz_report_draw (&d->report, WZ_TOP, done_rows ());
-}
-
-enum { DONE_MENU = 1 };
-
-static bool
-act_done (struct ui_screen *screen, int action, int key)
-{
-  (void) key;
-  if (action != DONE_MENU)
-    return false;
-  ui_close (screen, WZ_MENU);
-  return true;
-}
-
-static void
-done_typed (struct ui_screen *screen, int key)
-{
-  struct done *d = screen->state;
-  wz_report_key (&d->report, key, done_rows ());
-}
-
-static bool
-help_done (struct ui_screen *screen, const char **title, const char **text)
-{
-  (void) screen;
-  return wz_frame_help (WZ_XHELP_BACKUP_DONE, title, text);
-}
-
-/* Esc goes to the menu as well, without a word in the bar. */
-static const struct ui_key done_keys[] = {
-  UI_ENTER_KEYS (DONE_MENU, "Enter", N_("Done")),
-  { UI_ESC, DONE_MENU, NULL, NULL },
-};
-
-static const struct ui_screen_ops done_ops = {
-  .draw = draw_done, .act = act_done, .key = done_typed, .help = help_done,
-};
-
 static enum wz_action
 backup_done (struct backup *b, const char *out, const struct cw_diags *diags)
 {
-  struct done d = { WZ_REPORT_INIT };
-  done_report (&d.report, b, out, diags);
-  struct ui_screen screen = { .ops = &done_ops,
-                              .keys = UI_KEYMAP (done_keys, UI_SHARE_ALL),
-                              .first_tick = -1, .state = &d };
-  ui_run (&screen);
-  wz_report_free (&d.report);
-  return ui_quitting () ? WZ_QUIT : WZ_MENU;
+  struct wz_report report = WZ_REPORT_INIT;
+  done_report (&report, b, out, diags);
+  struct wz_report_screen screen = {
+    _("Back up a certificate"), _("Written"), &report, WZ_XHELP_BACKUP_DONE,
+    0, NULL, NULL, NULL, NULL };
+  enum wz_action done = wz_report_screen_run (&screen);
+  wz_report_free (&report);
+  return done;
 }
 
 /* ------------------------------------------------------------------ run */

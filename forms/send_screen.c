@@ -24,6 +24,7 @@
 #include "import_backup_help.h"
 #include "loop.h"
 #include "progress.h"
+#include "report_screen.h"
 #include "report_view.h"
 #include "screen_frame.h"
 #include "send.h"
@@ -278,101 +279,52 @@ send_form (struct wz_send *s)
 
 /* ----------------------------------------------------------------- done */
 
-struct done
-{
-  struct wz_report report;
-  struct wz_ui *ui;
-  char id[41];             /* the certificate installed */
-};
-
-static int
-done_rows (void)
-{
-  return WZ_STATUS_ROW - WZ_TOP;
-}
-
+/* Straight on to a service, as the Exchange workflow ends: ID is the
+   certificate installed. */
 static void
-draw_done (struct ui_screen *screen)
-{
-  struct done *d = screen->state;
-  wz_frame_draw (screen, _("Send the request to a CA"), _("Issued"), NULL,
-                 UI_NORMAL);
-  wz_report_draw (&d->report, WZ_TOP, done_rows ());
-}
-
-enum { DONE_MENU = 1, DONE_USE };
-
-/* Straight on to a service, as the Exchange workflow ends. */
-static void
-use_it (struct done *d)
+use_it (struct wz_ui *ui, const char *id)
 {
   struct cw_target target = CW_TARGET_INIT;
   struct cw_diags diags = CW_DIAGS_INIT;
   bool changed;
-  if (cw_target_load (&target, d->ui->store, d->id, &diags) == CW_OK
+  if (cw_target_load (&target, ui->store, id, &diags) == CW_OK
       && target.certs.count)
-    wz_use_for (d->ui, d->id, target.certs.items[0], &changed);
+    wz_use_for (ui, id, target.certs.items[0], &changed);
   else
     bw_show_diags (_("The certificate cannot be read"), &diags);
   cw_target_free (&target);
   cw_diags_free (&diags);
 }
 
-static bool
-act_done (struct ui_screen *screen, int action, int key)
+struct issued
 {
-  struct done *d = screen->state;
-  (void) key;
-  if (action == DONE_USE)
-    {
-      use_it (d);
-      return true;
-    }
-  if (action != DONE_MENU)
-    return false;
-  ui_close (screen, WZ_MENU);
-  return true;
-}
+  struct wz_ui *ui;
+  char id[41];
+};
 
 static void
-done_typed (struct ui_screen *screen, int key)
+use_issued (void *state)
 {
-  struct done *d = screen->state;
-  wz_report_key (&d->report, key, done_rows ());
+  struct issued *i = state;
+  use_it (i->ui, i->id);
 }
-
-static bool
-help_done (struct ui_screen *screen, const char **title, const char **text)
-{
-  (void) screen;
-  return wz_frame_help (WZ_XHELP_SEND_DONE, title, text);
-}
-
-static const struct ui_key done_keys[] = {
-  UI_ENTER_KEYS (DONE_MENU, "Enter", N_("Done")),
-  { UI_ESC, DONE_MENU, NULL, NULL },
-  /* TRANSLATORS: a key bar label: put the certificate to work in a mail
-     or web server. */
-  { 'u', DONE_USE, "u", N_("Use it for a service") },
-};
-
-static const struct ui_screen_ops done_ops = {
-  .draw = draw_done, .act = act_done, .key = done_typed, .help = help_done,
-};
 
 static enum wz_action
 send_done (struct wz_send *s, const struct cw_enroll_result *result,
            const struct cw_diags *diags)
 {
-  struct done d = { WZ_REPORT_INIT, s->ui, "" };
-  snprintf (d.id, sizeof d.id, "%s", result->import.info.sha1);
-  wz_send_report (&d.report, s, result, diags);
-  struct ui_screen screen = { .ops = &done_ops,
-                              .keys = UI_KEYMAP (done_keys, UI_SHARE_ALL),
-                              .first_tick = -1, .state = &d };
-  ui_run (&screen);
-  wz_report_free (&d.report);
-  return ui_quitting () ? WZ_QUIT : WZ_MENU;
+  struct issued issued = { s->ui, "" };
+  snprintf (issued.id, sizeof issued.id, "%s", result->import.info.sha1);
+  struct wz_report report = WZ_REPORT_INIT;
+  wz_send_report (&report, s, result, diags);
+  struct wz_report_screen screen = {
+    _("Send the request to a CA"), _("Issued"), &report, WZ_XHELP_SEND_DONE,
+    /* TRANSLATORS: a key bar label: put the certificate to work in a mail
+       or web server. */
+    'u', "u", N_("Use it for a service"), use_issued, &issued };
+  enum wz_action done = wz_report_screen_run (&screen);
+  wz_report_free (&report);
+  return done;
 }
 
 /* ------------------------------------------------------------------ run */
