@@ -62,6 +62,19 @@ describe_subject (const struct wizard *wz, struct cw_record *record)
     cw_record_add (record, "san", wz->sans[i]);
 }
 
+/* The token key chosen, by its URI and labels: never its PIN, which is
+   asked again on resuming. */
+static void
+describe_token (const struct wz_token_key *token, struct cw_record *record)
+{
+  if (!token->uri)
+    return;
+  cw_record_add (record, "token-uri", token->uri);
+  cw_record_add (record, "token-label", token->token_label);
+  if (token->key_text)
+    cw_record_add (record, "token-key", token->key_text);
+}
+
 static void
 describe (const struct wizard *wz, struct cw_record *record)
 {
@@ -76,6 +89,7 @@ describe (const struct wizard *wz, struct cw_record *record)
   add_unsigned (record, "max-sans", wz->max_sans);
   if (key)
     cw_record_add (record, "key", key->name);
+  describe_token (&wz->token, record);
   add_bool (record, "exportable", wz->exportable);
   add_field (record, "friendly-name", &wz->friendly_name);
   add_field (record, "out", &wz->out_path);
@@ -151,6 +165,18 @@ restore_flow (struct wizard *wz, const struct cw_record *record)
     wz->flow = &wz_flow_selfsign;
 }
 
+/* The token key as it was chosen, its PIN not given yet: the key step
+   asks for it before the user goes on. */
+static void
+restore_token (struct wizard *wz, const struct cw_record *record)
+{
+  const char *uri = cw_record_get (record, "token-uri");
+  const char *label = cw_record_get (record, "token-label");
+  if (uri && label && strncmp (uri, "pkcs11:", 7) == 0)
+    wz_token_choose (wz, uri, label, cw_record_get (record, "token-key"),
+                     NULL);
+}
+
 static void
 restore_choices (struct wizard *wz, const struct cw_record *record)
 {
@@ -162,6 +188,7 @@ restore_choices (struct wizard *wz, const struct cw_record *record)
   restore_flow (wz, record);
   restore_bool (record, "exportable", &wz->exportable);
   restore_key (wz, cw_record_get (record, "key"));
+  restore_token (wz, record);
   parse_number (cw_record_get (record, "max-sans"), 0, MAX_SANS_LIMIT,
                 &wz->max_sans);
   parse_number (cw_record_get (record, "days"), 1, CW_SELFSIGN_MAX_DAYS,

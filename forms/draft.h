@@ -18,7 +18,8 @@
 /* Writes WZ as the draft of STORE, creating the store (0700) when it does
    not exist yet and replacing the previous draft: flow (its name), step,
    style, each subject field by its draft_key, one "san" line per
-   name, max-sans, key (the wz_key_choice name), exportable,
+   name, max-sans, key (the wz_key_choice name), the token key chosen
+   (token-uri, token-label, token-key; never its PIN), exportable,
    friendly-name, out, days and saved (the UTC time).  Returns false on
    any failure (no store path, a store others can read, I/O); the wizard
    then says so in its status line and goes on. */

@@ -39,8 +39,14 @@ key_enter (struct wz_ui *ui)
   cw_tokens_free (&ui->tokens);
   cw_tokens_list (&ui->tokens, NULL, &ignored);
   cw_diags_free (&ignored);
-  if (ui->tokens.count == 0)
-    wz_token_drop (&ui->wz);
+  if (ui->wz.token.uri && !wz_token_present (ui))
+    {
+      /* The status line keeps the text until the next key: a string of
+         the catalog's, never one made here. */
+      wz_say (ui, _("The token chosen before is not present: a new key "
+                    "will be made in the store."), UI_WARNING);
+      wz_token_drop (&ui->wz);
+    }
   if (ui->focus >= focus_count (ui))
     ui->focus = FOCUS_TYPE;
 }
@@ -76,6 +82,15 @@ draw_types (struct wz_ui *ui)
 static char *
 token_choice_text (const struct wizard *wz)
 {
+  if (wz_token_pin_needed (wz) && wz->token.key_text)
+    /* TRANSLATORS: a token key chosen before the wizard was left; %s is
+       its label and kind, such as "mail - ECDSA P-256". */
+    return xasprintf (_("Key: %s; its PIN is asked again when you go on."),
+                      wz->token.key_text);
+  if (wz_token_pin_needed (wz))
+    /* TRANSLATORS: %s is a key type such as "ECDSA P-256". */
+    return xasprintf (_("A new key made on the token: %s; its PIN is asked "
+                        "again when you go on."), _(wz->key->label));
   if (wz->token.key_text)
     /* TRANSLATORS: the key on a token chosen; %s is its label and kind,
        such as "mail - ECDSA P-256". */
@@ -209,6 +224,9 @@ key_act (struct wz_ui *ui, int action, int key)
         toggle_token (ui);
       return WZ_STAY;
     default:
+      /* A choice resumed from a draft has no PIN yet. */
+      if (wz_token_pin_needed (&ui->wz) && !wz_token_pin_again (ui))
+        return WZ_STAY;
       wz_save_draft (ui);
       return WZ_NEXT;
     }

@@ -22,7 +22,7 @@ wz_token_choose (struct wizard *wz, const char *uri, const char *token_label,
   wz_token_drop (wz);
   wz->token = (struct wz_token_key) {
     .uri = xstrdup (uri), .token_label = xstrdup (token_label),
-    .key_text = copy_or_null (key_text), .pin = xstrdup (pin ? pin : ""),
+    .key_text = copy_or_null (key_text), .pin = copy_or_null (pin),
   };
 }
 
@@ -37,6 +37,12 @@ wz_token_drop (struct wizard *wz)
   free (token->token_label);
   free (token->key_text);
   *token = (struct wz_token_key) { NULL, NULL, NULL, NULL };
+}
+
+bool
+wz_token_pin_needed (const struct wizard *wz)
+{
+  return wz->token.uri && !wz->token.pin;
 }
 
 bool

@@ -202,3 +202,74 @@ wz_pick_token_key (struct wz_ui *ui, const struct cw_token *token)
   wz_secret_free (&pin);
   return chosen;
 }
+
+static const struct cw_token *
+token_labeled (const struct cw_tokens *tokens, const char *label)
+{
+  for (size_t i = 0; label && i < tokens->count; i++)
+    if (strcmp (tokens->items[i].label, label) == 0)
+      return &tokens->items[i];
+  return NULL;
+}
+
+bool
+wz_token_present (const struct wz_ui *ui)
+{
+  return token_labeled (&ui->tokens, ui->wz.token.token_label) != NULL;
+}
+
+static bool
+holds_key (const struct cw_token *token, const char *uri)
+{
+  for (size_t i = 0; i < token->key_count; i++)
+    if (strcmp (token->keys[i].uri, uri) == 0)
+      return true;
+  return false;
+}
+
+static void
+say_key_gone (struct wz_ui *ui)
+{
+  char *text = xasprintf (_("The key chosen before is no longer on the "
+                            "token \"%s\". Choose a key again: Space on "
+                            "\"A key on a token\"."),
+                          ui->wz.token.token_label);
+  ui_message (_("Key not found"), text, UI_ERROR);
+  free (text);
+  wz_token_drop (&ui->wz);
+}
+
+bool
+wz_token_pin_again (struct wz_ui *ui)
+{
+  const struct cw_token *token = token_labeled (&ui->tokens,
+                                                ui->wz.token.token_label);
+  if (!token)
+    return false;
+  struct wz_secret pin;
+  wz_secret_init (&pin);
+  struct cw_tokens listed = CW_TOKENS_INIT;
+  const struct cw_token *found = NULL;
+  while (!found && ask_pin (token, &pin))
+    {
+      found = log_in (token, pin.text, &listed);
+      if (!found)
+        {
+          cw_tokens_free (&listed);
+          wz_secret_wipe (&pin);
+          say_refused (token);
+        }
+    }
+  bool taken = found != NULL;
+  if (taken && ui->wz.token.key_text
+      && !holds_key (found, ui->wz.token.uri))
+    {
+      say_key_gone (ui);
+      taken = false;
+    }
+  else if (taken)
+    ui->wz.token.pin = xstrdup (pin.text);
+  cw_tokens_free (&listed);
+  wz_secret_free (&pin);
+  return taken;
+}

@@ -420,7 +420,9 @@ wz_step_complete (const struct wizard *wz)
     case WZ_STEP_NAMES:
       return names_complete (wz);
     case WZ_STEP_KEY:
-      if (wz->friendly_name.len)
+      if (wz_token_pin_needed (wz))
+        complete = false;
+      else if (wz->friendly_name.len)
         complete = cw_friendly_name_check (wz->friendly_name.text, &diags);
       break;
     case WZ_STEP_REVIEW:

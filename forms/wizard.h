@@ -88,7 +88,8 @@ struct wz_subject
 
 /* A key on a PKCS#11 token, when the user chose one on the key step:
    the key's pkcs11: URI, or the token's to make a new key there, and the
-   PIN typed for it.  The PIN is never in a draft; it is wiped when the
+   PIN typed for it.  The PIN is never in a draft (a choice resumed from
+   one has none until the key step asks again); it is wiped when the
    choice is dropped. */
 struct wz_token_key
 {
@@ -96,7 +97,7 @@ struct wz_token_key
   char *token_label;
   char *key_text;          /* the key chosen ("mail - ECDSA P-256");
                               NULL: a new key made on the token */
-  char *pin;
+  char *pin;               /* NULL: not given yet */
 };
 
 struct wizard
@@ -141,12 +142,16 @@ const struct cw_diag *wz_field_worst (const struct wizard *wz,
                                       enum wz_field field);
 
 /* Chooses the key at URI on the token TOKEN_LABEL (KEY_TEXT NULL: a new
-   key made on the token URI names), with its PIN; copies them all. */
+   key made on the token URI names), with its PIN (NULL: not given yet);
+   copies them all. */
 void wz_token_choose (struct wizard *wz, const char *uri,
                       const char *token_label, const char *key_text,
                       const char *pin);
 /* Back to a new key in the store; the PIN is wiped. */
 void wz_token_drop (struct wizard *wz);
+/* Whether a token key is chosen whose PIN is not given yet (restored
+   from a draft, which never holds a PIN). */
+bool wz_token_pin_needed (const struct wizard *wz);
 /* Whether the key is a token's that exists already (not a new one). */
 bool wz_token_key_chosen (const struct wizard *wz);
 

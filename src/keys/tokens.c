@@ -74,6 +74,16 @@ give_pin (void *userdata, int attempt, const char *token_url,
   return 0;
 }
 
+/* By label, then id: the order a token lists its objects in is its own,
+   and may change from one listing to the next. */
+static int
+key_order (const void *a, const void *b)
+{
+  const struct cw_token_key *x = a, *y = b;
+  int by_label = strcmp (x->label, y->label);
+  return by_label ? by_label : strcmp (x->id, y->id);
+}
+
 /* The private keys of TOKEN, logging in with PIN when it wants it. */
 static void
 list_keys (struct cw_token *token, const char *pin)
@@ -91,6 +101,8 @@ list_keys (struct cw_token *token, const char *pin)
   token->keys_listed = ret >= 0;
   for (unsigned i = 0; ret >= 0 && i < count; i++)
     add_key (token, objects[i], pin);
+  if (token->key_count > 1)
+    qsort (token->keys, token->key_count, sizeof *token->keys, key_order);
   for (unsigned i = 0; i < count; i++)
     gnutls_pkcs11_obj_deinit (objects[i]);
   gnutls_free (objects);

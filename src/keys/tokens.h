@@ -40,8 +40,8 @@ struct cw_tokens
 #define CW_TOKENS_INIT { NULL, 0 }
 
 /* Every token present that can hold keys (trust modules are left out),
-   with its private keys.  A token that wants a login lists them only
-   with PIN (may be NULL: then its keys are not listed). */
+   with its private keys, by label.  A token that wants a login lists
+   them only with PIN (may be NULL: then its keys are not listed). */
 enum cw_status cw_tokens_list (struct cw_tokens *tokens, const char *pin,
                                struct cw_diags *diags);
 void cw_tokens_free (struct cw_tokens *tokens);

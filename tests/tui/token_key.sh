@@ -122,4 +122,76 @@ GNUTLS_PIN=1234 p11tool --login --list-privkeys "$token" >keys 2>/dev/null
 [ "$(grep -c 'URL:' keys)" = 2 ] && ok "the new key is on the token" ||
   { fail "the token does not hold two keys"; cat keys >&2; }
 
+# ------------------------------- a draft keeps the token key, not its PIN
+# The first request is dropped so that the token's key may sign another;
+# the key stays on the token.
+run 0 "$CERTWIZ" delete "$id" --yes
+rm -f "$CERTWIZ_STORE/draft"
+tui_new SOFTHSM2_CONF="$SOFTHSM2_CONF" "$CERTWIZ"
+to_key_step mail3.contoso.com
+send Tab Tab Tab Space
+wait_for "The token's PIN"
+type 1234
+send Enter
+wait_for "Which key on the token"
+# The keys are listed by label: the key made above, then mail-key.
+send Down Enter
+wait_for "Key: mail-key - ECDSA P-256; its PIN is given."
+send Enter
+wait_for "Step 4 of 5: Review"
+kill -HUP "$(tui_pid)"
+wait_exit
+draft="$CERTWIZ_STORE/draft"
+expect_in "$draft" "object=mail-key;type=private" "the draft keeps the token key chosen"
+expect_in "$draft" "token-label: certwiz-test" "the draft names the token"
+expect_not_in "$draft" "1234" "the draft holds no PIN"
+
+tui_new SOFTHSM2_CONF="$SOFTHSM2_CONF" "$CERTWIZ"
+wait_for "Resume?"
+send Enter
+wait_for "Step 3 of 5: Key"
+ok "resuming stops at the key step: the PIN is not kept"
+expect_screen "[x] A key on a token: certwiz-test" "the token key is still chosen"
+expect_screen "Key: mail-key - ECDSA P-256; its PIN is asked again" \
+  "the key step says the PIN is asked again"
+send Enter
+wait_for "The token's PIN"
+type 1234
+send Enter
+wait_for "Step 4 of 5: Review"
+expect_words "Key mail-key - ECDSA P-256, on the token \"certwiz-test\"" \
+  "the review names the token key resumed"
+send Enter
+wait_for "Step 5 of 5"
+send Enter
+wait_for "The request is written" 20
+tui_stop
+pubkey_of_req mail3.contoso.com.req >req3.pub
+cmp -s req3.pub token.pub &&
+  ok "the resumed request is signed by the token key" ||
+  fail "the resumed request's key is not the token key's"
+
+# ------------------------------- a resumed token that is not present
+tui_new SOFTHSM2_CONF="$SOFTHSM2_CONF" "$CERTWIZ"
+to_key_step mail4.contoso.com
+send Tab Tab Tab Space
+wait_for "The token's PIN"
+type 1234
+send Enter
+wait_for "Which key on the token"
+send Enter
+wait_for "its PIN is given."
+send Enter
+wait_for "Step 4 of 5: Review"
+kill -HUP "$(tui_pid)"
+wait_exit
+tui_new SOFTHSM2_CONF=/nonexistent "$CERTWIZ"
+wait_for "Resume?"
+send Enter
+wait_for "Step 3 of 5: Key"
+wait_words "The token chosen before is not present"
+ok "a token gone since the draft is said, not dropped silently"
+expect_no_screen "A key on a token" "and no token is offered"
+tui_stop
+
 finish

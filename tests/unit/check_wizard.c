@@ -1052,7 +1052,7 @@ END_TEST
 static const char *const draft_names[] = {
   "flow", "step", "style", "C", "DC", "ST", "L", "O", "OU", "CN",
   "san", "max-sans", "key", "exportable", "friendly-name", "out", "days",
-  "saved",
+  "saved", "token-uri", "token-label", "token-key",
 };
 
 static bool
@@ -1117,6 +1117,48 @@ START_TEST (draft_holds_no_secret)
   cw_record_free (&record);
   free (text);
   free (path);
+}
+END_TEST
+
+/* A token key chosen is kept by its URI and labels, never its PIN; the
+   resumed wizard stops at the key step until the PIN is given again. */
+START_TEST (draft_keeps_token_key_not_pin)
+{
+  static const char uri[] = "pkcs11:token=hsm;object=mail;type=private";
+  struct wizard back;
+  fill_contoso (&wz);
+  wz.step = WZ_STEP_REVIEW;
+  wz_token_choose (&wz, uri, "hsm", "mail - ECDSA P-256", "4711-secret");
+  ck_assert (wz_draft_save (&wz, store));
+  char *path = draft_file ();
+  char *text = read_file_text (path);
+  ck_assert_ptr_null (strstr (text, "4711-secret"));
+  wz_init (&back);
+  ck_assert (wz_draft_load (&back, store, NULL));
+  ck_assert_str_eq (back.token.uri, uri);
+  ck_assert_str_eq (back.token.token_label, "hsm");
+  ck_assert_str_eq (back.token.key_text, "mail - ECDSA P-256");
+  ck_assert_ptr_null (back.token.pin);
+  ck_assert (wz_token_pin_needed (&back));
+  ck_assert_int_eq (back.step, WZ_STEP_KEY);
+  wz_free (&back);
+  free (text);
+  free (path);
+}
+END_TEST
+
+/* A token line that is not a pkcs11: URI is ignored, as any bad value. */
+START_TEST (draft_token_not_uri_ignored)
+{
+  struct wizard back;
+  fill_contoso (&wz);
+  wz_token_choose (&wz, "/etc/passwd", "hsm", NULL, "1234");
+  ck_assert (wz_draft_save (&wz, store));
+  wz_init (&back);
+  ck_assert (wz_draft_load (&back, store, NULL));
+  ck_assert_ptr_null (back.token.uri);
+  ck_assert (!wz_token_pin_needed (&back));
+  wz_free (&back);
 }
 END_TEST
 
@@ -1462,6 +1504,8 @@ draft_suite (void)
   tcase_add_test (tc, draft_saved_at_optional);
   tcase_add_test (tc, draft_modes);
   tcase_add_test (tc, draft_holds_no_secret);
+  tcase_add_test (tc, draft_keeps_token_key_not_pin);
+  tcase_add_test (tc, draft_token_not_uri_ignored);
   tcase_add_test (tc, draft_replaced);
   tcase_add_test (tc, draft_discard);
   tcase_add_test (tc, draft_refuses_open_store);
