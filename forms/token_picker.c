@@ -156,6 +156,26 @@ say_refused (const struct cw_token *token)
   free (text);
 }
 
+/* Asks TOKEN's PIN until the token takes it (into *PIN, its keys into
+   *LISTED): the token as listed, or NULL on Esc. */
+static const struct cw_token *
+log_in_asking (const struct cw_token *token, struct wz_secret *pin,
+               struct cw_tokens *listed)
+{
+  const struct cw_token *found = NULL;
+  while (!found && ask_pin (token, pin))
+    {
+      found = log_in (token, pin->text, listed);
+      if (!found)
+        {
+          cw_tokens_free (listed);
+          wz_secret_wipe (pin);
+          say_refused (token);
+        }
+    }
+  return found;
+}
+
 static bool
 choose_key (struct wz_ui *ui, const struct cw_token *token, const char *pin)
 {
@@ -186,17 +206,7 @@ wz_pick_token_key (struct wz_ui *ui, const struct cw_token *token)
   struct wz_secret pin;
   wz_secret_init (&pin);
   struct cw_tokens listed = CW_TOKENS_INIT;
-  const struct cw_token *found = NULL;
-  while (!found && ask_pin (token, &pin))
-    {
-      found = log_in (token, pin.text, &listed);
-      if (!found)
-        {
-          cw_tokens_free (&listed);
-          wz_secret_wipe (&pin);
-          say_refused (token);
-        }
-    }
+  const struct cw_token *found = log_in_asking (token, &pin, &listed);
   bool chosen = found && choose_key (ui, found, pin.text);
   cw_tokens_free (&listed);
   wz_secret_free (&pin);
@@ -249,17 +259,7 @@ wz_token_pin_again (struct wz_ui *ui)
   struct wz_secret pin;
   wz_secret_init (&pin);
   struct cw_tokens listed = CW_TOKENS_INIT;
-  const struct cw_token *found = NULL;
-  while (!found && ask_pin (token, &pin))
-    {
-      found = log_in (token, pin.text, &listed);
-      if (!found)
-        {
-          cw_tokens_free (&listed);
-          wz_secret_wipe (&pin);
-          say_refused (token);
-        }
-    }
+  const struct cw_token *found = log_in_asking (token, &pin, &listed);
   bool taken = found != NULL;
   if (taken && ui->wz.token.key_text
       && !holds_key (found, ui->wz.token.uri))
