@@ -3,22 +3,18 @@
 
 #include "cert_picker.h"
 
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "dialog.h"
 #include "base/i18n.h"
-#include "list.h"
-#include "loop.h"
+#include "list_screen.h"
 #include "screen_frame.h"
 #include "store/store.h"
 #include "term.h"
 #include "text.h"
 #include "base/xalloc.h"
-
-#define LIST_ROW (WZ_TOP + 3)
 
 struct picker
 {
@@ -26,19 +22,13 @@ struct picker
   struct cw_listing listing;
   size_t *rows;            /* the listing's rows that can be backed up */
   size_t count;
-  struct ui_list list;
+  size_t selected;
 };
 
 bool
 wz_can_back_up (const struct cw_listing_row *row)
 {
   return !row->pending && row->has_key;
-}
-
-static int
-list_rows (void)
-{
-  return WZ_STATUS_ROW - LIST_ROW - 1;
 }
 
 static void
@@ -63,55 +53,6 @@ draw_row (int y, int x, int width, size_t index, bool selected, void *state)
   ui_put (y, x + width - details_width, details, details_width, role);
   free (details);
 }
-
-static void
-draw (struct ui_screen *screen)
-{
-  struct picker *p = screen->state;
-  wz_frame_draw (screen, _("Back up a certificate"),
-                 _("Choose the certificate"), p->ui->status,
-                 p->ui->status_role);
-  ui_put (WZ_TOP, 2, _("Which certificate to back up, with its private "
-                       "key:"), 0, UI_LABEL);
-  ui_put (WZ_TOP + 1, 2, _("(Only the certificates whose key is in this "
-                           "store can be backed up.)"), 0, UI_DIM);
-  ui_list_draw (&p->list, LIST_ROW, 2, COLS - 4, list_rows (), draw_row,
-                p);
-}
-
-enum { PICKER_CHOOSE = 1 };
-
-static bool
-act (struct ui_screen *screen, int action, int key)
-{
-  (void) key;
-  if (action != PICKER_CHOOSE)
-    return false;
-  ui_close (screen, WZ_NEXT);
-  return true;
-}
-
-static void
-typed (struct ui_screen *screen, int key)
-{
-  struct picker *p = screen->state;
-  ui_list_key (&p->list, key, list_rows ());
-}
-
-static bool
-help (struct ui_screen *screen, const char **title, const char **text)
-{
-  (void) screen;
-  return wz_frame_help (WZ_XHELP_BACKUP_CHOOSE, title, text);
-}
-
-static const struct ui_key keys[] = {
-  UI_ENTER_KEYS (PICKER_CHOOSE, "Enter", N_("Choose")),
-};
-
-static const struct ui_screen_ops ops = {
-  .draw = draw, .act = act, .key = typed, .help = help,
-};
 
 /* Reads the store without making it: an empty one has nothing to back
    up. */
@@ -143,11 +84,20 @@ say_none (const struct wz_ui *ui)
 static enum wz_action
 choose (struct picker *p)
 {
-  struct ui_screen screen = { .ops = &ops,
-                              .keys = UI_KEYMAP (keys, UI_SHARE_ALL),
-                              .first_tick = -1, .state = p };
-  int result = ui_run (&screen);
-  return result == WZ_NEXT ? WZ_NEXT : ui_quitting () ? WZ_QUIT : WZ_BACK;
+  struct wz_list_screen screen = {
+    .ui = p->ui, .title = _("Back up a certificate"),
+    .subtitle = _("Choose the certificate"),
+    .question = _("Which certificate to back up, with its private key:"),
+    .note = _("(Only the certificates whose key is in this store can be "
+              "backed up.)"),
+    .count = p->count, .selected = p->selected,
+    .draw_row = draw_row, .row_state = p,
+  };
+  wz_frame_help (WZ_XHELP_BACKUP_CHOOSE, &screen.help_title,
+                 &screen.help_text);
+  enum wz_action action = wz_list_screen_run (&screen);
+  p->selected = screen.selected;
+  return action;
 }
 
 /* The row of ID, to come back to the certificate chosen before. */
@@ -163,24 +113,21 @@ index_of (const struct picker *p, const char *id)
 enum wz_action
 wz_pick_certificate (struct wz_ui *ui, char **id, char **label)
 {
-  struct picker p = { ui, CW_LISTING_INIT, NULL, 0, { 0, 0, 0 } };
+  struct picker p = { ui, CW_LISTING_INIT, NULL, 0, 0 };
   enum wz_action action = WZ_BACK;
   load (&p);
-  ui_list_init (&p.list, p.count);
-  p.list.selected = index_of (&p, *id);
+  p.selected = index_of (&p, *id);
   free (*id);
   free (*label);
   *id = *label = NULL;
   if (p.count == 0)
     say_none (ui);
   else
-    {
-      action = choose (&p);
-    }
+    action = choose (&p);
   if (action == WZ_NEXT)
     {
       const struct cw_listing_row *row
-        = &p.listing.rows[p.rows[p.list.selected]];
+        = &p.listing.rows[p.rows[p.selected]];
       *id = xstrdup (row->id);
       *label = xstrdup (row->label);
     }

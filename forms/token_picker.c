@@ -4,34 +4,22 @@
 
 #include "token_picker.h"
 
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dialog.h"
 #include "base/i18n.h"
-#include "list.h"
-#include "loop.h"
+#include "list_screen.h"
 #include "password_entry.h"
-#include "screen_frame.h"
 #include "term.h"
 #include "text.h"
 #include "base/xalloc.h"
-
-#define LIST_ROW (WZ_TOP + 3)
 
 struct picker
 {
   struct wz_ui *ui;
   const struct cw_token *token;   /* as listed with the PIN */
-  struct ui_list list;            /* row 0: a new key; then the keys */
 };
-
-static int
-list_rows (void)
-{
-  return WZ_STATUS_ROW - LIST_ROW - 1;
-}
 
 /* "mail - ECDSA P-256 (id 01)", or the id alone when it has no label. */
 static char *
@@ -58,57 +46,6 @@ draw_row (int y, int x, int width, size_t index, bool selected, void *state)
   ui_put (y, x, line, width, selected ? UI_SELECTED : UI_NORMAL);
   free (line);
 }
-
-static void
-draw (struct ui_screen *screen)
-{
-  struct picker *p = screen->state;
-  wz_frame_draw (screen, _("A key on a token"), p->token->label,
-                 p->ui->status, p->ui->status_role);
-  char *which = xasprintf (_("Which key on the token \"%s\" signs the "
-                             "request:"), p->token->label);
-  ui_put (WZ_TOP, 2, which, 0, UI_LABEL);
-  free (which);
-  ui_put (WZ_TOP + 1, 2, _("(A key on a token never leaves it: it cannot "
-                           "be backed up.)"), 0, UI_DIM);
-  ui_list_draw (&p->list, LIST_ROW, 2, COLS - 4, list_rows (), draw_row, p);
-}
-
-enum { PICKER_CHOOSE = 1 };
-
-static bool
-act (struct ui_screen *screen, int action, int key)
-{
-  (void) key;
-  if (action != PICKER_CHOOSE)
-    return false;
-  ui_close (screen, WZ_NEXT);
-  return true;
-}
-
-static void
-typed (struct ui_screen *screen, int key)
-{
-  struct picker *p = screen->state;
-  ui_list_key (&p->list, key, list_rows ());
-}
-
-static bool
-help (struct ui_screen *screen, const char **title, const char **text)
-{
-  (void) screen;
-  *title = wz_help_title (WZ_HELP_TOKEN);
-  *text = wz_help_text (WZ_HELP_TOKEN);
-  return true;
-}
-
-static const struct ui_key keys[] = {
-  UI_ENTER_KEYS (PICKER_CHOOSE, "Enter", N_("Choose")),
-};
-
-static const struct ui_screen_ops ops = {
-  .draw = draw, .act = act, .key = typed, .help = help,
-};
 
 static const struct cw_token *
 find_token (const struct cw_tokens *tokens, const char *uri)
@@ -180,14 +117,24 @@ static bool
 choose_key (struct wz_ui *ui, const struct cw_token *token, const char *pin)
 {
   struct picker p = { .ui = ui, .token = token };
-  ui_list_init (&p.list, token->key_count + 1);
-  p.list.selected = token->key_count > 0 ? 1 : 0;
-  struct ui_screen screen = { .ops = &ops,
-                              .keys = UI_KEYMAP (keys, UI_SHARE_ALL),
-                              .first_tick = -1, .state = &p };
-  if (ui_run (&screen) != WZ_NEXT)
+  char *question = xasprintf (_("Which key on the token \"%s\" signs the "
+                                "request:"), token->label);
+  /* Row 0 makes a new key; the token's keys follow. */
+  struct wz_list_screen screen = {
+    .ui = ui, .title = _("A key on a token"), .subtitle = token->label,
+    .question = question,
+    .note = _("(A key on a token never leaves it: it cannot be backed "
+              "up.)"),
+    .help_title = wz_help_title (WZ_HELP_TOKEN),
+    .help_text = wz_help_text (WZ_HELP_TOKEN),
+    .count = token->key_count + 1, .selected = token->key_count > 0,
+    .draw_row = draw_row, .row_state = &p,
+  };
+  enum wz_action action = wz_list_screen_run (&screen);
+  free (question);
+  if (action != WZ_NEXT)
     return false;
-  size_t at = p.list.selected;
+  size_t at = screen.selected;
   if (at == 0)
     wz_token_choose (&ui->wz, token->uri, token->label, NULL, pin);
   else
