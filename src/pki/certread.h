@@ -42,6 +42,15 @@ enum cw_status cw_cert_reader_next (struct cw_cert_reader *reader,
 
 void cw_cert_reader_close (struct cw_cert_reader *reader);
 
+/* The first certificate of DATA, then those of the others that can be on
+   its path up (the issuer of a kept one, again and again), in the file's
+   order: what verify and match need of a file, without holding a
+   bundle of thousands parsed.  The refusals and warnings of
+   cw_certs_read. */
+enum cw_status cw_certs_read_path (const gnutls_datum_t *data,
+                                   const char *file, struct cw_certs *certs,
+                                   struct cw_diags *diags);
+
 /* Where the first PEM certificate block at or after FROM starts, as
    GnuTLS's list import finds them; the size of DATA when none is left. */
 size_t cw_pem_next_cert (const gnutls_datum_t *data, size_t from);

@@ -2,6 +2,8 @@
 
 #include "pki/target.h"
 
+#include "pki/certread.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,7 +27,7 @@ cw_target_load_file (struct cw_target *target, const char *file,
   enum cw_status status = cw_input_read (file, &data, diags);
   if (status != CW_OK)
     return status;
-  status = cw_certs_read (&data, file, &target->certs, diags);
+  status = cw_certs_read_path (&data, file, &target->certs, diags);
   free (data.data);
   return status;
 }

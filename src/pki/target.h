@@ -22,7 +22,8 @@ struct cw_target
 /* Whether WHAT is a file rather than an ID: a file that exists, or a
    path (a slash or a dot), which is then reported as missing. */
 bool cw_target_is_file (const char *what);
-/* The certificates of the file WHAT. */
+/* The first certificate of the file WHAT and those of the others that
+   can be on its path up (cw_certs_read_path). */
 enum cw_status cw_target_load_file (struct cw_target *target,
                                     const char *what,
                                     struct cw_diags *diags);

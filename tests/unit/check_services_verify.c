@@ -10,6 +10,8 @@
 #include <time.h>
 
 #include "names/match.h"
+#include "pki/certread.h"
+#include "pki/target.h"
 #include "pki/verify.h"
 #include "services/probe.h"
 #include "services/site.h"
@@ -186,16 +188,25 @@ struct fixture
 static struct fixture fx;
 
 static void
-write_root (const char *path, gnutls_x509_crt_t crt)
+write_pems (const char *path, gnutls_x509_crt_t *crts, size_t count)
 {
-  gnutls_datum_t pem;
-  ck_assert_int_ge (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &pem),
-                    0);
   FILE *f = fopen (path, "w");
   ck_assert_ptr_nonnull (f);
-  fwrite (pem.data, 1, pem.size, f);
+  for (size_t i = 0; i < count; i++)
+    {
+      gnutls_datum_t pem;
+      ck_assert_int_ge (gnutls_x509_crt_export2 (crts[i], GNUTLS_X509_FMT_PEM,
+                                                 &pem), 0);
+      fwrite (pem.data, 1, pem.size, f);
+      gnutls_free (pem.data);
+    }
   fclose (f);
-  gnutls_free (pem.data);
+}
+
+static void
+write_root (const char *path, gnutls_x509_crt_t crt)
+{
+  write_pems (path, &crt, 1);
 }
 
 static void
@@ -280,6 +291,62 @@ START_TEST (test_chain_ends)
   ck_assert_ptr_eq (v.path[1], fx.inter.crt);
   ck_assert_str_eq (v.anchor, "Unit Root");
   cw_verification_free (&v);
+}
+END_TEST
+
+static bool
+same_cert (gnutls_x509_crt_t a, gnutls_x509_crt_t b)
+{
+  return gnutls_x509_crt_equals (a, b) != 0;
+}
+
+/* A file's first certificate keeps, of the others, only those on its
+   way up, in the file's order, however they are ordered: a bundle of
+   unrelated certificates is not held parsed. */
+START_TEST (test_file_keeps_path_only)
+{
+  struct party other, stranger;
+  struct spec other_root = root_spec;
+  other_root.cn = "Other Root";
+  make (&other, &other_root, NULL);
+  static const char *const dns[] = { "www.fabrikam.com", NULL };
+  struct spec s = { "www.fabrikam.com", dns, NULL, false, -1, 90, 0, NULL };
+  make (&stranger, &s, &other);
+  gnutls_x509_crt_t file[] = { fx.leaf.crt, stranger.crt, fx.root.crt,
+                               other.crt, fx.inter.crt };
+  char path[96];
+  snprintf (path, sizeof path, "%s/bundle.pem", unit_dir);
+  write_pems (path, file, 5);
+
+  struct cw_target target;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_target_load_file (&target, path, &diags), CW_OK);
+  ck_assert_uint_eq (target.certs.count, 3);
+  ck_assert (same_cert (target.certs.items[0], fx.leaf.crt));
+  ck_assert (same_cert (target.certs.items[1], fx.root.crt));
+  ck_assert (same_cert (target.certs.items[2], fx.inter.crt));
+  struct cw_verify_options options = { "www.contoso.com", fx.ca_file,
+                                       CW_PURPOSE_SERVER, false, 0 };
+  struct cw_verification v;
+  ck_assert_int_eq (cw_verify (&target.certs, target.certs.items[0],
+                               &options, &v, &diags), CW_OK);
+  ck_assert (cw_verification_passed (&v));
+  ck_assert_uint_eq (v.path_length, 3);
+  cw_verification_free (&v);
+  cw_target_free (&target);
+
+  /* A damaged block is refused as reading the whole file refuses it. */
+  FILE *f = fopen (path, "a");
+  fputs ("-----BEGIN CERTIFICATE-----\nnot base64\n"
+         "-----END CERTIFICATE-----\n", f);
+  fclose (f);
+  ck_assert_int_eq (cw_target_load_file (&target, path, &diags), CW_REFUSED);
+  ck_assert (cw_diags_has_errors (&diags));
+  ck_assert_uint_eq (target.certs.count, 0);
+  cw_target_free (&target);
+  cw_diags_free (&diags);
+  unmake (&stranger);
+  unmake (&other);
 }
 END_TEST
 
@@ -486,6 +553,7 @@ verify_suite (void)
   tc = tcase_create ("chains");
   tcase_add_checked_fixture (tc, chain_setup, chain_teardown);
   tcase_add_test (tc, test_chain_ends);
+  tcase_add_test (tc, test_file_keeps_path_only);
   tcase_add_test (tc, test_untrusted);
   tcase_add_test (tc, test_dates);
   tcase_add_test (tc, test_purposes);
