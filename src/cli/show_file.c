@@ -68,39 +68,16 @@ names_free (struct names *names)
   free (names->items);
 }
 
-typedef void (*each_fn) (gnutls_x509_crt_t crt, size_t index, void *state);
-
-/* Calls EACH for every usable certificate of DATA, in order; CW_REFUSED
-   at the first damaged one, as reading them all at once refuses. */
-static enum cw_status
-each_cert (const gnutls_datum_t *data, const char *file, each_fn each,
-           void *state, struct cw_diags *diags)
-{
-  struct cw_cert_reader reader;
-  enum cw_status status = cw_cert_reader_open (&reader, data, file, diags);
-  for (size_t index = 0; status == CW_OK; index++)
-    {
-      gnutls_x509_crt_t crt;
-      size_t offset;
-      status = cw_cert_reader_next (&reader, &crt, &offset, diags);
-      if (status != CW_OK || !crt)
-        break;
-      each (crt, index, state);
-      gnutls_x509_crt_deinit (crt);
-    }
-  cw_cert_reader_close (&reader);
-  return status;
-}
-
-static void
+static bool
 keep_name (gnutls_x509_crt_t crt, size_t index, void *state)
 {
   struct names *names = state;
   if (index == 0)
-    return;
+    return false;
   names->items = xreallocarray (names->items, names->count + 1,
                                 sizeof *names->items);
   names->items[names->count++] = cw_cert_short_name (crt);
+  return false;
 }
 
 struct printing
@@ -109,7 +86,7 @@ struct printing
   const struct names *names;
 };
 
-static void
+static bool
 print_one (gnutls_x509_crt_t crt, size_t index, void *state)
 {
   struct printing *p = state;
@@ -135,6 +112,7 @@ print_one (gnutls_x509_crt_t crt, size_t index, void *state)
            columns. */
         cw_cli_field (_("Also in file"), p->names->items[i]);
     }
+  return false;
 }
 
 enum cw_status
@@ -146,7 +124,7 @@ cw_show_file (const char *file, enum cw_show_format format,
   if (status != CW_OK)
     return status;
   struct names names = { NULL, 0 };
-  status = each_cert (&data, file, keep_name, &names, diags);
+  status = cw_certs_each (&data, file, keep_name, &names, diags);
   if (status == CW_OK)
     {
       /* The second pass says again what the first said. */
@@ -160,7 +138,7 @@ cw_show_file (const char *file, enum cw_show_format format,
           cw_json_newline (stdout, 1);
           fputs ("\"certificates\": [", stdout);
         }
-      each_cert (&data, file, print_one, &p, &again);
+      cw_certs_each (&data, file, print_one, &p, &again);
       if (format == CW_SHOW_JSON)
         {
           cw_json_newline (stdout, 1);

@@ -116,3 +116,23 @@ cw_cert_reader_close (struct cw_cert_reader *reader)
   free (reader->whole.items);
   reader->whole = (struct cw_certs) CW_CERTS_INIT;
 }
+
+enum cw_status
+cw_certs_each (const gnutls_datum_t *data, const char *file,
+               cw_cert_each_fn each, void *state, struct cw_diags *diags)
+{
+  struct cw_cert_reader reader;
+  enum cw_status status = cw_cert_reader_open (&reader, data, file, diags);
+  for (size_t index = 0; status == CW_OK; index++)
+    {
+      gnutls_x509_crt_t crt;
+      size_t offset;
+      status = cw_cert_reader_next (&reader, &crt, &offset, diags);
+      if (status != CW_OK || !crt)
+        break;
+      if (!each (crt, index, state))
+        gnutls_x509_crt_deinit (crt);
+    }
+  cw_cert_reader_close (&reader);
+  return status;
+}

@@ -42,6 +42,18 @@ enum cw_status cw_cert_reader_next (struct cw_cert_reader *reader,
 
 void cw_cert_reader_close (struct cw_cert_reader *reader);
 
+/* What cw_certs_each calls for each certificate, INDEX from 0: true
+   when it keeps CRT (then its to free), false to have it freed. */
+typedef bool (*cw_cert_each_fn) (gnutls_x509_crt_t crt, size_t index,
+                                 void *state);
+
+/* Calls EACH for every usable certificate of DATA, in order, one parsed
+   at a time; CW_REFUSED at the first damaged one, as cw_certs_read
+   refuses the file. */
+enum cw_status cw_certs_each (const gnutls_datum_t *data, const char *file,
+                              cw_cert_each_fn each, void *state,
+                              struct cw_diags *diags);
+
 /* The first certificate of DATA, then those of the others that can be on
    its path up (the issuer of a kept one, again and again), in the file's
    order: what verify and match need of a file, without holding a

@@ -55,32 +55,34 @@ keep (struct path *path, size_t number, gnutls_x509_crt_t crt)
   path->items[path->count++] = (struct kept) { number, crt };
 }
 
-/* One pass over DATA: keeps the first certificate and the issuers of
-   the kept ones; *ADDED says whether any was kept. */
+struct pass
+{
+  struct path *path;
+  bool added;
+};
+
+/* Keeps the first certificate and the issuers of the kept ones. */
+static bool
+keep_if_on_path (gnutls_x509_crt_t crt, size_t number, void *state)
+{
+  struct pass *p = state;
+  if (is_kept (p->path, number)
+      || (number > 0 && !issues_a_kept_one (p->path, crt)))
+    return false;
+  keep (p->path, number, crt);
+  p->added = true;
+  return true;
+}
+
+/* One pass over DATA; *ADDED says whether any was kept. */
 static enum cw_status
 pass (const gnutls_datum_t *data, const char *file, struct path *path,
       bool *added, struct cw_diags *diags)
 {
-  struct cw_cert_reader reader;
-  enum cw_status status = cw_cert_reader_open (&reader, data, file, diags);
-  *added = false;
-  for (size_t number = 0; status == CW_OK; number++)
-    {
-      gnutls_x509_crt_t crt;
-      size_t offset;
-      status = cw_cert_reader_next (&reader, &crt, &offset, diags);
-      if (status != CW_OK || !crt)
-        break;
-      if (!is_kept (path, number)
-          && (number == 0 || issues_a_kept_one (path, crt)))
-        {
-          keep (path, number, crt);
-          *added = true;
-        }
-      else
-        gnutls_x509_crt_deinit (crt);
-    }
-  cw_cert_reader_close (&reader);
+  struct pass p = { path, false };
+  enum cw_status status = cw_certs_each (data, file, keep_if_on_path, &p,
+                                         diags);
+  *added = p.added;
   return status;
 }
 
