@@ -23,9 +23,26 @@ enum
   WZ_SEND_ACCOUNT,
   WZ_SEND_SERVER,          /* a new account's CA */
   WZ_SEND_EMAIL,           /* a new account's e-mail address */
-  WZ_SEND_CHECK,           /* the web server's folder, or certwiz */
+  WZ_SEND_CHECK,           /* the web server's folder, certwiz, DNS */
   WZ_SEND_WHERE,           /* the folder, or ADDRESS:PORT */
   WZ_SEND_FOCUS_COUNT
+};
+
+/* How the CA checks the names, in the order the form offers them. */
+enum wz_send_check
+{
+  WZ_CHECK_FOLDER,         /* http-01: a file in the web server's folder */
+  WZ_CHECK_PORT,           /* http-01: certwiz answers on a port */
+  WZ_CHECK_DNS,            /* dns-01: TXT records created by hand */
+  WZ_CHECK_COUNT
+};
+
+/* The TXT records a dns-01 check asks for, one per name. */
+struct wz_dns_records
+{
+  char **names;            /* "_acme-challenge.NAME." */
+  char **values;
+  size_t count;
 };
 
 struct wz_send
@@ -41,7 +58,8 @@ struct wz_send
   struct ui_field email;
   struct ui_field folder;  /* the web server's, for http-01 */
   struct ui_field listen;  /* ADDRESS:PORT certwiz answers on */
-  bool standalone;         /* certwiz answers the CA on a port */
+  enum wz_send_check check;
+  struct wz_dns_records records;  /* what the CA asked for, for DNS */
   char *webroot_found;     /* from the web site that serves the names */
   int focus;
 };
@@ -54,8 +72,11 @@ void wz_send_free (struct wz_send *send);
 void wz_send_reload_accounts (struct wz_send *send);
 
 bool wz_send_new_account (const struct wz_send *send);
-/* The field the WHERE control edits now: the folder or the port. */
+/* The field the WHERE control edits now: the folder or the port; NULL
+   for DNS, which has none. */
 struct ui_field *wz_send_where (struct wz_send *send);
+/* The last control shown: Enter there sends. */
+int wz_send_last (const struct wz_send *send);
 /* Whether control WHICH is on the form now (a new account's fields only
    for a new account). */
 bool wz_send_shown (const struct wz_send *send, int which);
@@ -73,6 +94,27 @@ char *wz_send_options (const struct wz_send *send,
                        struct cw_account_add_options *add,
                        const char **emails,
                        struct cw_enroll_options *enroll);
+/* The DNS server to ask instead of the authoritative ones
+   (CERTWIZ_DNS_SERVER, for a test or a split-horizon zone); NULL:
+   those. */
+const char *wz_send_dns_server (void);
+/* Keeps a record the CA asks for (the solver's show_record; STATE is a
+   struct wz_dns_records), once.  A wildcard and its base name ask for
+   two values of one name. */
+void wz_dns_records_keep (void *state, const char *name, const char *value);
+void wz_dns_records_free (struct wz_dns_records *records);
+
+/* Sends the form: the account, the order, the check (for DNS, the
+   records shown and waited for: forms/dns_wait.c), the certificate, and
+   the screen that says it is installed.  WZ_STAY keeps the form. */
+enum wz_action wz_send_submit (struct wz_send *send);
+
+/* Shows RECORDS to create and waits, on a screen of the event loop,
+   until DNS_SERVER (NULL: each name's authoritative servers) serves them
+   all: true then; false when the user goes back (Esc) or quits. */
+bool wz_dns_wait (struct wz_ui *ui, const struct wz_dns_records *records,
+                  const char *dns_server);
+
 /* The request's names, as a sentence's list: "a, b and c". */
 char *wz_send_names_text (const struct wz_send *send);
 /* What the CA's certificate is, now installed, for the done screen. */

@@ -79,6 +79,7 @@ wz_send_free (struct wz_send *s)
   ui_field_free (&s->email);
   ui_field_free (&s->folder);
   ui_field_free (&s->listen);
+  wz_dns_records_free (&s->records);
 }
 
 void
@@ -97,7 +98,15 @@ wz_send_new_account (const struct wz_send *s)
 struct ui_field *
 wz_send_where (struct wz_send *s)
 {
-  return s->standalone ? &s->listen : &s->folder;
+  switch (s->check)
+    {
+    case WZ_CHECK_PORT:
+      return &s->listen;
+    case WZ_CHECK_FOLDER:
+      return &s->folder;
+    default:
+      return NULL;
+    }
 }
 
 bool
@@ -105,7 +114,18 @@ wz_send_shown (const struct wz_send *s, int which)
 {
   if (which == WZ_SEND_SERVER || which == WZ_SEND_EMAIL)
     return wz_send_new_account (s);
+  if (which == WZ_SEND_WHERE)
+    return s->check != WZ_CHECK_DNS;
   return which >= 0 && which < WZ_SEND_FOCUS_COUNT;
+}
+
+int
+wz_send_last (const struct wz_send *s)
+{
+  int last = WZ_SEND_FOCUS_COUNT - 1;
+  while (last > 0 && !wz_send_shown (s, last))
+    last--;
+  return last;
 }
 
 void
@@ -125,7 +145,8 @@ wz_send_choose (struct wz_send *s, int by)
       s->account = (s->account + (by > 0 ? 1 : choices - 1)) % choices;
     }
   else if (s->focus == WZ_SEND_CHECK)
-    s->standalone = !s->standalone;
+    s->check = (s->check + (by > 0 ? 1 : WZ_CHECK_COUNT - 1))
+               % WZ_CHECK_COUNT;
 }
 
 bool
@@ -138,7 +159,7 @@ wz_send_ready (struct wz_send *s)
       s->focus = WZ_SEND_SERVER;
       return false;
     }
-  if (!s->standalone && s->folder.len == 0)
+  if (s->check == WZ_CHECK_FOLDER && s->folder.len == 0)
     {
       wz_say (s->ui, _("Type the folder your web server serves the names "
                        "from, or let certwiz answer on a port."), UI_WARNING);
@@ -169,14 +190,57 @@ wz_send_options (const struct wz_send *s, struct cw_account_add_options *add,
   enroll->request_id = s->id;
   if (!wz_send_new_account (s))
     enroll->account = s->accounts.items[s->account].id;
+  if (s->check == WZ_CHECK_DNS)
+    {
+      /* The wizard waits for the records on a screen of its own: the
+         core looks once, and the order waits in the store meanwhile. */
+      enroll->solve.challenge = "dns-01";
+      enroll->solve.manual = true;
+      enroll->solve.look_once = true;
+      enroll->solve.dns_server = wz_send_dns_server ();
+      return NULL;
+    }
   enroll->solve.challenge = "http-01";
-  char *where = s->standalone ? xstrdup (s->listen.text)
-                              : wz_expand_path (s->folder.text);
-  if (s->standalone)
+  char *where = s->check == WZ_CHECK_PORT ? xstrdup (s->listen.text)
+                                          : wz_expand_path (s->folder.text);
+  if (s->check == WZ_CHECK_PORT)
     enroll->solve.standalone = where;
   else
     enroll->solve.webroot = where;
   return where;
+}
+
+const char *
+wz_send_dns_server (void)
+{
+  const char *server = getenv ("CERTWIZ_DNS_SERVER");
+  return server && *server ? server : NULL;
+}
+
+void
+wz_dns_records_keep (void *state, const char *name, const char *value)
+{
+  struct wz_dns_records *r = state;
+  for (size_t i = 0; i < r->count; i++)
+    if (strcmp (r->names[i], name) == 0 && strcmp (r->values[i], value) == 0)
+      return;
+  r->names = xreallocarray (r->names, r->count + 1, sizeof *r->names);
+  r->values = xreallocarray (r->values, r->count + 1, sizeof *r->values);
+  r->names[r->count] = xstrdup (name);
+  r->values[r->count++] = xstrdup (value);
+}
+
+void
+wz_dns_records_free (struct wz_dns_records *r)
+{
+  for (size_t i = 0; i < r->count; i++)
+    {
+      free (r->names[i]);
+      free (r->values[i]);
+    }
+  free (r->names);
+  free (r->values);
+  *r = (struct wz_dns_records) { NULL, NULL, 0 };
 }
 
 char *

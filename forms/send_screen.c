@@ -89,15 +89,22 @@ static void
 draw_check (const struct wz_send *s)
 {
   char *line = xasprintf (_("%s the web server's folder   %s certwiz on a "
-                            "port"), chosen_mark (!s->standalone),
-                          chosen_mark (s->standalone));
+                            "port"), chosen_mark (s->check == WZ_CHECK_FOLDER),
+                          chosen_mark (s->check == WZ_CHECK_PORT));
+  char *dns = xasprintf (_("%s a TXT record in the names' DNS zone"),
+                         chosen_mark (s->check == WZ_CHECK_DNS));
+  enum ui_role role = s->focus == WZ_SEND_CHECK ? UI_SELECTED : UI_NORMAL;
   ui_put (CHECK_ROW, 2, _("Check"), LABELS, UI_LABEL);
-  ui_put (CHECK_ROW, 2 + LABELS, line, COLS - 4 - LABELS,
-          s->focus == WZ_SEND_CHECK ? UI_SELECTED : UI_NORMAL);
+  ui_put (CHECK_ROW, 2 + LABELS, line, COLS - 4 - LABELS, role);
+  ui_put (CHECK_ROW + 1, 2 + LABELS, dns, COLS - 4 - LABELS, role);
+  free (dns);
   free (line);
-  ui_put (WHERE_ROW, 2, s->standalone ? _("Listen on") : _("Folder"), LABELS,
+  if (s->check == WZ_CHECK_DNS)
+    return;
+  bool port = s->check == WZ_CHECK_PORT;
+  ui_put (WHERE_ROW, 2, port ? _("Listen on") : _("Folder"), LABELS,
           UI_LABEL);
-  const char *hint = s->standalone
+  const char *hint = port
     ? _("ADDRESS:PORT; empty: port 80 on every address")
     : s->webroot_found ? _("found from the web site that serves the names")
                        : _("the folder your web server serves the names "
@@ -110,10 +117,16 @@ draw_about (const struct wz_send *s)
 {
   struct wz_report about = WZ_REPORT_INIT;
   char *names = wz_send_names_text (s);
-  char *text = xasprintf (_("The CA checks that you control %s by fetching "
-                            "a file from each over plain HTTP, on port 80. "
-                            "Only the request is sent: the private key stays "
-                            "in the store."), names);
+  char *text = s->check == WZ_CHECK_DNS
+    ? xasprintf (_("The CA checks that you control %s by looking up a TXT "
+                   "record under each name, which you create in its DNS "
+                   "zone: certwiz shows them next, and waits until the "
+                   "zone's servers answer them. Only the request is sent: "
+                   "the private key stays in the store."), names)
+    : xasprintf (_("The CA checks that you control %s by fetching "
+                   "a file from each over plain HTTP, on port 80. "
+                   "Only the request is sent: the private key stays "
+                   "in the store."), names);
   wz_report_add (&about, UI_DIM, 0, text);
   wz_report_draw (&about, ABOUT_ROW, WZ_STATUS_ROW - ABOUT_ROW - 1);
   wz_report_free (&about);
@@ -175,158 +188,6 @@ draw_form (struct ui_screen *screen)
   draw_fields (s);
 }
 
-/* ------------------------------------------------------------- sending */
-
-struct send_work
-{
-  struct wz_send *s;
-  struct cw_account_add_options add;
-  bool adding;
-  struct cw_account_add_result added;
-  struct cw_enroll_options enroll;
-  struct cw_enroll_result result;
-  struct cw_diags *diags;
-};
-
-/* On the progress screen's worker: the account, when a new one is
-   asked for, then the order, the challenges, the certificate. */
-static int
-send_work (void *state, struct cw_progress *progress)
-{
-  struct send_work *w = state;
-  struct cw_store *store = w->s->ui->store;
-  if (w->adding)
-    {
-      w->add.progress = progress;
-      enum cw_status status = cw_account_add (store, &w->add, &w->added,
-                                              w->diags);
-      if (status != CW_OK)
-        return status;
-      w->enroll.account = w->added.name;
-    }
-  w->enroll.progress = progress;
-  w->enroll.solve.progress = progress;
-  return cw_enroll (store, &w->enroll, &w->result, w->diags);
-}
-
-static enum cw_status
-run_send (struct send_work *w)
-{
-  bool stopped = false;
-  enum cw_status status = ui_progress_run (_("Sending the request"),
-                                           _("Asking the CA"), send_work, w,
-                                           &stopped);
-  return status;
-}
-
-/* When the CA has terms, the user reads where they are and agrees (or
-   not) in a dialog; then the account is asked for again. */
-static bool
-agree_to_terms (const char *url)
-{
-  char *text = xasprintf (_("To open an account, this CA asks you to agree "
-                            "to its terms of service:\n\n%s\n\nRead them "
-                            "(in a browser, on any machine). Do you "
-                            "agree?"), url);
-  bool yes = ui_confirm (_("The CA's terms of service"), text, false);
-  free (text);
-  return yes;
-}
-
-static enum wz_action send_done (struct wz_send *s,
-                                 const struct cw_enroll_result *result,
-                                 const struct cw_diags *diags);
-
-static enum wz_action
-send_form (struct wz_send *s)
-{
-  if (!wz_send_ready (s))
-    return WZ_STAY;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  struct send_work w = { .s = s, .diags = &diags };
-  const char *emails[1];
-  char *where = wz_send_options (s, &w.add, emails, &w.enroll);
-  w.adding = wz_send_new_account (s);
-  enum cw_status status = run_send (&w);
-  if (status != CW_OK && w.adding && w.added.terms_of_service
-      && wz_diags_have (&diags, "acme-terms-not-agreed")
-      && agree_to_terms (w.added.terms_of_service))
-    {
-      cw_diags_free (&diags);
-      cw_account_add_result_free (&w.added);
-      w.added = (struct cw_account_add_result) { NULL };
-      w.add.agree_tos = true;
-      status = run_send (&w);
-    }
-  enum wz_action action = WZ_STAY;
-  if (status == CW_OK)
-    action = send_done (s, &w.result, &diags);
-  else if (!wz_diags_have (&diags, "acme-terms-not-agreed") || !w.adding)
-    {
-      char *text = wz_diags_text (&diags);
-      ui_message (_("The certificate was not issued"), text, UI_ERROR);
-      free (text);
-    }
-  if (status == CW_OK || w.added.name)
-    wz_send_reload_accounts (s);
-  if (status == CW_OK)
-    cw_enroll_result_free (&w.result);
-  cw_account_add_result_free (&w.added);
-  cw_diags_free (&diags);
-  free (where);
-  return action;
-}
-
-/* ----------------------------------------------------------------- done */
-
-/* Straight on to a service, as the Exchange workflow ends: ID is the
-   certificate installed. */
-static void
-use_it (struct wz_ui *ui, const char *id)
-{
-  struct cw_target target = CW_TARGET_INIT;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  bool changed;
-  if (cw_target_load (&target, ui->store, id, &diags) == CW_OK
-      && target.certs.count)
-    wz_use_for (ui, id, target.certs.items[0], &changed);
-  else
-    bw_show_diags (_("The certificate cannot be read"), &diags);
-  cw_target_free (&target);
-  cw_diags_free (&diags);
-}
-
-struct issued
-{
-  struct wz_ui *ui;
-  char id[41];
-};
-
-static void
-use_issued (void *state)
-{
-  struct issued *i = state;
-  use_it (i->ui, i->id);
-}
-
-static enum wz_action
-send_done (struct wz_send *s, const struct cw_enroll_result *result,
-           const struct cw_diags *diags)
-{
-  struct issued issued = { s->ui, "" };
-  snprintf (issued.id, sizeof issued.id, "%s", result->import.info.sha1);
-  struct wz_report report = WZ_REPORT_INIT;
-  wz_send_report (&report, s, result, diags);
-  struct wz_report_screen screen = {
-    _("Send the request to a CA"), _("Issued"), &report, WZ_XHELP_SEND_DONE,
-    /* TRANSLATORS: a key bar label: put the certificate to work in a mail
-       or web server. */
-    'u', "u", N_("Use it for a service"), use_issued, &issued };
-  enum wz_action done = wz_report_screen_run (&screen);
-  wz_report_free (&report);
-  return done;
-}
-
 /* ------------------------------------------------------------------ run */
 
 enum
@@ -346,11 +207,11 @@ act_form (struct ui_screen *screen, int action, int key)
     wz_send_move (s, 1);
   else if (action == FORM_PREVIOUS_FIELD)
     wz_send_move (s, -1);
-  else if (action == FORM_ENTER && s->focus != WZ_SEND_WHERE)
+  else if (action == FORM_ENTER && s->focus != wz_send_last (s))
     wz_send_move (s, 1);
   else if (action == FORM_ENTER)
     {
-      enum wz_action done = send_form (s);
+      enum wz_action done = wz_send_submit (s);
       if (done == WZ_QUIT)
         ui_quit ();
       else if (done != WZ_STAY)
@@ -393,7 +254,7 @@ hint_form (struct ui_screen *screen, const struct ui_key *key,
            struct ui_keyhint *out)
 {
   struct wz_send *s = screen->state;
-  if (key->action == FORM_ENTER && s->focus == WZ_SEND_WHERE)
+  if (key->action == FORM_ENTER && s->focus == wz_send_last (s))
     out->label = _("Send");
   return true;
 }
