@@ -12,6 +12,7 @@
 #include "acme/enroll.h"
 #include "base/diag.h"
 #include "field.h"
+#include "password_entry.h"
 #include "report_view.h"
 #include "store/store.h"
 
@@ -23,6 +24,10 @@ enum
   WZ_SEND_ACCOUNT,
   WZ_SEND_SERVER,          /* a new account's CA */
   WZ_SEND_EMAIL,           /* a new account's e-mail address */
+  WZ_SEND_EAB_KID,         /* its external account's key ID, */
+  WZ_SEND_EAB_KEY,         /* the HMAC key, typed without echo, */
+  WZ_SEND_EAB_FILE,        /* or the file that holds it: when the CA
+                              requires external account binding */
   WZ_SEND_CHECK,           /* the web server's folder, certwiz, DNS */
   WZ_SEND_WHERE,           /* the folder, or ADDRESS:PORT */
   WZ_SEND_FOCUS_COUNT
@@ -56,6 +61,11 @@ struct wz_send
   size_t account;          /* an index; accounts.count: a new account */
   struct ui_field server;
   struct ui_field email;
+  bool eab;                /* the CA said it requires EAB */
+  struct ui_field eab_kid;
+  struct wz_secret eab_key;  /* never shown, wiped */
+  struct ui_field eab_file;
+  char *agreed;            /* the CA whose terms were agreed to */
   struct ui_field folder;  /* the web server's, for http-01 */
   struct ui_field listen;  /* ADDRESS:PORT certwiz answers on */
   enum wz_send_check check;
@@ -80,6 +90,12 @@ int wz_send_last (const struct wz_send *send);
 /* Whether control WHICH is on the form now (a new account's fields only
    for a new account). */
 bool wz_send_shown (const struct wz_send *send, int which);
+/* The row of control WHICH: the new account's rows are kept for it; an
+   external account's only once the CA asks for one. */
+int wz_send_row (const struct wz_send *send, int which);
+/* The CA refused a new account without EAB: its fields are shown, the
+   key ID focused. */
+void wz_send_ask_eab (struct wz_send *send);
 /* The focus BY controls on, skipping those not shown. */
 void wz_send_move (struct wz_send *send, int by);
 /* Left/Right (BY -1 or 1) on a choice: the account, or the check. */
@@ -88,11 +104,12 @@ void wz_send_choose (struct wz_send *send, int by);
    when something keeps the form from being sent. */
 bool wz_send_ready (struct wz_send *send);
 /* ADD and ENROLL from what was typed (EMAILS: room for one address);
-   returns the expanded folder or address the options point to (owned by
-   the caller, freed after them). */
+   returns the expanded folder or address the options point to, and in
+   *EAB_FILE the HMAC key's file (both owned by the caller, freed after
+   them). */
 char *wz_send_options (const struct wz_send *send,
                        struct cw_account_add_options *add,
-                       const char **emails,
+                       const char **emails, char **eab_file,
                        struct cw_enroll_options *enroll);
 /* The DNS server to ask instead of the authoritative ones
    (CERTWIZ_DNS_SERVER, for a test or a split-horizon zone); NULL:

@@ -125,6 +125,31 @@ say_kept (const struct wz_send *s)
   free (text);
 }
 
+/* The core's messages, after a word on the key ID and HMAC key when the
+   CA refused the account they were to bind. */
+static void
+say_not_issued (const struct send_work *w)
+{
+  bool no_account = w->adding && !w->added.url;
+  char *text = wz_diags_text (w->diags);
+  if (no_account && w->add.eab_kid
+      && (wz_diags_have (w->diags, "acme-unauthorized")
+          || wz_diags_have (w->diags, "acme-malformed")))
+    {
+      char *more = xasprintf ("%s\n\n%s",
+                              _("The CA did not take the key ID and the "
+                                "HMAC key: check both against what it "
+                                "gave you, and send again. Nothing was "
+                                "kept."), text);
+      free (text);
+      text = more;
+    }
+  ui_message (no_account ? _("The CA did not open the account")
+                         : _("The certificate was not issued"), text,
+              UI_ERROR);
+  free (text);
+}
+
 enum wz_action
 wz_send_submit (struct wz_send *s)
 {
@@ -133,7 +158,8 @@ wz_send_submit (struct wz_send *s)
   struct cw_diags diags = CW_DIAGS_INIT;
   struct send_work w = { .s = s, .diags = &diags };
   const char *emails[1];
-  char *where = wz_send_options (s, &w.add, emails, &w.enroll);
+  char *eab_file;
+  char *where = wz_send_options (s, &w.add, emails, &eab_file, &w.enroll);
   w.enroll.solve.show_record = wz_dns_records_keep;
   w.enroll.solve.show_state = &s->records;
   wz_dns_records_free (&s->records);
@@ -143,6 +169,8 @@ wz_send_submit (struct wz_send *s)
       && wz_diags_have (&diags, "acme-terms-not-agreed")
       && agree_to_terms (w.added.terms_of_service))
     {
+      free (s->agreed);
+      s->agreed = xstrdup (s->server.text);
       cw_diags_free (&diags);
       cw_account_add_result_free (&w.added);
       w.added = (struct cw_account_add_result) { NULL };
@@ -156,18 +184,19 @@ wz_send_submit (struct wz_send *s)
     action = send_done (s, &w.result, &diags);
   else if (kept)
     say_kept (s);
+  else if (w.adding && !w.add.eab_kid
+           && (wz_diags_have (&diags, "acme-eab-required")
+               || wz_diags_have (&diags, "acme-external-account-required")))
+    wz_send_ask_eab (s);
   else if (!wz_diags_have (&diags, "acme-terms-not-agreed") || !w.adding)
-    {
-      char *text = wz_diags_text (&diags);
-      ui_message (_("The certificate was not issued"), text, UI_ERROR);
-      free (text);
-    }
+    say_not_issued (&w);
   if (status == CW_OK || w.added.name)
     wz_send_reload_accounts (s);
   if (status == CW_OK)
     cw_enroll_result_free (&w.result);
   cw_account_add_result_free (&w.added);
   cw_diags_free (&diags);
+  free (eab_file);
   free (where);
   return action;
 }

@@ -58,6 +58,9 @@ wz_send_init (struct wz_send *s, struct wz_ui *ui, const char *id,
   ui_field_init (&s->email, 0);
   ui_field_init (&s->folder, 0);
   ui_field_init (&s->listen, 0);
+  ui_field_init (&s->eab_kid, 0);
+  ui_field_init (&s->eab_file, 0);
+  wz_secret_init (&s->eab_key);
   ui_field_set (&s->server, "letsencrypt");
   s->webroot_found = cw_svc_find_webroot ((const char *const *) s->names,
                                           s->name_count);
@@ -79,6 +82,10 @@ wz_send_free (struct wz_send *s)
   ui_field_free (&s->email);
   ui_field_free (&s->folder);
   ui_field_free (&s->listen);
+  ui_field_free (&s->eab_kid);
+  ui_field_free (&s->eab_file);
+  wz_secret_free (&s->eab_key);
+  free (s->agreed);
   wz_dns_records_free (&s->records);
 }
 
@@ -114,6 +121,8 @@ wz_send_shown (const struct wz_send *s, int which)
 {
   if (which == WZ_SEND_SERVER || which == WZ_SEND_EMAIL)
     return wz_send_new_account (s);
+  if (which >= WZ_SEND_EAB_KID && which <= WZ_SEND_EAB_FILE)
+    return wz_send_new_account (s) && s->eab;
   if (which == WZ_SEND_WHERE)
     return s->check != WZ_CHECK_DNS;
   return which >= 0 && which < WZ_SEND_FOCUS_COUNT;
@@ -126,6 +135,28 @@ wz_send_last (const struct wz_send *s)
   while (last > 0 && !wz_send_shown (s, last))
     last--;
   return last;
+}
+
+int
+wz_send_row (const struct wz_send *s, int which)
+{
+  int row = WZ_TOP + 2;
+  for (int i = 0; i < which; i++)
+    {
+      bool eab_row = i >= WZ_SEND_EAB_KID && i <= WZ_SEND_EAB_FILE;
+      if (!eab_row || wz_send_shown (s, i))
+        row += 2;
+    }
+  return row;
+}
+
+void
+wz_send_ask_eab (struct wz_send *s)
+{
+  s->eab = true;
+  s->focus = WZ_SEND_EAB_KID;
+  wz_say (s->ui, _("This CA asks for an external account: type the key ID "
+                   "and HMAC key it gave."), UI_WARNING);
 }
 
 void
@@ -159,6 +190,16 @@ wz_send_ready (struct wz_send *s)
       s->focus = WZ_SEND_SERVER;
       return false;
     }
+  bool one_key = (s->eab_key.len == 0) != (s->eab_file.len == 0);
+  if (wz_send_shown (s, WZ_SEND_EAB_KID) && (s->eab_kid.len == 0 || !one_key))
+    {
+      wz_say (s->ui, s->eab_kid.len == 0
+                       ? _("Type the key ID the CA gave you.")
+                       : _("Type the HMAC key the CA gave you, or name the "
+                           "file that holds it: one of them."), UI_WARNING);
+      s->focus = s->eab_kid.len == 0 ? WZ_SEND_EAB_KID : WZ_SEND_EAB_KEY;
+      return false;
+    }
   if (s->check == WZ_CHECK_FOLDER && s->folder.len == 0)
     {
       wz_say (s->ui, _("Type the folder your web server serves the names "
@@ -169,13 +210,32 @@ wz_send_ready (struct wz_send *s)
   return true;
 }
 
+/* The EAB fields of ADD, when the form shows them; the key file's path
+   expanded into *FILE (the caller frees it). */
+static void
+eab_options (const struct wz_send *s, struct cw_account_add_options *add,
+             char **file)
+{
+  *file = NULL;
+  if (!wz_send_shown (s, WZ_SEND_EAB_KID))
+    return;
+  add->eab_kid = s->eab_kid.text;
+  if (s->eab_key.len)
+    add->eab_key = s->eab_key.text;
+  else
+    add->eab_key_file = *file = wz_expand_path (s->eab_file.text);
+}
+
 char *
 wz_send_options (const struct wz_send *s, struct cw_account_add_options *add,
-                 const char **emails, struct cw_enroll_options *enroll)
+                 const char **emails, char **eab_file,
+                 struct cw_enroll_options *enroll)
 {
   memset (add, 0, sizeof *add);
   memset (enroll, 0, sizeof *enroll);
   add->server = s->server.text;
+  add->agree_tos = s->agreed && strcmp (s->agreed, s->server.text) == 0;
+  eab_options (s, add, eab_file);
   if (s->email.len)
     {
       emails[0] = s->email.text;

@@ -33,12 +33,8 @@
 #include "wizard_ui.h"
 
 #define LABELS 14
-#define ACCOUNT_ROW (WZ_TOP + 2)
-#define SERVER_ROW (ACCOUNT_ROW + 2)
-#define EMAIL_ROW (SERVER_ROW + 2)
-#define CHECK_ROW (EMAIL_ROW + 2)
-#define WHERE_ROW (CHECK_ROW + 2)
-#define ABOUT_ROW (WHERE_ROW + 3)
+#define ROW(which) wz_send_row (s, WZ_SEND_##which)
+#define ABOUT_ROW (wz_send_row (s, WZ_SEND_FOCUS_COUNT) + 1)
 
 /* ------------------------------------------------------------- drawing */
 
@@ -61,10 +57,10 @@ draw_account (const struct wz_send *s)
       choice = xasprintf (_("%s (%s)"), a->id, server ? server : "?");
     }
   char *line = xasprintf ("< %s >", choice);
-  ui_put (ACCOUNT_ROW, 2, _("Account"), LABELS, UI_LABEL);
-  ui_put (ACCOUNT_ROW, 2 + LABELS, line, COLS - 4 - LABELS,
+  ui_put (ROW (ACCOUNT), 2, _("Account"), LABELS, UI_LABEL);
+  ui_put (ROW (ACCOUNT), 2 + LABELS, line, COLS - 4 - LABELS,
           s->focus == WZ_SEND_ACCOUNT ? UI_SELECTED : UI_NORMAL);
-  ui_put (ACCOUNT_ROW + 1, 2 + LABELS,
+  ui_put (ROW (ACCOUNT) + 1, 2 + LABELS,
           _("Left and Right choose; an account is made once per CA."), 0,
           UI_DIM);
   free (line);
@@ -76,13 +72,25 @@ draw_new_account (const struct wz_send *s)
 {
   if (!wz_send_new_account (s))
     return;
-  ui_put (SERVER_ROW, 2, _("CA"), LABELS, UI_LABEL);
-  ui_put (SERVER_ROW + 1, 2 + LABELS,
+  ui_put (ROW (SERVER), 2, _("CA"), LABELS, UI_LABEL);
+  ui_put (ROW (SERVER) + 1, 2 + LABELS,
           _("letsencrypt, letsencrypt-staging, or an ACME directory URL"),
           COLS - 4 - LABELS, UI_DIM);
-  ui_put (EMAIL_ROW, 2, _("E-mail"), LABELS, UI_LABEL);
-  ui_put (EMAIL_ROW + 1, 2 + LABELS,
+  ui_put (ROW (EMAIL), 2, _("E-mail"), LABELS, UI_LABEL);
+  ui_put (ROW (EMAIL) + 1, 2 + LABELS,
           _("where the CA sends its notices (may stay empty)"), 0, UI_DIM);
+  if (!wz_send_shown (s, WZ_SEND_EAB_KID))
+    return;
+  ui_put (ROW (EAB_KID), 2, _("Key ID"), LABELS, UI_LABEL);
+  ui_put (ROW (EAB_KID) + 1, 2 + LABELS,
+          _("of the external account, as the CA gave it"), 0, UI_DIM);
+  ui_put (ROW (EAB_KEY), 2, _("HMAC key"), LABELS, UI_LABEL);
+  ui_put (ROW (EAB_KEY) + 1, 2 + LABELS,
+          _("typed unseen, never shown again; or leave it empty and"), 0,
+          UI_DIM);
+  ui_put (ROW (EAB_FILE), 2, _("Key file"), LABELS, UI_LABEL);
+  ui_put (ROW (EAB_FILE) + 1, 2 + LABELS,
+          _("name the file that holds it (base64url)"), 0, UI_DIM);
 }
 
 static void
@@ -94,22 +102,22 @@ draw_check (const struct wz_send *s)
   char *dns = xasprintf (_("%s a TXT record in the names' DNS zone"),
                          chosen_mark (s->check == WZ_CHECK_DNS));
   enum ui_role role = s->focus == WZ_SEND_CHECK ? UI_SELECTED : UI_NORMAL;
-  ui_put (CHECK_ROW, 2, _("Check"), LABELS, UI_LABEL);
-  ui_put (CHECK_ROW, 2 + LABELS, line, COLS - 4 - LABELS, role);
-  ui_put (CHECK_ROW + 1, 2 + LABELS, dns, COLS - 4 - LABELS, role);
+  ui_put (ROW (CHECK), 2, _("Check"), LABELS, UI_LABEL);
+  ui_put (ROW (CHECK), 2 + LABELS, line, COLS - 4 - LABELS, role);
+  ui_put (ROW (CHECK) + 1, 2 + LABELS, dns, COLS - 4 - LABELS, role);
   free (dns);
   free (line);
   if (s->check == WZ_CHECK_DNS)
     return;
   bool port = s->check == WZ_CHECK_PORT;
-  ui_put (WHERE_ROW, 2, port ? _("Listen on") : _("Folder"), LABELS,
+  ui_put (ROW (WHERE), 2, port ? _("Listen on") : _("Folder"), LABELS,
           UI_LABEL);
   const char *hint = port
     ? _("ADDRESS:PORT; empty: port 80 on every address")
     : s->webroot_found ? _("found from the web site that serves the names")
                        : _("the folder your web server serves the names "
                            "from");
-  ui_put (WHERE_ROW + 1, 2 + LABELS, hint, COLS - 4 - LABELS, UI_DIM);
+  ui_put (ROW (WHERE) + 1, 2 + LABELS, hint, COLS - 4 - LABELS, UI_DIM);
 }
 
 static void
@@ -128,7 +136,9 @@ draw_about (const struct wz_send *s)
                    "Only the request is sent: the private key stays "
                    "in the store."), names);
   wz_report_add (&about, UI_DIM, 0, text);
-  wz_report_draw (&about, ABOUT_ROW, WZ_STATUS_ROW - ABOUT_ROW - 1);
+  int rows = WZ_STATUS_ROW - ABOUT_ROW - 1;
+  if (rows > 0)
+    wz_report_draw (&about, ABOUT_ROW, rows);
   wz_report_free (&about);
   free (text);
   free (names);
@@ -140,13 +150,19 @@ field_of (struct wz_send *s, int which, int *row)
   switch (which)
     {
     case WZ_SEND_SERVER:
-      *row = SERVER_ROW;
+      *row = ROW (SERVER);
       return &s->server;
     case WZ_SEND_EMAIL:
-      *row = EMAIL_ROW;
+      *row = ROW (EMAIL);
       return &s->email;
+    case WZ_SEND_EAB_KID:
+      *row = ROW (EAB_KID);
+      return &s->eab_kid;
+    case WZ_SEND_EAB_FILE:
+      *row = ROW (EAB_FILE);
+      return &s->eab_file;
     case WZ_SEND_WHERE:
-      *row = WHERE_ROW;
+      *row = ROW (WHERE);
       return wz_send_where (s);
     default:
       return NULL;
@@ -157,6 +173,10 @@ field_of (struct wz_send *s, int which, int *row)
 static void
 draw_fields (struct wz_send *s)
 {
+  bool key_focused = s->focus == WZ_SEND_EAB_KEY;
+  if (wz_send_shown (s, WZ_SEND_EAB_KEY) && !key_focused)
+    wz_secret_draw (&s->eab_key, ROW (EAB_KEY), 2 + LABELS,
+                    COLS - 4 - LABELS, false);
   for (int pass = 0; pass < 2; pass++)
     for (int which = 0; which < WZ_SEND_FOCUS_COUNT; which++)
       {
@@ -167,7 +187,10 @@ draw_fields (struct wz_send *s)
           continue;
         ui_field_draw (f, row, 2 + LABELS, COLS - 4 - LABELS, focused);
       }
-  if (!field_of (s, s->focus, &(int) { 0 }))
+  if (key_focused)
+    wz_secret_draw (&s->eab_key, ROW (EAB_KEY), 2 + LABELS,
+                    COLS - 4 - LABELS, true);
+  else if (!field_of (s, s->focus, &(int) { 0 }))
     curs_set (0);
 }
 
@@ -229,12 +252,15 @@ form_typed (struct ui_screen *screen, int key)
   wz_say (s->ui, NULL, UI_NORMAL);
   int row;
   struct ui_field *f = field_of (s, s->focus, &row);
-  if (f)
-    {
-      if (ui_field_key (f, key) == UI_FIELD_REFUSED)
-        beep ();
-      return;
-    }
+  enum ui_field_result typed = UI_FIELD_NOT_MINE;
+  if (s->focus == WZ_SEND_EAB_KEY)
+    typed = wz_secret_key (&s->eab_key, key);
+  else if (f)
+    typed = ui_field_key (f, key);
+  if (typed == UI_FIELD_REFUSED)
+    beep ();
+  if (f || s->focus == WZ_SEND_EAB_KEY)
+    return;
   int by = key == UI_KEY (KEY_LEFT) ? -1
            : key == UI_KEY (KEY_RIGHT) || key == ' ' ? 1 : 0;
   if (by)
