@@ -12,6 +12,7 @@
 #include "acme/enroll.h"
 #include "base/diag.h"
 #include "field.h"
+#include "keys/tokens.h"
 #include "password_entry.h"
 #include "report_view.h"
 #include "store/store.h"
@@ -24,6 +25,8 @@ enum
   WZ_SEND_ACCOUNT,
   WZ_SEND_SERVER,          /* a new account's CA */
   WZ_SEND_EMAIL,           /* a new account's e-mail address */
+  WZ_SEND_ACCOUNT_KEY,     /* where its key is made: the store, or a
+                              token present */
   WZ_SEND_EAB_KID,         /* its external account's key ID, */
   WZ_SEND_EAB_KEY,         /* the HMAC key, typed without echo, */
   WZ_SEND_EAB_FILE,        /* or the file that holds it: when the CA
@@ -61,6 +64,8 @@ struct wz_send
   size_t account;          /* an index; accounts.count: a new account */
   struct ui_field server;
   struct ui_field email;
+  struct cw_tokens tokens; /* present, for a new account's key */
+  size_t key_place;        /* 0: the store; else tokens.items[it - 1] */
   bool eab;                /* the CA said it requires EAB */
   struct ui_field eab_kid;
   struct wz_secret eab_key;  /* never shown, wiped */
@@ -90,6 +95,12 @@ int wz_send_last (const struct wz_send *send);
 /* Whether control WHICH is on the form now (a new account's fields only
    for a new account). */
 bool wz_send_shown (const struct wz_send *send, int which);
+/* The token a new account's key is to be made on; NULL: the store.
+   The account chosen, when it is one of the store's, is not asked. */
+const struct cw_token *wz_send_key_token (const struct wz_send *send);
+/* The label of the token whose PIN the sending needs: a new account's
+   chosen token, or that of the chosen account's key; NULL for none. */
+const char *wz_send_pin_token (const struct wz_send *send);
 /* The row of control WHICH: the new account's rows are kept for it; an
    external account's only once the CA asks for one. */
 int wz_send_row (const struct wz_send *send, int which);

@@ -16,6 +16,8 @@
 #include "browser.h"
 #include "dialog.h"
 #include "import_backup_help.h"
+#include "keys/key.h"
+#include "password_entry.h"
 #include "pki/target.h"
 #include "progress.h"
 #include "report_screen.h"
@@ -150,16 +152,57 @@ say_not_issued (const struct send_work *w)
   free (text);
 }
 
+/* The PIN typed in the dialog, given once: a second attempt means the
+   token refused it, and the failure says so. */
+static enum cw_status
+typed_pin (void *state, const char *token_label, unsigned attempt,
+           char **pin, struct cw_diags *diags)
+{
+  const struct wz_secret *typed = state;
+  (void) token_label, (void) diags;
+  if (attempt > 0 || typed->len == 0)
+    return CW_REFUSED;
+  *pin = xstrdup (typed->text);
+  return CW_OK;
+}
+
+/* The PIN of the token the account's key is (or is to be) on, when it
+   is on one: false when the user goes back. */
+static bool
+ask_pin (const struct wz_send *s, struct wz_secret *pin)
+{
+  const char *label = wz_send_pin_token (s);
+  if (!label)
+    return true;
+  char *text = xasprintf (_("The account's key is on the token \"%s\": "
+                            "type its PIN. It is not shown, and certwiz "
+                            "keeps it only while it sends."), label);
+  bool given = wz_ask_password (_("The token's PIN"), text,
+                                _("The token's PIN"), text, pin);
+  free (text);
+  return given;
+}
+
 enum wz_action
 wz_send_submit (struct wz_send *s)
 {
   if (!wz_send_ready (s))
     return WZ_STAY;
+  struct wz_secret pin;
+  wz_secret_init (&pin);
+  if (!ask_pin (s, &pin))
+    {
+      wz_secret_free (&pin);
+      return WZ_STAY;
+    }
+  struct cw_pin_source pins = { .ask = typed_pin, .state = &pin };
   struct cw_diags diags = CW_DIAGS_INIT;
   struct send_work w = { .s = s, .diags = &diags };
   const char *emails[1];
   char *eab_file;
   char *where = wz_send_options (s, &w.add, emails, &eab_file, &w.enroll);
+  w.add.pin = &pins;
+  w.enroll.pin = &pins;
   w.enroll.solve.show_record = wz_dns_records_keep;
   w.enroll.solve.show_state = &s->records;
   wz_dns_records_free (&s->records);
@@ -198,6 +241,7 @@ wz_send_submit (struct wz_send *s)
   cw_diags_free (&diags);
   free (eab_file);
   free (where);
+  wz_secret_free (&pin);
   return action;
 }
 

@@ -54,6 +54,9 @@ wz_send_init (struct wz_send *s, struct wz_ui *ui, const char *id,
   take_names (s, &entry.record);
   cw_store_entry_free (&entry);
   load_accounts (s);
+  struct cw_diags quiet = CW_DIAGS_INIT;
+  cw_tokens_list (&s->tokens, NULL, &quiet);
+  cw_diags_free (&quiet);
   ui_field_init (&s->server, 0);
   ui_field_init (&s->email, 0);
   ui_field_init (&s->folder, 0);
@@ -86,6 +89,7 @@ wz_send_free (struct wz_send *s)
   ui_field_free (&s->eab_file);
   wz_secret_free (&s->eab_key);
   free (s->agreed);
+  cw_tokens_free (&s->tokens);
   wz_dns_records_free (&s->records);
 }
 
@@ -121,6 +125,8 @@ wz_send_shown (const struct wz_send *s, int which)
 {
   if (which == WZ_SEND_SERVER || which == WZ_SEND_EMAIL)
     return wz_send_new_account (s);
+  if (which == WZ_SEND_ACCOUNT_KEY)
+    return wz_send_new_account (s) && s->tokens.count > 0;
   if (which >= WZ_SEND_EAB_KID && which <= WZ_SEND_EAB_FILE)
     return wz_send_new_account (s) && s->eab;
   if (which == WZ_SEND_WHERE)
@@ -137,14 +143,33 @@ wz_send_last (const struct wz_send *s)
   return last;
 }
 
+const struct cw_token *
+wz_send_key_token (const struct wz_send *s)
+{
+  if (!wz_send_shown (s, WZ_SEND_ACCOUNT_KEY) || s->key_place == 0
+      || s->key_place > s->tokens.count)
+    return NULL;
+  return &s->tokens.items[s->key_place - 1];
+}
+
+const char *
+wz_send_pin_token (const struct wz_send *s)
+{
+  if (!wz_send_new_account (s))
+    return cw_record_get (&s->accounts.items[s->account].record,
+                          "key-token");
+  const struct cw_token *token = wz_send_key_token (s);
+  return token ? token->label : NULL;
+}
+
 int
 wz_send_row (const struct wz_send *s, int which)
 {
   int row = WZ_TOP + 2;
   for (int i = 0; i < which; i++)
     {
-      bool eab_row = i >= WZ_SEND_EAB_KID && i <= WZ_SEND_EAB_FILE;
-      if (!eab_row || wz_send_shown (s, i))
+      bool optional = i >= WZ_SEND_ACCOUNT_KEY && i <= WZ_SEND_EAB_FILE;
+      if (!optional || wz_send_shown (s, i))
         row += 2;
     }
   return row;
@@ -174,6 +199,11 @@ wz_send_choose (struct wz_send *s, int by)
     {
       size_t choices = s->accounts.count + 1;
       s->account = (s->account + (by > 0 ? 1 : choices - 1)) % choices;
+    }
+  else if (s->focus == WZ_SEND_ACCOUNT_KEY)
+    {
+      size_t choices = s->tokens.count + 1;
+      s->key_place = (s->key_place + (by > 0 ? 1 : choices - 1)) % choices;
     }
   else if (s->focus == WZ_SEND_CHECK)
     s->check = (s->check + (by > 0 ? 1 : WZ_CHECK_COUNT - 1))
@@ -235,6 +265,9 @@ wz_send_options (const struct wz_send *s, struct cw_account_add_options *add,
   memset (enroll, 0, sizeof *enroll);
   add->server = s->server.text;
   add->agree_tos = s->agreed && strcmp (s->agreed, s->server.text) == 0;
+  const struct cw_token *token = wz_send_key_token (s);
+  if (token)
+    add->key_uri = token->uri;
   eab_options (s, add, eab_file);
   if (s->email.len)
     {

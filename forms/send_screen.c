@@ -67,6 +67,27 @@ draw_account (const struct wz_send *s)
   free (choice);
 }
 
+/* Where a new account's key is made, when a token is present. */
+static void
+draw_account_key (const struct wz_send *s)
+{
+  if (!wz_send_shown (s, WZ_SEND_ACCOUNT_KEY))
+    return;
+  const struct cw_token *token = wz_send_key_token (s);
+  char *choice = token ? xasprintf (_("on the token \"%s\""), token->label)
+                       : xstrdup (_("a new key in the store"));
+  char *line = xasprintf ("< %s >", choice);
+  ui_put (ROW (ACCOUNT_KEY), 2, _("Its key"), LABELS, UI_LABEL);
+  ui_put (ROW (ACCOUNT_KEY), 2 + LABELS, line, COLS - 4 - LABELS,
+          s->focus == WZ_SEND_ACCOUNT_KEY ? UI_SELECTED : UI_NORMAL);
+  ui_put (ROW (ACCOUNT_KEY) + 1, 2 + LABELS,
+          token ? _("made on the token, it never leaves it; its PIN is "
+                    "asked")
+                : _("Left and Right: on a token instead"), 0, UI_DIM);
+  free (line);
+  free (choice);
+}
+
 static void
 draw_new_account (const struct wz_send *s)
 {
@@ -79,6 +100,7 @@ draw_new_account (const struct wz_send *s)
   ui_put (ROW (EMAIL), 2, _("E-mail"), LABELS, UI_LABEL);
   ui_put (ROW (EMAIL) + 1, 2 + LABELS,
           _("where the CA sends its notices (may stay empty)"), 0, UI_DIM);
+  draw_account_key (s);
   if (!wz_send_shown (s, WZ_SEND_EAB_KID))
     return;
   ui_put (ROW (EAB_KID), 2, _("Key ID"), LABELS, UI_LABEL);

@@ -16,7 +16,8 @@ ACME_TESTS = \
   tests/acme/token.sh \
   tests/acme/wizard.sh \
   tests/acme/wizard_dns.sh \
-  tests/acme/wizard_eab.sh
+  tests/acme/wizard_eab.sh \
+  tests/acme/wizard_token.sh
 
 TESTS += $(ACME_TESTS)
 EXTRA_DIST += $(ACME_TESTS) tests/acme/lib.sh tests/acme/double.py \
