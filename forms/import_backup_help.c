@@ -205,6 +205,23 @@ static const struct help topics[WZ_XHELP_COUNT] = {
        "NAME, which tests the server's configuration, reloads it and proves\n"
        "with a handshake that the certificate is served.")
   },
+  [WZ_XHELP_DNS_WAIT] = {
+    N_("Waiting for the DNS records"),
+    /* TRANSLATORS: help text; lines of at most 76 columns, a blank
+       line between paragraphs. */
+    N_("The CA looks up a TXT record under each name: create each one\n"
+       "shown, with its name and value, in the zone of the name (at your DNS\n"
+       "provider, or in the zone file of your own DNS server).\n"
+       "\n"
+       "certwiz asks the zone's own servers every 30 seconds, and r asks\n"
+       "them now. Once every one of them answers every record, certwiz\n"
+       "tells the CA to check, and the certificate follows.\n"
+       "\n"
+       "Esc stops waiting. The request and its key stay in the store, and\n"
+       "the CA keeps the order open for a while: sending the request again\n"
+       "with a DNS record takes it up where it stopped. The same from the\n"
+       "command line: certwiz enroll ID --challenge dns-01 --manual.")
+  },
 };
 
 static const struct help *

@@ -54,10 +54,16 @@ wz_send_init (struct wz_send *s, struct wz_ui *ui, const char *id,
   take_names (s, &entry.record);
   cw_store_entry_free (&entry);
   load_accounts (s);
+  struct cw_diags quiet = CW_DIAGS_INIT;
+  cw_tokens_list (&s->tokens, NULL, &quiet);
+  cw_diags_free (&quiet);
   ui_field_init (&s->server, 0);
   ui_field_init (&s->email, 0);
   ui_field_init (&s->folder, 0);
   ui_field_init (&s->listen, 0);
+  ui_field_init (&s->eab_kid, 0);
+  ui_field_init (&s->eab_file, 0);
+  wz_secret_init (&s->eab_key);
   ui_field_set (&s->server, "letsencrypt");
   s->webroot_found = cw_svc_find_webroot ((const char *const *) s->names,
                                           s->name_count);
@@ -79,6 +85,12 @@ wz_send_free (struct wz_send *s)
   ui_field_free (&s->email);
   ui_field_free (&s->folder);
   ui_field_free (&s->listen);
+  ui_field_free (&s->eab_kid);
+  ui_field_free (&s->eab_file);
+  wz_secret_free (&s->eab_key);
+  free (s->agreed);
+  cw_tokens_free (&s->tokens);
+  wz_dns_records_free (&s->records);
 }
 
 void
@@ -97,7 +109,15 @@ wz_send_new_account (const struct wz_send *s)
 struct ui_field *
 wz_send_where (struct wz_send *s)
 {
-  return s->standalone ? &s->listen : &s->folder;
+  switch (s->check)
+    {
+    case WZ_CHECK_PORT:
+      return &s->listen;
+    case WZ_CHECK_FOLDER:
+      return &s->folder;
+    default:
+      return NULL;
+    }
 }
 
 bool
@@ -105,7 +125,63 @@ wz_send_shown (const struct wz_send *s, int which)
 {
   if (which == WZ_SEND_SERVER || which == WZ_SEND_EMAIL)
     return wz_send_new_account (s);
+  if (which == WZ_SEND_ACCOUNT_KEY)
+    return wz_send_new_account (s) && s->tokens.count > 0;
+  if (which >= WZ_SEND_EAB_KID && which <= WZ_SEND_EAB_FILE)
+    return wz_send_new_account (s) && s->eab;
+  if (which == WZ_SEND_WHERE)
+    return s->check != WZ_CHECK_DNS;
   return which >= 0 && which < WZ_SEND_FOCUS_COUNT;
+}
+
+int
+wz_send_last (const struct wz_send *s)
+{
+  int last = WZ_SEND_FOCUS_COUNT - 1;
+  while (last > 0 && !wz_send_shown (s, last))
+    last--;
+  return last;
+}
+
+const struct cw_token *
+wz_send_key_token (const struct wz_send *s)
+{
+  if (!wz_send_shown (s, WZ_SEND_ACCOUNT_KEY) || s->key_place == 0
+      || s->key_place > s->tokens.count)
+    return NULL;
+  return &s->tokens.items[s->key_place - 1];
+}
+
+const char *
+wz_send_pin_token (const struct wz_send *s)
+{
+  if (!wz_send_new_account (s))
+    return cw_record_get (&s->accounts.items[s->account].record,
+                          "key-token");
+  const struct cw_token *token = wz_send_key_token (s);
+  return token ? token->label : NULL;
+}
+
+int
+wz_send_row (const struct wz_send *s, int which)
+{
+  int row = WZ_TOP + 2;
+  for (int i = 0; i < which; i++)
+    {
+      bool optional = i >= WZ_SEND_ACCOUNT_KEY && i <= WZ_SEND_EAB_FILE;
+      if (!optional || wz_send_shown (s, i))
+        row += 2;
+    }
+  return row;
+}
+
+void
+wz_send_ask_eab (struct wz_send *s)
+{
+  s->eab = true;
+  s->focus = WZ_SEND_EAB_KID;
+  wz_say (s->ui, _("This CA asks for an external account: type the key ID "
+                   "and HMAC key it gave."), UI_WARNING);
 }
 
 void
@@ -124,8 +200,14 @@ wz_send_choose (struct wz_send *s, int by)
       size_t choices = s->accounts.count + 1;
       s->account = (s->account + (by > 0 ? 1 : choices - 1)) % choices;
     }
+  else if (s->focus == WZ_SEND_ACCOUNT_KEY)
+    {
+      size_t choices = s->tokens.count + 1;
+      s->key_place = (s->key_place + (by > 0 ? 1 : choices - 1)) % choices;
+    }
   else if (s->focus == WZ_SEND_CHECK)
-    s->standalone = !s->standalone;
+    s->check = (s->check + (by > 0 ? 1 : WZ_CHECK_COUNT - 1))
+               % WZ_CHECK_COUNT;
 }
 
 bool
@@ -138,7 +220,17 @@ wz_send_ready (struct wz_send *s)
       s->focus = WZ_SEND_SERVER;
       return false;
     }
-  if (!s->standalone && s->folder.len == 0)
+  bool one_key = (s->eab_key.len == 0) != (s->eab_file.len == 0);
+  if (wz_send_shown (s, WZ_SEND_EAB_KID) && (s->eab_kid.len == 0 || !one_key))
+    {
+      wz_say (s->ui, s->eab_kid.len == 0
+                       ? _("Type the key ID the CA gave you.")
+                       : _("Type the HMAC key the CA gave you, or name the "
+                           "file that holds it: one of them."), UI_WARNING);
+      s->focus = s->eab_kid.len == 0 ? WZ_SEND_EAB_KID : WZ_SEND_EAB_KEY;
+      return false;
+    }
+  if (s->check == WZ_CHECK_FOLDER && s->folder.len == 0)
     {
       wz_say (s->ui, _("Type the folder your web server serves the names "
                        "from, or let certwiz answer on a port."), UI_WARNING);
@@ -148,13 +240,35 @@ wz_send_ready (struct wz_send *s)
   return true;
 }
 
+/* The EAB fields of ADD, when the form shows them; the key file's path
+   expanded into *FILE (the caller frees it). */
+static void
+eab_options (const struct wz_send *s, struct cw_account_add_options *add,
+             char **file)
+{
+  *file = NULL;
+  if (!wz_send_shown (s, WZ_SEND_EAB_KID))
+    return;
+  add->eab_kid = s->eab_kid.text;
+  if (s->eab_key.len)
+    add->eab_key = s->eab_key.text;
+  else
+    add->eab_key_file = *file = wz_expand_path (s->eab_file.text);
+}
+
 char *
 wz_send_options (const struct wz_send *s, struct cw_account_add_options *add,
-                 const char **emails, struct cw_enroll_options *enroll)
+                 const char **emails, char **eab_file,
+                 struct cw_enroll_options *enroll)
 {
   memset (add, 0, sizeof *add);
   memset (enroll, 0, sizeof *enroll);
   add->server = s->server.text;
+  add->agree_tos = s->agreed && strcmp (s->agreed, s->server.text) == 0;
+  const struct cw_token *token = wz_send_key_token (s);
+  if (token)
+    add->key_uri = token->uri;
+  eab_options (s, add, eab_file);
   if (s->email.len)
     {
       emails[0] = s->email.text;
@@ -169,14 +283,57 @@ wz_send_options (const struct wz_send *s, struct cw_account_add_options *add,
   enroll->request_id = s->id;
   if (!wz_send_new_account (s))
     enroll->account = s->accounts.items[s->account].id;
+  if (s->check == WZ_CHECK_DNS)
+    {
+      /* The wizard waits for the records on a screen of its own: the
+         core looks once, and the order waits in the store meanwhile. */
+      enroll->solve.challenge = "dns-01";
+      enroll->solve.manual = true;
+      enroll->solve.look_once = true;
+      enroll->solve.dns_server = wz_send_dns_server ();
+      return NULL;
+    }
   enroll->solve.challenge = "http-01";
-  char *where = s->standalone ? xstrdup (s->listen.text)
-                              : wz_expand_path (s->folder.text);
-  if (s->standalone)
+  char *where = s->check == WZ_CHECK_PORT ? xstrdup (s->listen.text)
+                                          : wz_expand_path (s->folder.text);
+  if (s->check == WZ_CHECK_PORT)
     enroll->solve.standalone = where;
   else
     enroll->solve.webroot = where;
   return where;
+}
+
+const char *
+wz_send_dns_server (void)
+{
+  const char *server = getenv ("CERTWIZ_DNS_SERVER");
+  return server && *server ? server : NULL;
+}
+
+void
+wz_dns_records_keep (void *state, const char *name, const char *value)
+{
+  struct wz_dns_records *r = state;
+  for (size_t i = 0; i < r->count; i++)
+    if (strcmp (r->names[i], name) == 0 && strcmp (r->values[i], value) == 0)
+      return;
+  r->names = xreallocarray (r->names, r->count + 1, sizeof *r->names);
+  r->values = xreallocarray (r->values, r->count + 1, sizeof *r->values);
+  r->names[r->count] = xstrdup (name);
+  r->values[r->count++] = xstrdup (value);
+}
+
+void
+wz_dns_records_free (struct wz_dns_records *r)
+{
+  for (size_t i = 0; i < r->count; i++)
+    {
+      free (r->names[i]);
+      free (r->values[i]);
+    }
+  free (r->names);
+  free (r->values);
+  *r = (struct wz_dns_records) { NULL, NULL, 0 };
 }
 
 char *

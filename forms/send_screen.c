@@ -33,12 +33,8 @@
 #include "wizard_ui.h"
 
 #define LABELS 14
-#define ACCOUNT_ROW (WZ_TOP + 2)
-#define SERVER_ROW (ACCOUNT_ROW + 2)
-#define EMAIL_ROW (SERVER_ROW + 2)
-#define CHECK_ROW (EMAIL_ROW + 2)
-#define WHERE_ROW (CHECK_ROW + 2)
-#define ABOUT_ROW (WHERE_ROW + 3)
+#define ROW(which) wz_send_row (s, WZ_SEND_##which)
+#define ABOUT_ROW (wz_send_row (s, WZ_SEND_FOCUS_COUNT) + 1)
 
 /* ------------------------------------------------------------- drawing */
 
@@ -61,12 +57,33 @@ draw_account (const struct wz_send *s)
       choice = xasprintf (_("%s (%s)"), a->id, server ? server : "?");
     }
   char *line = xasprintf ("< %s >", choice);
-  ui_put (ACCOUNT_ROW, 2, _("Account"), LABELS, UI_LABEL);
-  ui_put (ACCOUNT_ROW, 2 + LABELS, line, COLS - 4 - LABELS,
+  ui_put (ROW (ACCOUNT), 2, _("Account"), LABELS, UI_LABEL);
+  ui_put (ROW (ACCOUNT), 2 + LABELS, line, COLS - 4 - LABELS,
           s->focus == WZ_SEND_ACCOUNT ? UI_SELECTED : UI_NORMAL);
-  ui_put (ACCOUNT_ROW + 1, 2 + LABELS,
+  ui_put (ROW (ACCOUNT) + 1, 2 + LABELS,
           _("Left and Right choose; an account is made once per CA."), 0,
           UI_DIM);
+  free (line);
+  free (choice);
+}
+
+/* Where a new account's key is made, when a token is present. */
+static void
+draw_account_key (const struct wz_send *s)
+{
+  if (!wz_send_shown (s, WZ_SEND_ACCOUNT_KEY))
+    return;
+  const struct cw_token *token = wz_send_key_token (s);
+  char *choice = token ? xasprintf (_("on the token \"%s\""), token->label)
+                       : xstrdup (_("a new key in the store"));
+  char *line = xasprintf ("< %s >", choice);
+  ui_put (ROW (ACCOUNT_KEY), 2, _("Its key"), LABELS, UI_LABEL);
+  ui_put (ROW (ACCOUNT_KEY), 2 + LABELS, line, COLS - 4 - LABELS,
+          s->focus == WZ_SEND_ACCOUNT_KEY ? UI_SELECTED : UI_NORMAL);
+  ui_put (ROW (ACCOUNT_KEY) + 1, 2 + LABELS,
+          token ? _("made on the token, it never leaves it; its PIN is "
+                    "asked")
+                : _("Left and Right: on a token instead"), 0, UI_DIM);
   free (line);
   free (choice);
 }
@@ -76,33 +93,53 @@ draw_new_account (const struct wz_send *s)
 {
   if (!wz_send_new_account (s))
     return;
-  ui_put (SERVER_ROW, 2, _("CA"), LABELS, UI_LABEL);
-  ui_put (SERVER_ROW + 1, 2 + LABELS,
+  ui_put (ROW (SERVER), 2, _("CA"), LABELS, UI_LABEL);
+  ui_put (ROW (SERVER) + 1, 2 + LABELS,
           _("letsencrypt, letsencrypt-staging, or an ACME directory URL"),
           COLS - 4 - LABELS, UI_DIM);
-  ui_put (EMAIL_ROW, 2, _("E-mail"), LABELS, UI_LABEL);
-  ui_put (EMAIL_ROW + 1, 2 + LABELS,
+  ui_put (ROW (EMAIL), 2, _("E-mail"), LABELS, UI_LABEL);
+  ui_put (ROW (EMAIL) + 1, 2 + LABELS,
           _("where the CA sends its notices (may stay empty)"), 0, UI_DIM);
+  draw_account_key (s);
+  if (!wz_send_shown (s, WZ_SEND_EAB_KID))
+    return;
+  ui_put (ROW (EAB_KID), 2, _("Key ID"), LABELS, UI_LABEL);
+  ui_put (ROW (EAB_KID) + 1, 2 + LABELS,
+          _("of the external account, as the CA gave it"), 0, UI_DIM);
+  ui_put (ROW (EAB_KEY), 2, _("HMAC key"), LABELS, UI_LABEL);
+  ui_put (ROW (EAB_KEY) + 1, 2 + LABELS,
+          _("typed unseen, never shown again; or leave it empty and"), 0,
+          UI_DIM);
+  ui_put (ROW (EAB_FILE), 2, _("Key file"), LABELS, UI_LABEL);
+  ui_put (ROW (EAB_FILE) + 1, 2 + LABELS,
+          _("name the file that holds it (base64url)"), 0, UI_DIM);
 }
 
 static void
 draw_check (const struct wz_send *s)
 {
   char *line = xasprintf (_("%s the web server's folder   %s certwiz on a "
-                            "port"), chosen_mark (!s->standalone),
-                          chosen_mark (s->standalone));
-  ui_put (CHECK_ROW, 2, _("Check"), LABELS, UI_LABEL);
-  ui_put (CHECK_ROW, 2 + LABELS, line, COLS - 4 - LABELS,
-          s->focus == WZ_SEND_CHECK ? UI_SELECTED : UI_NORMAL);
+                            "port"), chosen_mark (s->check == WZ_CHECK_FOLDER),
+                          chosen_mark (s->check == WZ_CHECK_PORT));
+  char *dns = xasprintf (_("%s a TXT record in the names' DNS zone"),
+                         chosen_mark (s->check == WZ_CHECK_DNS));
+  enum ui_role role = s->focus == WZ_SEND_CHECK ? UI_SELECTED : UI_NORMAL;
+  ui_put (ROW (CHECK), 2, _("Check"), LABELS, UI_LABEL);
+  ui_put (ROW (CHECK), 2 + LABELS, line, COLS - 4 - LABELS, role);
+  ui_put (ROW (CHECK) + 1, 2 + LABELS, dns, COLS - 4 - LABELS, role);
+  free (dns);
   free (line);
-  ui_put (WHERE_ROW, 2, s->standalone ? _("Listen on") : _("Folder"), LABELS,
+  if (s->check == WZ_CHECK_DNS)
+    return;
+  bool port = s->check == WZ_CHECK_PORT;
+  ui_put (ROW (WHERE), 2, port ? _("Listen on") : _("Folder"), LABELS,
           UI_LABEL);
-  const char *hint = s->standalone
+  const char *hint = port
     ? _("ADDRESS:PORT; empty: port 80 on every address")
     : s->webroot_found ? _("found from the web site that serves the names")
                        : _("the folder your web server serves the names "
                            "from");
-  ui_put (WHERE_ROW + 1, 2 + LABELS, hint, COLS - 4 - LABELS, UI_DIM);
+  ui_put (ROW (WHERE) + 1, 2 + LABELS, hint, COLS - 4 - LABELS, UI_DIM);
 }
 
 static void
@@ -110,12 +147,20 @@ draw_about (const struct wz_send *s)
 {
   struct wz_report about = WZ_REPORT_INIT;
   char *names = wz_send_names_text (s);
-  char *text = xasprintf (_("The CA checks that you control %s by fetching "
-                            "a file from each over plain HTTP, on port 80. "
-                            "Only the request is sent: the private key stays "
-                            "in the store."), names);
+  char *text = s->check == WZ_CHECK_DNS
+    ? xasprintf (_("The CA checks that you control %s by looking up a TXT "
+                   "record under each name, which you create in its DNS "
+                   "zone: certwiz shows them next, and waits until the "
+                   "zone's servers answer them. Only the request is sent: "
+                   "the private key stays in the store."), names)
+    : xasprintf (_("The CA checks that you control %s by fetching "
+                   "a file from each over plain HTTP, on port 80. "
+                   "Only the request is sent: the private key stays "
+                   "in the store."), names);
   wz_report_add (&about, UI_DIM, 0, text);
-  wz_report_draw (&about, ABOUT_ROW, WZ_STATUS_ROW - ABOUT_ROW - 1);
+  int rows = WZ_STATUS_ROW - ABOUT_ROW - 1;
+  if (rows > 0)
+    wz_report_draw (&about, ABOUT_ROW, rows);
   wz_report_free (&about);
   free (text);
   free (names);
@@ -127,13 +172,19 @@ field_of (struct wz_send *s, int which, int *row)
   switch (which)
     {
     case WZ_SEND_SERVER:
-      *row = SERVER_ROW;
+      *row = ROW (SERVER);
       return &s->server;
     case WZ_SEND_EMAIL:
-      *row = EMAIL_ROW;
+      *row = ROW (EMAIL);
       return &s->email;
+    case WZ_SEND_EAB_KID:
+      *row = ROW (EAB_KID);
+      return &s->eab_kid;
+    case WZ_SEND_EAB_FILE:
+      *row = ROW (EAB_FILE);
+      return &s->eab_file;
     case WZ_SEND_WHERE:
-      *row = WHERE_ROW;
+      *row = ROW (WHERE);
       return wz_send_where (s);
     default:
       return NULL;
@@ -144,6 +195,10 @@ field_of (struct wz_send *s, int which, int *row)
 static void
 draw_fields (struct wz_send *s)
 {
+  bool key_focused = s->focus == WZ_SEND_EAB_KEY;
+  if (wz_send_shown (s, WZ_SEND_EAB_KEY) && !key_focused)
+    wz_secret_draw (&s->eab_key, ROW (EAB_KEY), 2 + LABELS,
+                    COLS - 4 - LABELS, false);
   for (int pass = 0; pass < 2; pass++)
     for (int which = 0; which < WZ_SEND_FOCUS_COUNT; which++)
       {
@@ -154,7 +209,10 @@ draw_fields (struct wz_send *s)
           continue;
         ui_field_draw (f, row, 2 + LABELS, COLS - 4 - LABELS, focused);
       }
-  if (!field_of (s, s->focus, &(int) { 0 }))
+  if (key_focused)
+    wz_secret_draw (&s->eab_key, ROW (EAB_KEY), 2 + LABELS,
+                    COLS - 4 - LABELS, true);
+  else if (!field_of (s, s->focus, &(int) { 0 }))
     curs_set (0);
 }
 
@@ -173,158 +231,6 @@ draw_form (struct ui_screen *screen)
   draw_check (s);
   draw_about (s);
   draw_fields (s);
-}
-
-/* ------------------------------------------------------------- sending */
-
-struct send_work
-{
-  struct wz_send *s;
-  struct cw_account_add_options add;
-  bool adding;
-  struct cw_account_add_result added;
-  struct cw_enroll_options enroll;
-  struct cw_enroll_result result;
-  struct cw_diags *diags;
-};
-
-/* On the progress screen's worker: the account, when a new one is
-   asked for, then the order, the challenges, the certificate. */
-static int
-send_work (void *state, struct cw_progress *progress)
-{
-  struct send_work *w = state;
-  struct cw_store *store = w->s->ui->store;
-  if (w->adding)
-    {
-      w->add.progress = progress;
-      enum cw_status status = cw_account_add (store, &w->add, &w->added,
-                                              w->diags);
-      if (status != CW_OK)
-        return status;
-      w->enroll.account = w->added.name;
-    }
-  w->enroll.progress = progress;
-  w->enroll.solve.progress = progress;
-  return cw_enroll (store, &w->enroll, &w->result, w->diags);
-}
-
-static enum cw_status
-run_send (struct send_work *w)
-{
-  bool stopped = false;
-  enum cw_status status = ui_progress_run (_("Sending the request"),
-                                           _("Asking the CA"), send_work, w,
-                                           &stopped);
-  return status;
-}
-
-/* When the CA has terms, the user reads where they are and agrees (or
-   not) in a dialog; then the account is asked for again. */
-static bool
-agree_to_terms (const char *url)
-{
-  char *text = xasprintf (_("To open an account, this CA asks you to agree "
-                            "to its terms of service:\n\n%s\n\nRead them "
-                            "(in a browser, on any machine). Do you "
-                            "agree?"), url);
-  bool yes = ui_confirm (_("The CA's terms of service"), text, false);
-  free (text);
-  return yes;
-}
-
-static enum wz_action send_done (struct wz_send *s,
-                                 const struct cw_enroll_result *result,
-                                 const struct cw_diags *diags);
-
-static enum wz_action
-send_form (struct wz_send *s)
-{
-  if (!wz_send_ready (s))
-    return WZ_STAY;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  struct send_work w = { .s = s, .diags = &diags };
-  const char *emails[1];
-  char *where = wz_send_options (s, &w.add, emails, &w.enroll);
-  w.adding = wz_send_new_account (s);
-  enum cw_status status = run_send (&w);
-  if (status != CW_OK && w.adding && w.added.terms_of_service
-      && wz_diags_have (&diags, "acme-terms-not-agreed")
-      && agree_to_terms (w.added.terms_of_service))
-    {
-      cw_diags_free (&diags);
-      cw_account_add_result_free (&w.added);
-      w.added = (struct cw_account_add_result) { NULL };
-      w.add.agree_tos = true;
-      status = run_send (&w);
-    }
-  enum wz_action action = WZ_STAY;
-  if (status == CW_OK)
-    action = send_done (s, &w.result, &diags);
-  else if (!wz_diags_have (&diags, "acme-terms-not-agreed") || !w.adding)
-    {
-      char *text = wz_diags_text (&diags);
-      ui_message (_("The certificate was not issued"), text, UI_ERROR);
-      free (text);
-    }
-  if (status == CW_OK || w.added.name)
-    wz_send_reload_accounts (s);
-  if (status == CW_OK)
-    cw_enroll_result_free (&w.result);
-  cw_account_add_result_free (&w.added);
-  cw_diags_free (&diags);
-  free (where);
-  return action;
-}
-
-/* ----------------------------------------------------------------- done */
-
-/* Straight on to a service, as the Exchange workflow ends: ID is the
-   certificate installed. */
-static void
-use_it (struct wz_ui *ui, const char *id)
-{
-  struct cw_target target = CW_TARGET_INIT;
-  struct cw_diags diags = CW_DIAGS_INIT;
-  bool changed;
-  if (cw_target_load (&target, ui->store, id, &diags) == CW_OK
-      && target.certs.count)
-    wz_use_for (ui, id, target.certs.items[0], &changed);
-  else
-    bw_show_diags (_("The certificate cannot be read"), &diags);
-  cw_target_free (&target);
-  cw_diags_free (&diags);
-}
-
-struct issued
-{
-  struct wz_ui *ui;
-  char id[41];
-};
-
-static void
-use_issued (void *state)
-{
-  struct issued *i = state;
-  use_it (i->ui, i->id);
-}
-
-static enum wz_action
-send_done (struct wz_send *s, const struct cw_enroll_result *result,
-           const struct cw_diags *diags)
-{
-  struct issued issued = { s->ui, "" };
-  snprintf (issued.id, sizeof issued.id, "%s", result->import.info.sha1);
-  struct wz_report report = WZ_REPORT_INIT;
-  wz_send_report (&report, s, result, diags);
-  struct wz_report_screen screen = {
-    _("Send the request to a CA"), _("Issued"), &report, WZ_XHELP_SEND_DONE,
-    /* TRANSLATORS: a key bar label: put the certificate to work in a mail
-       or web server. */
-    'u', "u", N_("Use it for a service"), use_issued, &issued };
-  enum wz_action done = wz_report_screen_run (&screen);
-  wz_report_free (&report);
-  return done;
 }
 
 /* ------------------------------------------------------------------ run */
@@ -346,11 +252,11 @@ act_form (struct ui_screen *screen, int action, int key)
     wz_send_move (s, 1);
   else if (action == FORM_PREVIOUS_FIELD)
     wz_send_move (s, -1);
-  else if (action == FORM_ENTER && s->focus != WZ_SEND_WHERE)
+  else if (action == FORM_ENTER && s->focus != wz_send_last (s))
     wz_send_move (s, 1);
   else if (action == FORM_ENTER)
     {
-      enum wz_action done = send_form (s);
+      enum wz_action done = wz_send_submit (s);
       if (done == WZ_QUIT)
         ui_quit ();
       else if (done != WZ_STAY)
@@ -368,12 +274,15 @@ form_typed (struct ui_screen *screen, int key)
   wz_say (s->ui, NULL, UI_NORMAL);
   int row;
   struct ui_field *f = field_of (s, s->focus, &row);
-  if (f)
-    {
-      if (ui_field_key (f, key) == UI_FIELD_REFUSED)
-        beep ();
-      return;
-    }
+  enum ui_field_result typed = UI_FIELD_NOT_MINE;
+  if (s->focus == WZ_SEND_EAB_KEY)
+    typed = wz_secret_key (&s->eab_key, key);
+  else if (f)
+    typed = ui_field_key (f, key);
+  if (typed == UI_FIELD_REFUSED)
+    beep ();
+  if (f || s->focus == WZ_SEND_EAB_KEY)
+    return;
   int by = key == UI_KEY (KEY_LEFT) ? -1
            : key == UI_KEY (KEY_RIGHT) || key == ' ' ? 1 : 0;
   if (by)
@@ -393,7 +302,7 @@ hint_form (struct ui_screen *screen, const struct ui_key *key,
            struct ui_keyhint *out)
 {
   struct wz_send *s = screen->state;
-  if (key->action == FORM_ENTER && s->focus == WZ_SEND_WHERE)
+  if (key->action == FORM_ENTER && s->focus == wz_send_last (s))
     out->label = _("Send");
   return true;
 }

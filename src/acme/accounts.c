@@ -127,6 +127,20 @@ refuse_no_eab (struct cw_diags *diags)
 }
 
 static enum cw_status
+typed_eab_key (const char *text, unsigned char **key, size_t *len,
+               struct cw_diags *diags)
+{
+  if (cw_b64url_decode (text, key, len) && *len > 0)
+    return CW_OK;
+  free (*key);
+  *key = NULL;
+  cw_diag_add (diags, CW_ERROR, "acme-eab-key", "eab",
+               _("The HMAC key typed is not one: type the key the CA gave, "
+                 "in base64url (letters, digits, - and _), alone."));
+  return CW_REFUSED;
+}
+
+static enum cw_status
 read_eab_key (const char *file, unsigned char **key, size_t *len,
               struct cw_diags *diags)
 {
@@ -156,9 +170,10 @@ check_add (const struct cw_account_add_options *o, const struct cw_acme *acme,
 {
   if (acme->dir.terms_of_service && !o->agree_tos)
     return refuse_terms (acme->dir.terms_of_service, diags);
-  if (acme->dir.eab_required && !(o->eab_kid && o->eab_key_file))
+  bool have_key = o->eab_key_file || o->eab_key;
+  if (acme->dir.eab_required && !(o->eab_kid && have_key))
     return refuse_no_eab (diags);
-  if (!o->eab_kid != !o->eab_key_file)
+  if (!o->eab_kid != !have_key || (o->eab_key_file && o->eab_key))
     {
       cw_diag_add (diags, CW_ERROR, "acme-eab-incomplete", "eab",
                    _("External account binding needs both the key ID and "
@@ -234,6 +249,8 @@ register_account (const struct cw_account_add_options *o,
   enum cw_status status = CW_OK;
   if (o->eab_key_file)
     status = read_eab_key (o->eab_key_file, &mac, &mac_len, diags);
+  else if (o->eab_key)
+    status = typed_eab_key (o->eab_key, &mac, &mac_len, diags);
   char **contacts = xcalloc (o->email_count + 1, sizeof *contacts);
   for (size_t i = 0; i < o->email_count; i++)
     contacts[i] = xasprintf ("mailto:%s", o->emails[i]);

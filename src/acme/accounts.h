@@ -31,6 +31,8 @@ struct cw_account_add_options
   bool agree_tos;
   const char *eab_kid;
   const char *eab_key_file;      /* base64url HMAC key, never an argument */
+  const char *eab_key;           /* or the same typed on a screen (the
+                                    caller wipes it); never both */
   const char *key_type;          /* NULL: CW_ACME_KEY_DEFAULT */
   const char *key_uri;           /* a key on a token (pkcs11:), or a
                                     token to make one of KEY_TYPE on */

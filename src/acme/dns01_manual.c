@@ -52,10 +52,31 @@ not_served (const char *record, int asked, struct cw_diags *diags)
 }
 
 static enum cw_status
+look_once (const struct cw_acme_solver *s, const struct cw_acme_authz *a,
+           const char *record, struct cw_diags *diags)
+{
+  int asked = 0;
+  if (cw_dns_txt_served (record, a->dns_value, s->options->dns_server,
+                         &asked))
+    return CW_OK;
+  cw_diag_add (diags, CW_WARNING, "acme-dns-not-yet", "dns",
+               _("The TXT record %s is not served by the domain's DNS "
+                 "servers yet. Create it with the value shown; the order "
+                 "is kept and waits for it."), record);
+  return CW_FAILED;
+}
+
+static enum cw_status
 manual_check (struct cw_acme_solver *s, const struct cw_acme_authz *a,
               struct cw_diags *diags)
 {
   char *record = xasprintf ("_acme-challenge.%s.", a->identifier);
+  if (s->options->look_once)
+    {
+      enum cw_status status = look_once (s, a, record, diags);
+      free (record);
+      return status;
+    }
   time_t deadline = time (NULL) + WAIT_SECONDS;
   int asked = 0;
   cw_progress_say (s->options->progress,

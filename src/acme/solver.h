@@ -22,6 +22,11 @@ struct cw_acme_solve_options
   bool manual;               /* dns-01: records made by hand */
   const char *dns_server;    /* ADDR[:PORT] asked instead of the
                                 authoritative servers; NULL: those */
+  bool look_once;            /* dns-01 by hand: look once and, when a
+                                record is not served yet, stop with
+                                acme-dns-not-yet (the order is kept and
+                                a later run resumes it): the caller does
+                                the waiting, as the wizard's screen does */
   /* Shows a record to create by hand; called before waiting for it. */
   void (*show_record) (void *state, const char *name, const char *value);
   void *show_state;

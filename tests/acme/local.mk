@@ -14,7 +14,10 @@ ACME_TESTS = \
   tests/acme/resume.sh \
   tests/acme/systemd.sh \
   tests/acme/token.sh \
-  tests/acme/wizard.sh
+  tests/acme/wizard.sh \
+  tests/acme/wizard_dns.sh \
+  tests/acme/wizard_eab.sh \
+  tests/acme/wizard_token.sh
 
 TESTS += $(ACME_TESTS)
 EXTRA_DIST += $(ACME_TESTS) tests/acme/lib.sh tests/acme/double.py \
