@@ -331,13 +331,14 @@ wait_served (const struct cw_svc_port *port, const char *expected,
 }
 
 static enum cw_status
-verify_served (const struct cw_svc_plan *plan, const char *expected,
+verify_served (const struct cw_svc_plan *plan, const char *target,
                struct cw_enable_result *result, struct cw_progress *progress,
                struct cw_diags *diags)
 {
   for (size_t i = 0; i < plan->port_count; i++)
     {
       const struct cw_svc_port *p = &plan->ports[i];
+      const char *expected = *p->expect ? p->expect : target;
       char seen[41] = "";
       if (!wait_served (p, expected, seen))
         {
@@ -385,13 +386,16 @@ undo (struct cw_store *store, const struct cw_svc_plan *plan,
 
 static enum cw_status
 apply (struct cw_store *store, const struct cw_svc *svc,
-       const struct cw_svc_plan *plan, const struct cw_live *live,
+       struct cw_svc_plan *plan, const struct cw_live *live,
        const char *expected, struct cw_enable_result *result,
        struct cw_progress *progress, struct cw_diags *diags)
 {
   char (*before)[41] = xcalloc (plan->port_count + 1, sizeof *before);
   for (size_t i = 0; i < plan->port_count; i++)
-    cw_svc_served (&plan->ports[i], before[i]);
+    {
+      cw_svc_served (&plan->ports[i], before[i]);
+      memcpy (plan->ports[i].served_before, before[i], 41);
+    }
   enum cw_status status = cw_journal_begin (store, plan, live, before,
                                             diags);
   cw_journal_step ("journal");
@@ -490,6 +494,12 @@ record_binding (struct cw_store *store, const struct cw_svc *svc,
     svc->adapter->current (svc, &cert, &key);
   cw_record_add (&record, "original-cert", cert ? cert : "");
   cw_record_add (&record, "original-key", key ? key : "");
+  /* The first enable's settings stay the ones disable puts back. */
+  for (size_t i = 0; had && i < old.count; i++)
+    if (strcmp (old.fields[i].name, "original-setting") == 0)
+      cw_record_add (&record, "original-setting", old.fields[i].value);
+  for (size_t i = 0; !had && i < svc->original_count; i++)
+    cw_record_add (&record, "original-setting", svc->originals[i]);
   for (size_t i = 0; i < plan->port_count; i++)
     {
       char *port = xasprintf ("%s:%u %s", plan->ports[i].host,
@@ -498,6 +508,20 @@ record_binding (struct cw_store *store, const struct cw_svc *svc,
       cw_record_add (&record, "port", port);
       free (port);
     }
+  /* What each port served before the first enable: what disable expects
+     of it again (a Postfix service with its own -o files serves those). */
+  for (size_t i = 0; had && i < old.count; i++)
+    if (strcmp (old.fields[i].name, "served-before") == 0)
+      cw_record_add (&record, "served-before", old.fields[i].value);
+  for (size_t i = 0; !had && i < plan->port_count; i++)
+    if (*plan->ports[i].served_before)
+      {
+        char *served = xasprintf ("%s:%u %s", plan->ports[i].host,
+                                  plan->ports[i].port,
+                                  plan->ports[i].served_before);
+        cw_record_add (&record, "served-before", served);
+        free (served);
+      }
   cw_binding_write (store, svc->adapter->name, svc->config, &record, diags);
   free (cert), free (key);
   cw_record_free (&old);
@@ -639,7 +663,7 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
   live.link = xasprintf ("%s/%s", cw_live_root (), name);
   struct cw_svc_target paths = {
     cw_live_path (&live, "fullchain.pem"), cw_live_path (&live, "privkey.pem"),
-    cw_live_path (&live, "combined.pem") };
+    cw_live_path (&live, "combined.pem"), false, NULL, 0 };
   status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
   if (status == CW_OK && svc.adapter->master)
     result->plan.master = svc.adapter->master (&svc);
@@ -741,6 +765,33 @@ file_thumbprint (const char *path, char out[41])
   cw_diags_free (&quiet);
 }
 
+/* Each port of PLAN is to serve again what the binding says it served
+   before the first enable, when that is not the original certificate
+   TARGET (a service with files of its own). */
+static void
+expect_as_before (const struct cw_record *binding, struct cw_svc_plan *plan,
+                  const char *target)
+{
+  for (size_t i = 0; i < binding->count; i++)
+    {
+      char host[256], thumb[41];
+      unsigned port;
+      if (strcmp (binding->fields[i].name, "served-before") != 0
+          || sscanf (binding->fields[i].value, "%255[^ ] %40s", host,
+                     thumb) != 2)
+        continue;
+      char *colon = strrchr (host, ':');
+      if (!colon || sscanf (colon + 1, "%u", &port) != 1)
+        continue;
+      *colon = '\0';
+      for (size_t p = 0; p < plan->port_count; p++)
+        if (plan->ports[p].port == port
+            && strcmp (plan->ports[p].host, host) == 0
+            && strcasecmp (thumb, target) != 0)
+          memcpy (plan->ports[p].expect, thumb, sizeof thumb);
+    }
+}
+
 enum cw_status
 cw_disable (struct cw_store *store, const struct cw_enable_request *request,
             struct cw_enable_result *result, struct cw_diags *diags)
@@ -748,6 +799,7 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
   struct cw_svc svc = { NULL };
   struct cw_record binding = CW_RECORD_INIT;
   struct cw_live live = { NULL };
+  char **originals = NULL;     /* the binding's strings */
   enum cw_status status = need_root (request, diags);
   if (status == CW_OK)
     status = open_service (request, &svc, diags);
@@ -773,7 +825,13 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
   cw_target_free (&target);
   const char *cert = cw_record_get (&binding, "original-cert");
   const char *key = cw_record_get (&binding, "original-key");
-  struct cw_svc_target paths = { cert, key, cert };
+  originals = xcalloc (binding.count + 1, sizeof *originals);
+  size_t original_count = 0;
+  for (size_t i = 0; i < binding.count; i++)
+    if (strcmp (binding.fields[i].name, "original-setting") == 0)
+      originals[original_count++] = binding.fields[i].value;
+  struct cw_svc_target paths = { cert, key, cert, true, originals,
+                                 original_count };
   if (status == CW_OK)
     status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
   if (status == CW_OK && svc.adapter->master)
@@ -784,6 +842,7 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
     goto done;
   char expected[41];
   file_thumbprint (cert, expected);
+  expect_as_before (&binding, &result->plan, expected);
   status = apply (store, &svc, &result->plan, &live, expected, result, NULL,
                   diags);
   if (status == CW_OK)
@@ -793,6 +852,7 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
     }
   cw_store_unlock (store);
 done:
+  free (originals);
   cw_record_free (&binding);
   cw_svc_free (&svc);
   return status;
@@ -815,7 +875,7 @@ served_as_before (const struct cw_record *journal)
                   &port, &starttls, sni, thumb) != 5)
         continue;
       struct cw_svc_port p = { host, port, (enum cw_starttls) starttls,
-                               strcmp (sni, "-") ? sni : NULL };
+                               strcmp (sni, "-") ? sni : NULL, "", "" };
       char seen[41];
       all = wait_served (&p, thumb, seen);
     }

@@ -41,6 +41,10 @@ struct cw_svc_port
   unsigned port;
   enum cw_starttls starttls;
   char *sni;
+  char served_before[41];  /* the thumbprint it served before the change,
+                              "" when none (set by the transaction) */
+  char expect[41];         /* disable: what it is to serve again when that
+                              is not the target's certificate ("") */
 };
 
 struct cw_svc_plan
@@ -64,6 +68,11 @@ struct cw_svc_target
   const char *fullchain;   /* the certificate, then its chain */
   const char *key;
   const char *combined;    /* key and full chain in one (HAProxy) */
+  /* disable: the settings of cw_svc's originals to put back as they
+     were, instead of pointing them at these files */
+  bool restoring;
+  char *const *originals;
+  size_t original_count;
 };
 
 /* An instance of a service, as its adapter reads it. */
@@ -76,6 +85,11 @@ struct cw_svc
   size_t site;             /* the one chosen; CW_CONF_NONE before */
   char *cert_now;          /* the files named when it was read, kept by */
   char *key_now;           /* adapters whose configuration is no cw_conf */
+  /* Settings beside the main ones that enable points at the files too
+     and disable puts back, in the adapter's words (Postfix's -o
+     overrides of master.cf): kept in the binding. */
+  char **originals;
+  size_t original_count;
 };
 
 struct cw_svc_adapter
