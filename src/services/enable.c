@@ -22,6 +22,7 @@
 #include "pki/target.h"
 #include "pki/verify.h"
 #include "services/enable_journal.h"
+#include "services/enable_site.h"
 #include "services/probe.h"
 #include "services/run.h"
 #include "services/workers.h"
@@ -471,7 +472,8 @@ static void
 record_binding (struct cw_store *store, const struct cw_svc *svc,
                 const struct cw_enable_request *request,
                 const struct cw_svc_plan *plan, const char *id,
-                const struct cw_live *live, struct cw_diags *diags)
+                const struct cw_live *live, bool added,
+                struct cw_diags *diags)
 {
   struct cw_record old = CW_RECORD_INIT, record = CW_RECORD_INIT;
   bool had = cw_binding_read (store, svc->adapter->name, svc->config, &old);
@@ -490,8 +492,14 @@ record_binding (struct cw_store *store, const struct cw_svc *svc,
       cert = c ? xstrdup (c) : NULL;
       key = k ? xstrdup (k) : NULL;
     }
-  else
+  else if (!added)
     svc->adapter->current (svc, &cert, &key);
+  /* A site certwiz added: disable removes its file. */
+  const char *site_file = had ? cw_record_get (&old, "added-site")
+                          : added && plan->file_count ? plan->files[0].path
+                                                      : NULL;
+  if (site_file)
+    cw_record_add (&record, "added-site", site_file);
   cw_record_add (&record, "original-cert", cert ? cert : "");
   cw_record_add (&record, "original-key", key ? key : "");
   /* The first enable's settings stay the ones disable puts back. */
@@ -623,6 +631,31 @@ warn_uncovered (const struct cw_svc *svc, gnutls_x509_crt_t crt,
       }
 }
 
+/* Whether the request adds a new site: asked for, and no TLS site of SVC
+   serves CRT's names (when one does, it is used, and said so). */
+static bool
+adds_site (const struct cw_enable_request *request, struct cw_svc *svc,
+           gnutls_x509_crt_t crt, struct cw_diags *diags)
+{
+  if (!request->add_site || !svc->adapter->add_site)
+    {
+      if (request->add_site)
+        cw_diag_add (diags, CW_WARNING, "enable-add-site-not-here",
+                     "service", _("%s has no sites to add: its own "
+                                  "configuration is pointed at the "
+                                  "certificate."), svc->adapter->name);
+      return false;
+    }
+  size_t site = svc->site;
+  size_t serving = cw_svc_find_site (svc, crt, NULL);
+  svc->site = site;
+  if (serving)
+    cw_diag_add (diags, CW_NOTE, "enable-site-serves", "service",
+                 _("A TLS site of %s serves these names already: it is the "
+                   "one used, and no site is added."), svc->config);
+  return serving == 0;
+}
+
 static enum cw_status
 need_root (const struct cw_enable_request *request, struct cw_diags *diags)
 {
@@ -651,7 +684,9 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
     status = check_target (store, &target, diags);
   if (status == CW_OK)
     status = open_service (request, &svc, diags);
-  if (status == CW_OK)
+  bool adding = status == CW_OK
+                && adds_site (request, &svc, target.certs.items[0], diags);
+  if (status == CW_OK && !adding)
     status = svc.adapter->choose (&svc, target.certs.items[0], request->site,
                                   diags);
   if (status != CW_OK)
@@ -663,8 +698,11 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
   live.link = xasprintf ("%s/%s", cw_live_root (), name);
   struct cw_svc_target paths = {
     cw_live_path (&live, "fullchain.pem"), cw_live_path (&live, "privkey.pem"),
-    cw_live_path (&live, "combined.pem"), false, NULL, 0 };
-  status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
+    cw_live_path (&live, "combined.pem"), false, NULL, 0, NULL };
+  status = adding ? svc.adapter->add_site (&svc, target.certs.items[0],
+                                           request->add_site, &paths,
+                                           &result->plan, diags)
+                  : svc.adapter->plan (&svc, &paths, &result->plan, diags);
   if (status == CW_OK && svc.adapter->master)
     result->plan.master = svc.adapter->master (&svc);
   for (size_t i = 0; status == CW_OK && i < result->plan.file_count; i++)
@@ -737,7 +775,7 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
   if (status == CW_OK)
     {
       record_binding (store, &svc, request, &result->plan, target.entry.id,
-                      &live, diags);
+                      &live, adding, diags);
       cw_journal_end (store);
     }
   cw_store_unlock (store);
@@ -817,9 +855,10 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
       status = CW_REFUSED;
       goto done;
     }
+  const char *added = cw_record_get (&binding, "added-site");
   struct cw_target target = CW_TARGET_INIT;
   status = cw_target_load (&target, store, id, diags);
-  if (status == CW_OK)
+  if (status == CW_OK && !(added && svc.adapter->add_site))
     status = svc.adapter->choose (&svc, target.certs.items[0],
                                   cw_record_get (&binding, "site"), diags);
   cw_target_free (&target);
@@ -831,9 +870,12 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
     if (strcmp (binding.fields[i].name, "original-setting") == 0)
       originals[original_count++] = binding.fields[i].value;
   struct cw_svc_target paths = { cert, key, cert, true, originals,
-                                 original_count };
+                                 original_count, added };
   if (status == CW_OK)
-    status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
+    status = added && svc.adapter->add_site
+             ? svc.adapter->add_site (&svc, NULL, NULL, &paths, &result->plan,
+                                      diags)
+             : svc.adapter->plan (&svc, &paths, &result->plan, diags);
   if (status == CW_OK && svc.adapter->master)
     result->plan.master = svc.adapter->master (&svc);
   if (status != CW_OK || request->dry_run)

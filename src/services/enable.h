@@ -73,6 +73,7 @@ struct cw_svc_target
   bool restoring;
   char *const *originals;
   size_t original_count;
+  const char *added;       /* disable: the file a new site was added in */
 };
 
 /* An instance of a service, as its adapter reads it. */
@@ -124,6 +125,15 @@ struct cw_svc_adapter
      before a reload are waited for, since they still serve the old
      certificate until they exit. */
   pid_t (*master) (const struct cw_svc *svc);
+  /* A new TLS site for CRT's names, listening on LISTEN ("[ADDR:]PORT",
+     "" for 443), in a file of certwiz's own pointed at TARGET; on
+     disable (TARGET->restoring) that file, TARGET->added, removed.
+     NULL for the services with no sites to add. */
+  enum cw_status (*add_site) (struct cw_svc *svc, gnutls_x509_crt_t crt,
+                              const char *listen,
+                              const struct cw_svc_target *target,
+                              struct cw_svc_plan *plan,
+                              struct cw_diags *diags);
 };
 
 /* Whether CRT covers the host NAME (RFC 9525), as a client checks it. */
@@ -168,6 +178,9 @@ struct cw_enable_request
   const char *config;      /* NULL: the adapter's default */
   const char *site;        /* NULL: the one that matches */
   bool dry_run;
+  const char *add_site;    /* when no TLS site serves the names, one is
+                              added listening on it ("[ADDR:]PORT", ""
+                              for 443); NULL: none is */
 };
 
 /* What a run did or, dry, would do: the plan and its diffs. */

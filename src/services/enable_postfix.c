@@ -302,5 +302,5 @@ postfix_alive (const struct cw_svc *svc)
 const struct cw_svc_adapter cw_svc_postfix = {
   "postfix", "smtp", "SMTP", "/etc/postfix", "postfix",
   postfix_load, postfix_choose, postfix_current, postfix_plan, postfix_alive,
-  NULL, postfix_master,
+  NULL, postfix_master, NULL,
 };

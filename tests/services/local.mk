@@ -8,6 +8,7 @@ SERVICE_TESTS = \
   tests/services/test_enable_web.sh \
   tests/services/test_enable_mail.sh \
   tests/services/test_enable_master.sh \
+  tests/services/test_enable_add_site.sh \
   tests/services/test_mail.sh \
   tests/services/test_verify.sh \
   tests/services/test_web.sh
