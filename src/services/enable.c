@@ -23,6 +23,7 @@
 #include "pki/verify.h"
 #include "services/enable_journal.h"
 #include "services/enable_site.h"
+#include "services/systemd.h"
 #include "services/probe.h"
 #include "services/run.h"
 #include "services/workers.h"
@@ -631,6 +632,22 @@ warn_uncovered (const struct cw_svc *svc, gnutls_x509_crt_t crt,
       }
 }
 
+/* When systemd runs the daemon, its reload is systemd's: the unit named
+   by the master's cgroup, never guessed from the service's name. */
+static void
+reload_through_systemd (const struct cw_svc *svc, struct cw_svc_plan *plan)
+{
+  char *unit = cw_systemd_unit_of ("/proc", "/run", plan->master,
+                                   svc->adapter->program);
+  if (!unit)
+    return;
+  for (size_t i = 0; plan->reload && plan->reload[i]; i++)
+    free (plan->reload[i]);
+  free (plan->reload);
+  plan->reload = cw_svc_argv ("systemctl", "reload", unit, NULL);
+  free (unit);
+}
+
 /* Whether the request adds a new site: asked for, and no TLS site of SVC
    serves CRT's names (when one does, it is used, and said so). */
 static bool
@@ -705,6 +722,8 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
                   : svc.adapter->plan (&svc, &paths, &result->plan, diags);
   if (status == CW_OK && svc.adapter->master)
     result->plan.master = svc.adapter->master (&svc);
+  if (status == CW_OK)
+    reload_through_systemd (&svc, &result->plan);
   for (size_t i = 0; status == CW_OK && i < result->plan.file_count; i++)
     {
       result->diffs = xreallocarray (result->diffs, i + 1,
@@ -878,6 +897,8 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
              : svc.adapter->plan (&svc, &paths, &result->plan, diags);
   if (status == CW_OK && svc.adapter->master)
     result->plan.master = svc.adapter->master (&svc);
+  if (status == CW_OK)
+    reload_through_systemd (&svc, &result->plan);
   if (status != CW_OK || request->dry_run)
     goto done;
   if ((status = cw_store_lock (store, diags)) != CW_OK)
