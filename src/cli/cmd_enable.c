@@ -18,7 +18,8 @@ enum
   OPT_CONFIG,
   OPT_SITE,
   OPT_DRY_RUN,
-  OPT_YES
+  OPT_YES,
+  OPT_ADD_SITE
 };
 
 struct enable_args
@@ -48,6 +49,11 @@ print_enable_help (void)
             "the commands and\n"
             "                   the ports, and change nothing\n"
             "  --yes            do not ask (scripts)\n"), cw_live_root ());
+  printf (_("  --add-site[=[ADDR:]PORT]\n"
+            "                   nginx, Apache: when no TLS site serves the "
+            "names, add one\n"
+            "                   in a file of certwiz's own, on PORT "
+            "(default 443)\n"));
 }
 
 static void
@@ -78,6 +84,9 @@ enable_option (int opt, const char *arg, void *state)
       args->request.dry_run = true;
       return CW_CLI_OPTION_TAKEN;
     case OPT_YES:
+      return CW_CLI_OPTION_TAKEN;
+    case OPT_ADD_SITE:
+      args->request.add_site = arg ? arg : "";
       return CW_CLI_OPTION_TAKEN;
     default:
       return CW_CLI_OPTION_NOT_MINE;
@@ -121,6 +130,7 @@ run (struct cw_cli_context *context, int argc, char **argv, bool disable)
     { "site", required_argument, NULL, OPT_SITE },
     { "dry-run", no_argument, NULL, OPT_DRY_RUN },
     { "yes", no_argument, NULL, OPT_YES },
+    { "add-site", optional_argument, NULL, OPT_ADD_SITE },
     CW_CLI_COMMON_OPTIONS,
     { NULL, 0, NULL, 0 },
   };

@@ -73,7 +73,7 @@ show_site (const struct cw_svc *svc, const char *managed,
         (char *) (strcmp (li->address, "*") ? li->address : "127.0.0.1"),
         li->port,
         li->tls == CW_TLS_STARTTLS ? CW_STARTTLS_AUTO : CW_STARTTLS_NONE,
-        site->name_count ? site->names[0] : NULL };
+        site->name_count ? site->names[0] : NULL, "", "" };
       char seen[41] = "";
       bool got = cw_svc_served (&port, seen);
       if (json)

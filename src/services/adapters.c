@@ -76,6 +76,9 @@ cw_svc_free (struct cw_svc *svc)
   cw_sites_free (&svc->sites);
   free (svc->cert_now);
   free (svc->key_now);
+  for (size_t i = 0; i < svc->original_count; i++)
+    free (svc->originals[i]);
+  free (svc->originals);
   memset (svc, 0, sizeof *svc);
 }
 
@@ -144,7 +147,7 @@ cw_svc_plan_port (struct cw_svc_plan *plan, const char *host, unsigned port,
   plan->ports = xreallocarray (plan->ports, plan->port_count + 1,
                                sizeof *plan->ports);
   plan->ports[plan->port_count++] = (struct cw_svc_port) {
-    xstrdup (host), port, starttls, sni ? xstrdup (sni) : NULL };
+    xstrdup (host), port, starttls, sni ? xstrdup (sni) : NULL, "", "" };
 }
 
 char **

@@ -192,6 +192,10 @@ void cw_conf_set_args (struct cw_conf *conf, size_t node,
 /* Replaces NODE's Ith argument with VALUE. */
 void cw_conf_set_arg (struct cw_conf *conf, size_t node, size_t i,
                       const char *value);
+/* The same with TEXT as it is to be written, quotes and all (a token
+   put back as it was). */
+void cw_conf_set_arg_text (struct cw_conf *conf, size_t node, size_t i,
+                           const char *text);
 /* Adds the directive NAME ARGS at the end of BLOCK (CW_CONF_NONE: at the
    end of the main file), indented as BLOCK's other lines are. */
 void cw_conf_add (struct cw_conf *conf, size_t block, const char *name,

@@ -113,6 +113,15 @@ cw_conf_set_arg (struct cw_conf *conf, size_t node, size_t i,
   edit_add (conf, n->file, t->offset, t->length, conf->syntax->quote (value));
 }
 
+void
+cw_conf_set_arg_text (struct cw_conf *conf, size_t node, size_t i,
+                      const char *text)
+{
+  const struct cw_conf_node *n = &conf->nodes[node];
+  const struct cw_conf_token *t = token (conf, n->file, n->args[i]);
+  edit_add (conf, n->file, t->offset, t->length, xstrdup (text));
+}
+
 /* Whether token I of FILE starts its line: only blanks before it. */
 static bool
 starts_line (const struct cw_conf *conf, size_t file, size_t i)

@@ -22,6 +22,8 @@
 #include "pki/target.h"
 #include "pki/verify.h"
 #include "services/enable_journal.h"
+#include "services/enable_site.h"
+#include "services/systemd.h"
 #include "services/probe.h"
 #include "services/run.h"
 #include "services/workers.h"
@@ -331,13 +333,14 @@ wait_served (const struct cw_svc_port *port, const char *expected,
 }
 
 static enum cw_status
-verify_served (const struct cw_svc_plan *plan, const char *expected,
+verify_served (const struct cw_svc_plan *plan, const char *target,
                struct cw_enable_result *result, struct cw_progress *progress,
                struct cw_diags *diags)
 {
   for (size_t i = 0; i < plan->port_count; i++)
     {
       const struct cw_svc_port *p = &plan->ports[i];
+      const char *expected = *p->expect ? p->expect : target;
       char seen[41] = "";
       if (!wait_served (p, expected, seen))
         {
@@ -385,13 +388,16 @@ undo (struct cw_store *store, const struct cw_svc_plan *plan,
 
 static enum cw_status
 apply (struct cw_store *store, const struct cw_svc *svc,
-       const struct cw_svc_plan *plan, const struct cw_live *live,
+       struct cw_svc_plan *plan, const struct cw_live *live,
        const char *expected, struct cw_enable_result *result,
        struct cw_progress *progress, struct cw_diags *diags)
 {
   char (*before)[41] = xcalloc (plan->port_count + 1, sizeof *before);
   for (size_t i = 0; i < plan->port_count; i++)
-    cw_svc_served (&plan->ports[i], before[i]);
+    {
+      cw_svc_served (&plan->ports[i], before[i]);
+      memcpy (plan->ports[i].served_before, before[i], 41);
+    }
   enum cw_status status = cw_journal_begin (store, plan, live, before,
                                             diags);
   cw_journal_step ("journal");
@@ -467,7 +473,8 @@ static void
 record_binding (struct cw_store *store, const struct cw_svc *svc,
                 const struct cw_enable_request *request,
                 const struct cw_svc_plan *plan, const char *id,
-                const struct cw_live *live, struct cw_diags *diags)
+                const struct cw_live *live, bool added,
+                struct cw_diags *diags)
 {
   struct cw_record old = CW_RECORD_INIT, record = CW_RECORD_INIT;
   bool had = cw_binding_read (store, svc->adapter->name, svc->config, &old);
@@ -486,10 +493,22 @@ record_binding (struct cw_store *store, const struct cw_svc *svc,
       cert = c ? xstrdup (c) : NULL;
       key = k ? xstrdup (k) : NULL;
     }
-  else
+  else if (!added)
     svc->adapter->current (svc, &cert, &key);
+  /* A site certwiz added: disable removes its file. */
+  const char *site_file = had ? cw_record_get (&old, "added-site")
+                          : added && plan->file_count ? plan->files[0].path
+                                                      : NULL;
+  if (site_file)
+    cw_record_add (&record, "added-site", site_file);
   cw_record_add (&record, "original-cert", cert ? cert : "");
   cw_record_add (&record, "original-key", key ? key : "");
+  /* The first enable's settings stay the ones disable puts back. */
+  for (size_t i = 0; had && i < old.count; i++)
+    if (strcmp (old.fields[i].name, "original-setting") == 0)
+      cw_record_add (&record, "original-setting", old.fields[i].value);
+  for (size_t i = 0; !had && i < svc->original_count; i++)
+    cw_record_add (&record, "original-setting", svc->originals[i]);
   for (size_t i = 0; i < plan->port_count; i++)
     {
       char *port = xasprintf ("%s:%u %s", plan->ports[i].host,
@@ -498,6 +517,20 @@ record_binding (struct cw_store *store, const struct cw_svc *svc,
       cw_record_add (&record, "port", port);
       free (port);
     }
+  /* What each port served before the first enable: what disable expects
+     of it again (a Postfix service with its own -o files serves those). */
+  for (size_t i = 0; had && i < old.count; i++)
+    if (strcmp (old.fields[i].name, "served-before") == 0)
+      cw_record_add (&record, "served-before", old.fields[i].value);
+  for (size_t i = 0; !had && i < plan->port_count; i++)
+    if (*plan->ports[i].served_before)
+      {
+        char *served = xasprintf ("%s:%u %s", plan->ports[i].host,
+                                  plan->ports[i].port,
+                                  plan->ports[i].served_before);
+        cw_record_add (&record, "served-before", served);
+        free (served);
+      }
   cw_binding_write (store, svc->adapter->name, svc->config, &record, diags);
   free (cert), free (key);
   cw_record_free (&old);
@@ -599,6 +632,47 @@ warn_uncovered (const struct cw_svc *svc, gnutls_x509_crt_t crt,
       }
 }
 
+/* When systemd runs the daemon, its reload is systemd's: the unit named
+   by the master's cgroup, never guessed from the service's name. */
+static void
+reload_through_systemd (const struct cw_svc *svc, struct cw_svc_plan *plan)
+{
+  char *unit = cw_systemd_unit_of ("/proc", "/run", plan->master,
+                                   svc->adapter->program);
+  if (!unit)
+    return;
+  for (size_t i = 0; plan->reload && plan->reload[i]; i++)
+    free (plan->reload[i]);
+  free (plan->reload);
+  plan->reload = cw_svc_argv ("systemctl", "reload", unit, NULL);
+  free (unit);
+}
+
+/* Whether the request adds a new site: asked for, and no TLS site of SVC
+   serves CRT's names (when one does, it is used, and said so). */
+static bool
+adds_site (const struct cw_enable_request *request, struct cw_svc *svc,
+           gnutls_x509_crt_t crt, struct cw_diags *diags)
+{
+  if (!request->add_site || !svc->adapter->add_site)
+    {
+      if (request->add_site)
+        cw_diag_add (diags, CW_WARNING, "enable-add-site-not-here",
+                     "service", _("%s has no sites to add: its own "
+                                  "configuration is pointed at the "
+                                  "certificate."), svc->adapter->name);
+      return false;
+    }
+  size_t site = svc->site;
+  size_t serving = cw_svc_find_site (svc, crt, NULL);
+  svc->site = site;
+  if (serving)
+    cw_diag_add (diags, CW_NOTE, "enable-site-serves", "service",
+                 _("A TLS site of %s serves these names already: it is the "
+                   "one used, and no site is added."), svc->config);
+  return serving == 0;
+}
+
 static enum cw_status
 need_root (const struct cw_enable_request *request, struct cw_diags *diags)
 {
@@ -627,7 +701,9 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
     status = check_target (store, &target, diags);
   if (status == CW_OK)
     status = open_service (request, &svc, diags);
-  if (status == CW_OK)
+  bool adding = status == CW_OK
+                && adds_site (request, &svc, target.certs.items[0], diags);
+  if (status == CW_OK && !adding)
     status = svc.adapter->choose (&svc, target.certs.items[0], request->site,
                                   diags);
   if (status != CW_OK)
@@ -639,10 +715,15 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
   live.link = xasprintf ("%s/%s", cw_live_root (), name);
   struct cw_svc_target paths = {
     cw_live_path (&live, "fullchain.pem"), cw_live_path (&live, "privkey.pem"),
-    cw_live_path (&live, "combined.pem") };
-  status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
+    cw_live_path (&live, "combined.pem"), false, NULL, 0, NULL };
+  status = adding ? svc.adapter->add_site (&svc, target.certs.items[0],
+                                           request->add_site, &paths,
+                                           &result->plan, diags)
+                  : svc.adapter->plan (&svc, &paths, &result->plan, diags);
   if (status == CW_OK && svc.adapter->master)
     result->plan.master = svc.adapter->master (&svc);
+  if (status == CW_OK)
+    reload_through_systemd (&svc, &result->plan);
   for (size_t i = 0; status == CW_OK && i < result->plan.file_count; i++)
     {
       result->diffs = xreallocarray (result->diffs, i + 1,
@@ -713,7 +794,7 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
   if (status == CW_OK)
     {
       record_binding (store, &svc, request, &result->plan, target.entry.id,
-                      &live, diags);
+                      &live, adding, diags);
       cw_journal_end (store);
     }
   cw_store_unlock (store);
@@ -741,6 +822,33 @@ file_thumbprint (const char *path, char out[41])
   cw_diags_free (&quiet);
 }
 
+/* Each port of PLAN is to serve again what the binding says it served
+   before the first enable, when that is not the original certificate
+   TARGET (a service with files of its own). */
+static void
+expect_as_before (const struct cw_record *binding, struct cw_svc_plan *plan,
+                  const char *target)
+{
+  for (size_t i = 0; i < binding->count; i++)
+    {
+      char host[256], thumb[41];
+      unsigned port;
+      if (strcmp (binding->fields[i].name, "served-before") != 0
+          || sscanf (binding->fields[i].value, "%255[^ ] %40s", host,
+                     thumb) != 2)
+        continue;
+      char *colon = strrchr (host, ':');
+      if (!colon || sscanf (colon + 1, "%u", &port) != 1)
+        continue;
+      *colon = '\0';
+      for (size_t p = 0; p < plan->port_count; p++)
+        if (plan->ports[p].port == port
+            && strcmp (plan->ports[p].host, host) == 0
+            && strcasecmp (thumb, target) != 0)
+          memcpy (plan->ports[p].expect, thumb, sizeof thumb);
+    }
+}
+
 enum cw_status
 cw_disable (struct cw_store *store, const struct cw_enable_request *request,
             struct cw_enable_result *result, struct cw_diags *diags)
@@ -748,6 +856,7 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
   struct cw_svc svc = { NULL };
   struct cw_record binding = CW_RECORD_INIT;
   struct cw_live live = { NULL };
+  char **originals = NULL;     /* the binding's strings */
   enum cw_status status = need_root (request, diags);
   if (status == CW_OK)
     status = open_service (request, &svc, diags);
@@ -765,25 +874,38 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
       status = CW_REFUSED;
       goto done;
     }
+  const char *added = cw_record_get (&binding, "added-site");
   struct cw_target target = CW_TARGET_INIT;
   status = cw_target_load (&target, store, id, diags);
-  if (status == CW_OK)
+  if (status == CW_OK && !(added && svc.adapter->add_site))
     status = svc.adapter->choose (&svc, target.certs.items[0],
                                   cw_record_get (&binding, "site"), diags);
   cw_target_free (&target);
   const char *cert = cw_record_get (&binding, "original-cert");
   const char *key = cw_record_get (&binding, "original-key");
-  struct cw_svc_target paths = { cert, key, cert };
+  originals = xcalloc (binding.count + 1, sizeof *originals);
+  size_t original_count = 0;
+  for (size_t i = 0; i < binding.count; i++)
+    if (strcmp (binding.fields[i].name, "original-setting") == 0)
+      originals[original_count++] = binding.fields[i].value;
+  struct cw_svc_target paths = { cert, key, cert, true, originals,
+                                 original_count, added };
   if (status == CW_OK)
-    status = svc.adapter->plan (&svc, &paths, &result->plan, diags);
+    status = added && svc.adapter->add_site
+             ? svc.adapter->add_site (&svc, NULL, NULL, &paths, &result->plan,
+                                      diags)
+             : svc.adapter->plan (&svc, &paths, &result->plan, diags);
   if (status == CW_OK && svc.adapter->master)
     result->plan.master = svc.adapter->master (&svc);
+  if (status == CW_OK)
+    reload_through_systemd (&svc, &result->plan);
   if (status != CW_OK || request->dry_run)
     goto done;
   if ((status = cw_store_lock (store, diags)) != CW_OK)
     goto done;
   char expected[41];
   file_thumbprint (cert, expected);
+  expect_as_before (&binding, &result->plan, expected);
   status = apply (store, &svc, &result->plan, &live, expected, result, NULL,
                   diags);
   if (status == CW_OK)
@@ -793,6 +915,7 @@ cw_disable (struct cw_store *store, const struct cw_enable_request *request,
     }
   cw_store_unlock (store);
 done:
+  free (originals);
   cw_record_free (&binding);
   cw_svc_free (&svc);
   return status;
@@ -815,7 +938,7 @@ served_as_before (const struct cw_record *journal)
                   &port, &starttls, sni, thumb) != 5)
         continue;
       struct cw_svc_port p = { host, port, (enum cw_starttls) starttls,
-                               strcmp (sni, "-") ? sni : NULL };
+                               strcmp (sni, "-") ? sni : NULL, "", "" };
       char seen[41];
       all = wait_served (&p, thumb, seen);
     }

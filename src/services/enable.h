@@ -41,6 +41,10 @@ struct cw_svc_port
   unsigned port;
   enum cw_starttls starttls;
   char *sni;
+  char served_before[41];  /* the thumbprint it served before the change,
+                              "" when none (set by the transaction) */
+  char expect[41];         /* disable: what it is to serve again when that
+                              is not the target's certificate ("") */
 };
 
 struct cw_svc_plan
@@ -64,6 +68,12 @@ struct cw_svc_target
   const char *fullchain;   /* the certificate, then its chain */
   const char *key;
   const char *combined;    /* key and full chain in one (HAProxy) */
+  /* disable: the settings of cw_svc's originals to put back as they
+     were, instead of pointing them at these files */
+  bool restoring;
+  char *const *originals;
+  size_t original_count;
+  const char *added;       /* disable: the file a new site was added in */
 };
 
 /* An instance of a service, as its adapter reads it. */
@@ -76,6 +86,11 @@ struct cw_svc
   size_t site;             /* the one chosen; CW_CONF_NONE before */
   char *cert_now;          /* the files named when it was read, kept by */
   char *key_now;           /* adapters whose configuration is no cw_conf */
+  /* Settings beside the main ones that enable points at the files too
+     and disable puts back, in the adapter's words (Postfix's -o
+     overrides of master.cf): kept in the binding. */
+  char **originals;
+  size_t original_count;
 };
 
 struct cw_svc_adapter
@@ -110,6 +125,15 @@ struct cw_svc_adapter
      before a reload are waited for, since they still serve the old
      certificate until they exit. */
   pid_t (*master) (const struct cw_svc *svc);
+  /* A new TLS site for CRT's names, listening on LISTEN ("[ADDR:]PORT",
+     "" for 443), in a file of certwiz's own pointed at TARGET; on
+     disable (TARGET->restoring) that file, TARGET->added, removed.
+     NULL for the services with no sites to add. */
+  enum cw_status (*add_site) (struct cw_svc *svc, gnutls_x509_crt_t crt,
+                              const char *listen,
+                              const struct cw_svc_target *target,
+                              struct cw_svc_plan *plan,
+                              struct cw_diags *diags);
 };
 
 /* Whether CRT covers the host NAME (RFC 9525), as a client checks it. */
@@ -154,6 +178,9 @@ struct cw_enable_request
   const char *config;      /* NULL: the adapter's default */
   const char *site;        /* NULL: the one that matches */
   bool dry_run;
+  const char *add_site;    /* when no TLS site serves the names, one is
+                              added listening on it ("[ADDR:]PORT", ""
+                              for 443); NULL: none is */
 };
 
 /* What a run did or, dry, would do: the plan and its diffs. */

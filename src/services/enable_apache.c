@@ -72,6 +72,9 @@ debian_instance (const struct cw_svc *svc)
   return strcmp (svc->config, DEBIAN_CONFIG) == 0;
 }
 
+static void apache_commands (const struct cw_svc *svc,
+                             struct cw_svc_plan *plan);
+
 static enum cw_status
 apache_plan (struct cw_svc *svc, const struct cw_svc_target *target,
              struct cw_svc_plan *plan, struct cw_diags *diags)
@@ -84,6 +87,92 @@ apache_plan (struct cw_svc *svc, const struct cw_svc_target *target,
                 target->key);
   cw_svc_plan_changed (&svc->conf, plan);
   cw_svc_plan_site_ports (s, plan);
+  apache_commands (svc, plan);
+  return CW_OK;
+}
+
+static const char *const apache_includes[] = { "Include", "IncludeOptional",
+                                               NULL };
+static const struct cw_new_site_syntax apache_new_site = {
+  apache_includes, NULL, true, "DocumentRoot" };
+
+/* Whether a Listen of CONF opens PORT already. */
+static bool
+listens_on (const struct cw_conf *conf, unsigned port)
+{
+  struct cw_listeners listens = { NULL, 0, 0 };
+  cw_apache_listens (conf, &listens);
+  bool found = false;
+  for (size_t i = 0; i < listens.count; i++)
+    found = found || listens.items[i].port == port;
+  cw_listeners_free (&listens);
+  return found;
+}
+
+/* The virtual host of a new site, with its Listen when none opens the
+   port. */
+static char *
+virtual_host (const struct cw_conf *conf, const struct cw_new_site *site,
+              const struct cw_svc_target *target)
+{
+  char *listen = cw_new_site_listen (site, NULL);
+  char *vhost = cw_new_site_listen (site, "*");
+  char *listen_line = listens_on (conf, site->port)
+                      ? xstrdup ("") : xasprintf ("Listen %s\n", listen);
+  char *aliases = xstrdup ("");
+  for (size_t i = 1; i < site->name_count; i++)
+    {
+      char *longer = xasprintf ("%s    ServerAlias %s\n", aliases,
+                                site->names[i]);
+      free (aliases);
+      aliases = longer;
+    }
+  char *root = conf->syntax->quote (site->root);
+  char *cert = conf->syntax->quote (target->fullchain);
+  char *key = conf->syntax->quote (target->key);
+  char *text = xasprintf ("# The TLS site certwiz added for %s; certwiz "
+                          "disable removes this file.\n"
+                          "%s"
+                          "<VirtualHost %s>\n"
+                          "    ServerName %s\n"
+                          "%s"
+                          "    DocumentRoot %s\n"
+                          "    SSLEngine on\n"
+                          "    SSLCertificateFile %s\n"
+                          "    SSLCertificateKeyFile %s\n"
+                          "</VirtualHost>\n", site->names[0], listen_line,
+                          vhost, site->names[0], aliases, root, cert, key);
+  free (listen), free (vhost), free (listen_line), free (aliases);
+  free (root), free (cert), free (key);
+  return text;
+}
+
+static enum cw_status
+apache_add_site (struct cw_svc *svc, gnutls_x509_crt_t crt,
+                 const char *listen, const struct cw_svc_target *target,
+                 struct cw_svc_plan *plan, struct cw_diags *diags)
+{
+  apache_commands (svc, plan);
+  if (target->restoring)
+    return cw_new_site_removal (target->added, plan, diags);
+  struct cw_new_site site;
+  enum cw_status status = cw_new_site_prepare (svc, crt, listen,
+                                               &apache_new_site, &site,
+                                               diags);
+  if (status == CW_OK)
+    {
+      char *text = virtual_host (&svc->conf, &site, target);
+      cw_svc_plan_file (plan, site.path, NULL, 0, text, strlen (text));
+      free (text);
+      cw_new_site_ports (&site, plan);
+    }
+  cw_new_site_free (&site);
+  return status;
+}
+
+static void
+apache_commands (const struct cw_svc *svc, struct cw_svc_plan *plan)
+{
   if (debian_instance (svc))
     {
       plan->test = cw_svc_argv ("apache2ctl", "-t", NULL);
@@ -95,7 +184,6 @@ apache_plan (struct cw_svc *svc, const struct cw_svc_target *target,
       plan->reload = cw_svc_argv ("apache2", "-f", svc->config, "-k",
                                   "graceful", NULL);
     }
-  return CW_OK;
 }
 
 /* The PidFile, relative to the ServerRoot when it is not absolute. */
@@ -143,5 +231,5 @@ apache_master (const struct cw_svc *svc)
 const struct cw_svc_adapter cw_svc_apache = {
   "apache", "https", "HTTPS", DEBIAN_CONFIG, "apache2",
   apache_load, apache_choose, apache_current, apache_plan, apache_alive, NULL,
-  apache_master,
+  apache_master, apache_add_site,
 };

@@ -247,12 +247,12 @@ dovecot_alive (const struct cw_svc *svc)
 const struct cw_svc_adapter cw_svc_dovecot = {
   "dovecot", "imap", "IMAP", "/etc/dovecot/dovecot.conf", "dovecot",
   dovecot_load, dovecot_choose, dovecot_current, dovecot_plan, dovecot_alive,
-  NULL, dovecot_master,
+  NULL, dovecot_master, NULL,
 };
 
 /* The same instance named by the word pop, for the Services column. */
 const struct cw_svc_adapter cw_svc_dovecot_pop = {
   "dovecot", "pop", "POP", "/etc/dovecot/dovecot.conf", "dovecot",
   dovecot_load, dovecot_choose, dovecot_current, dovecot_plan, dovecot_alive,
-  NULL, dovecot_master,
+  NULL, dovecot_master, NULL,
 };

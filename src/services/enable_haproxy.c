@@ -313,5 +313,5 @@ haproxy_master (const struct cw_svc *svc)
 const struct cw_svc_adapter cw_svc_haproxy = {
   "haproxy", "https", "HTTPS", "/etc/haproxy/haproxy.cfg", "haproxy",
   haproxy_load, haproxy_choose, haproxy_current, haproxy_plan, haproxy_alive,
-  haproxy_reload_live, haproxy_master,
+  haproxy_reload_live, haproxy_master, NULL,
 };

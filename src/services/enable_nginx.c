@@ -1,6 +1,7 @@
 /* enable for nginx: the server block whose server_name the certificate
    covers, its ssl_certificate and ssl_certificate_key pointed at the
-   live files, nginx -t, nginx -s reload, its TLS listeners. */
+   live files, nginx -t, nginx -s reload, its TLS listeners; or, with
+   --add-site, a new server block in a file of its own. */
 #include <config.h>
 
 #include "services/enable.h"
@@ -52,6 +53,14 @@ nginx_current (const struct cw_svc *svc, char **cert, char **key)
                        : NULL;
 }
 
+static void
+nginx_commands (const struct cw_svc *svc, struct cw_svc_plan *plan)
+{
+  plan->test = cw_svc_argv ("nginx", "-q", "-t", "-c", svc->config, NULL);
+  plan->reload = cw_svc_argv ("nginx", "-s", "reload", "-c", svc->config,
+                              NULL);
+}
+
 static enum cw_status
 nginx_plan (struct cw_svc *svc, const struct cw_svc_target *target,
             struct cw_svc_plan *plan, struct cw_diags *diags)
@@ -64,10 +73,64 @@ nginx_plan (struct cw_svc *svc, const struct cw_svc_target *target,
                 target->key);
   cw_svc_plan_changed (&svc->conf, plan);
   cw_svc_plan_site_ports (s, plan);
-  plan->test = cw_svc_argv ("nginx", "-q", "-t", "-c", svc->config, NULL);
-  plan->reload = cw_svc_argv ("nginx", "-s", "reload", "-c", svc->config,
-                              NULL);
+  nginx_commands (svc, plan);
   return CW_OK;
+}
+
+static const char *const nginx_includes[] = { "include", NULL };
+static const struct cw_new_site_syntax nginx_new_site = {
+  nginx_includes, "http", false, "root" };
+
+/* The server block of a new site: what an admin would write. */
+static char *
+server_block (const struct cw_conf *conf, const struct cw_new_site *site,
+              const struct cw_svc_target *target)
+{
+  char *listen = cw_new_site_listen (site, NULL);
+  char *names = xstrdup ("");
+  for (size_t i = 0; i < site->name_count; i++)
+    {
+      char *name = conf->syntax->quote (site->names[i]);
+      char *longer = xasprintf ("%s %s", names, name);
+      free (names), free (name);
+      names = longer;
+    }
+  char *root = conf->syntax->quote (site->root);
+  char *cert = conf->syntax->quote (target->fullchain);
+  char *key = conf->syntax->quote (target->key);
+  char *text = xasprintf ("# The TLS site certwiz added for%s; certwiz "
+                          "disable removes this file.\n"
+                          "server {\n"
+                          "    listen %s ssl;\n"
+                          "    server_name%s;\n"
+                          "    root %s;\n"
+                          "    ssl_certificate %s;\n"
+                          "    ssl_certificate_key %s;\n"
+                          "}\n", names, listen, names, root, cert, key);
+  free (listen), free (names), free (root), free (cert), free (key);
+  return text;
+}
+
+static enum cw_status
+nginx_add_site (struct cw_svc *svc, gnutls_x509_crt_t crt, const char *listen,
+                const struct cw_svc_target *target, struct cw_svc_plan *plan,
+                struct cw_diags *diags)
+{
+  nginx_commands (svc, plan);
+  if (target->restoring)
+    return cw_new_site_removal (target->added, plan, diags);
+  struct cw_new_site site;
+  enum cw_status status = cw_new_site_prepare (svc, crt, listen,
+                                               &nginx_new_site, &site, diags);
+  if (status == CW_OK)
+    {
+      char *text = server_block (&svc->conf, &site, target);
+      cw_svc_plan_file (plan, site.path, NULL, 0, text, strlen (text));
+      free (text);
+      cw_new_site_ports (&site, plan);
+    }
+  cw_new_site_free (&site);
+  return status;
 }
 
 static pid_t
@@ -90,5 +153,5 @@ nginx_alive (const struct cw_svc *svc)
 const struct cw_svc_adapter cw_svc_nginx = {
   "nginx", "https", "HTTPS", "/etc/nginx/nginx.conf", "nginx",
   nginx_load, nginx_choose, nginx_current, nginx_plan, nginx_alive, NULL,
-  nginx_master,
+  nginx_master, nginx_add_site,
 };

@@ -1,7 +1,8 @@
 /* enable for Postfix: main.cf changed through postconf only (on a copy,
    whose text becomes the plan), smtpd_tls_chain_files on Postfix 3.4
    and later, smtpd_tls_cert_file and smtpd_tls_key_file before; the
-   smtpd services of master.cf as the ports; postfix check and postfix
+   smtpd services of master.cf as the ports, their own -o TLS files
+   pointed too (postfix_overrides.c); postfix check and postfix
    reload. */
 #include <config.h>
 
@@ -66,6 +67,8 @@ postfix_load (struct cw_svc *svc, struct cw_diags *diags)
       if (tls.myhostname && *tls.myhostname)
         cw_site_add_name (site, tls.myhostname);
       cw_master_smtpd_services (&svc->conf, &site->listeners);
+      cw_master_tls_overrides (&svc->conf, &svc->originals,
+                               &svc->original_count);
       if (tls.chain_files && *tls.chain_files)
         chain_files_split (tls.chain_files, &svc->cert_now, &svc->key_now);
       else
@@ -208,6 +211,26 @@ main_cf_after (const char *main_cf, const char *before, size_t length,
   return status;
 }
 
+/* The -o overrides of the smtpd services pointed at TARGET too (or, on
+   disable, put back as they were written). */
+static void
+master_cf_after (struct cw_svc *svc, const struct cw_svc_target *target,
+                 struct cw_svc_plan *plan)
+{
+  struct cw_conf *conf = &svc->conf;
+  if (target->restoring)
+    cw_master_tls_restore (conf, target->originals, target->original_count);
+  else
+    cw_master_tls_point (conf, target->fullchain, target->key);
+  if (!cw_conf_changed (conf, 0))
+    return;
+  size_t length;
+  char *after = cw_conf_render (conf, 0, &length);
+  cw_svc_plan_file (plan, conf->files[0].path, conf->files[0].text,
+                    conf->files[0].length, after, length);
+  free (after);
+}
+
 static enum cw_status
 postfix_plan (struct cw_svc *svc, const struct cw_svc_target *target,
               struct cw_svc_plan *plan, struct cw_diags *diags)
@@ -228,6 +251,8 @@ postfix_plan (struct cw_svc *svc, const struct cw_svc_target *target,
                           || memcmp (before, after, length) != 0))
     cw_svc_plan_file (plan, main_cf, before, length, after, after_length);
   free (before), free (after), free (main_cf);
+  if (status == CW_OK)
+    master_cf_after (svc, target, plan);
   const struct cw_site *s = &svc->sites.items[0];
   for (size_t l = 0; status == CW_OK && l < s->listeners.count; l++)
     {
@@ -277,5 +302,5 @@ postfix_alive (const struct cw_svc *svc)
 const struct cw_svc_adapter cw_svc_postfix = {
   "postfix", "smtp", "SMTP", "/etc/postfix", "postfix",
   postfix_load, postfix_choose, postfix_current, postfix_plan, postfix_alive,
-  NULL, postfix_master,
+  NULL, postfix_master, NULL,
 };

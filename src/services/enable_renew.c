@@ -46,7 +46,7 @@ cw_enable_renewed (struct cw_store *store, const char *old_id,
       struct cw_enable_request request = {
         new_id, cw_record_get (&b.items[i], "service"),
         cw_record_get (&b.items[i], "config"),
-        cw_record_get (&b.items[i], "site"), false };
+        cw_record_get (&b.items[i], "site"), false, NULL };
       struct cw_enable_result result = { .plan = { NULL } };
       /* A failure undoes itself: the old certificate stays served. */
       if (request.service && request.config

@@ -29,6 +29,49 @@ void cw_svc_plan_changed (const struct cw_conf *conf,
    names (the wildcards and patterns left out). */
 void cw_svc_plan_site_ports (const struct cw_site *site,
                              struct cw_svc_plan *plan);
+/* --add-site (enable_new_site.c) */
+
+/* How a service includes files and names a site's root. */
+struct cw_new_site_syntax
+{
+  const char *const *includes;  /* the include directives, NULL-ended */
+  const char *block;       /* the block they are in ("http"); NULL: the
+                              top */
+  bool folders;            /* an include of a folder reads its files */
+  const char *root;        /* "root", "DocumentRoot" */
+};
+
+/* A new TLS site, in a file of certwiz's own. */
+struct cw_new_site
+{
+  char *path;              /* in the first folder the configuration
+                              includes whole: certwiz-NAME.conf */
+  char **names;            /* the certificate's DNS names */
+  size_t name_count;
+  char *address;           /* "*" for every address */
+  unsigned port;
+  char *root;              /* a site's root that exists, else
+                              /var/www/html */
+};
+
+/* SITE for CRT's names on LISTEN ("[ADDR:]PORT", "" for 443). */
+enum cw_status cw_new_site_prepare (const struct cw_svc *svc,
+                                    gnutls_x509_crt_t crt, const char *listen,
+                                    const struct cw_new_site_syntax *how,
+                                    struct cw_new_site *site,
+                                    struct cw_diags *diags);
+/* Its ports, one per plain name. */
+void cw_new_site_ports (const struct cw_new_site *site,
+                        struct cw_svc_plan *plan);
+/* "ADDRESS:PORT"; for every address "ANY:PORT", or "PORT" when ANY is
+   NULL (owned by the caller). */
+char *cw_new_site_listen (const struct cw_new_site *site, const char *any);
+void cw_new_site_free (struct cw_new_site *site);
+/* disable: the file PATH removed by PLAN (nothing when it is gone). */
+enum cw_status cw_new_site_removal (const char *path,
+                                    struct cw_svc_plan *plan,
+                                    struct cw_diags *diags);
+
 /* Whether the process whose pid PATH holds runs. */
 bool cw_svc_pid_alive (const char *path);
 /* That process, when it runs; 0 otherwise. */

@@ -9,6 +9,10 @@
 
 extern const struct cw_conf_syntax cw_master_syntax;
 
+/* A service line's fields: service, type, private, unpriv, chroot,
+   wakeup, maxproc and command (its arguments follow). */
+#define CW_MASTER_FIELDS 8
+
 enum cw_status cw_master_load (struct cw_conf *conf, const char *path,
                                struct cw_diags *diags);
 
@@ -23,6 +27,24 @@ size_t cw_master_override (const struct cw_conf *conf, size_t service,
    listener's node is its service line. */
 void cw_master_smtpd_services (const struct cw_conf *conf,
                                struct cw_listeners *listeners);
+
+/* The TLS files the smtpd services name for themselves with -o
+   (smtpd_tls_chain_files, cert_file, key_file, eccert_file,
+   eckey_file), which main.cf's parameters do not reach. */
+
+/* Each one, as "SERVICE/TYPE/PARAM TOKEN", TOKEN the -o argument as
+   written ("smtpd_tls_cert_file=/etc/ssl/old.pem"): what
+   cw_master_tls_restore puts back.  *ITEMS owned by the caller. */
+void cw_master_tls_overrides (const struct cw_conf *conf, char ***items,
+                              size_t *count);
+/* Edits CONF so that each non-empty one names FULLCHAIN and KEY (the
+   chain files "KEY,FULLCHAIN"); the ECDSA pair is emptied, so that the
+   service serves the one certificate. */
+void cw_master_tls_point (struct cw_conf *conf, const char *fullchain,
+                          const char *key);
+/* Edits CONF so that each override of ITEMS is as it was written. */
+void cw_master_tls_restore (struct cw_conf *conf, char *const *items,
+                            size_t count);
 
 /* ------------------------------------------------- main.cf, postconf */
 

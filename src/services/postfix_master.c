@@ -16,7 +16,6 @@
 #include "base/xalloc.h"
 
 /* service type private unpriv chroot wakeup maxproc command */
-#define MASTER_FIELDS 8
 
 static bool
 is_blank (char c)
@@ -68,7 +67,7 @@ finish_service (struct master_parser *p)
   if (p->override != CW_CONF_NONE)
     return error_at (p, line, _("This service ends with \"-o\" and no "
                                 "name=value after it."));
-  if (p->fields < MASTER_FIELDS)
+  if (p->fields < CW_MASTER_FIELDS)
     return error_at (p, line, _("A service needs 8 fields: service, type, "
                                 "private, unpriv, chroot, wakeup, maxproc "
                                 "and command."));
@@ -96,7 +95,7 @@ add_word (struct master_parser *p, size_t token)
       cw_conf_node_arg (conf, p->override, token);
       p->override = CW_CONF_NONE;
     }
-  else if (dash_o && p->fields >= MASTER_FIELDS)
+  else if (dash_o && p->fields >= CW_MASTER_FIELDS)
     p->override = cw_conf_node_add (conf, CW_NODE_DIRECTIVE, file, token,
                                     p->service);
   else
@@ -299,7 +298,7 @@ cw_master_smtpd_services (const struct cw_conf *conf,
        s != CW_CONF_NONE; s = cw_conf_next (conf, CW_CONF_NONE, s, NULL))
     {
       char *type = cw_conf_arg (conf, s, 0);
-      char *command = cw_conf_arg (conf, s, MASTER_FIELDS - 2);
+      char *command = cw_conf_arg (conf, s, CW_MASTER_FIELDS - 2);
       char *name = cw_conf_name (conf, s);
       char *address = NULL, *wrapper = NULL;
       unsigned port;

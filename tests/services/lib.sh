@@ -13,7 +13,8 @@
 #   start_apache NAME PORT SITE...    the first is the default one
 #   start_haproxy NAME PORT PEM...    PEM: key and chain in one file
 #   start_dovecot NAME CHAIN KEY IMAP IMAPS POP3 POP3S
-#   start_postfix NAME CHAIN KEY SMTP SMTPS
+#   start_postfix NAME CHAIN KEY SMTP SMTPS   ($postfix_services: more
+#                             master.cf entries, on $postfix_ports)
 #   svc_stop NAME             stop one now
 #   svc_check_none_left       stop all, then fail if a process of this
 #                             test's folder or a port it used is left
@@ -349,7 +350,8 @@ EOT
 
 start_postfix() {
   _s_name=$1 _s_chain=$2 _s_key=$3 _s_smtp=$4 _s_smtps=$5
-  _svc_dir "$_s_name" "$_s_smtp" "$_s_smtps"
+  # shellcheck disable=SC2086
+  _svc_dir "$_s_name" "$_s_smtp" "$_s_smtps" ${postfix_ports:-}
   mkdir -p "$_s_dir/queue"
   cat >"$_s_dir/main.cf" <<EOT
 compatibility_level = 3.6
@@ -368,7 +370,7 @@ EOT
 127.0.0.1:$_s_smtp inet n - n - - smtpd
 127.0.0.1:$_s_smtps inet n - n - - smtpd
   -o smtpd_tls_wrappermode=yes
-pickup    unix  n       -       n       60      1       pickup
+${postfix_services:-}pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
 qmgr      unix  n       -       n       300     1       qmgr
 tlsmgr    unix  -       -       n       1000?   1       tlsmgr
@@ -402,5 +404,7 @@ EOT
     cat "$_s_dir/start.out" "$_s_dir/maillog" >&2 2>/dev/null
     return 1
   }
-  _svc_wait_ports "$_s_name" "$_s_dir/maillog" "$_s_smtp" "$_s_smtps"
+  # shellcheck disable=SC2086
+  _svc_wait_ports "$_s_name" "$_s_dir/maillog" "$_s_smtp" "$_s_smtps" \
+    ${postfix_ports:-}
 }

@@ -7,6 +7,8 @@ SERVICE_TESTS = \
   tests/services/test_enable.sh \
   tests/services/test_enable_web.sh \
   tests/services/test_enable_mail.sh \
+  tests/services/test_enable_master.sh \
+  tests/services/test_enable_add_site.sh \
   tests/services/test_mail.sh \
   tests/services/test_verify.sh \
   tests/services/test_web.sh

@@ -433,6 +433,65 @@ START_TEST (test_master_hard_cases)
 }
 END_TEST
 
+/* The -o TLS files of the smtpd services: pointed at the live files,
+   only those bytes changed, then put back byte for byte. */
+static const char master_tls[] =
+  "smtp inet n - n - - smtpd\n"
+  "submission inet  n  -  n  -  -  smtpd\n"
+  "  -o syslog_name=postfix/submission\n"
+  "  -o smtpd_tls_cert_file=/old/cert.pem   # its own\n"
+  "  -o { smtpd_tls_key_file = /old/key.pem }\n"
+  "  -o smtpd_tls_eccert_file=/old/ec.pem\n"
+  "  -o smtpd_tls_chain_files=\n"
+  "smtps inet n - n - - smtpd -o smtpd_tls_chain_files=/k,/c\n"
+  "cleanup unix n - n - 0 cleanup -o smtpd_tls_cert_file=/not/smtpd\n";
+
+START_TEST (test_master_tls_overrides)
+{
+  struct cw_conf conf;
+  conf_parse_ok (&conf, &cw_master_syntax, master_tls);
+  char **items;
+  size_t count;
+  cw_master_tls_overrides (&conf, &items, &count);
+  ck_assert_uint_eq (count, 5);
+  ck_assert_str_eq (items[0], "submission/inet/smtpd_tls_chain_files "
+                              "smtpd_tls_chain_files=");
+  ck_assert_str_eq (items[1], "submission/inet/smtpd_tls_cert_file "
+                              "smtpd_tls_cert_file=/old/cert.pem");
+  ck_assert_str_eq (items[2], "submission/inet/smtpd_tls_key_file "
+                              "{ smtpd_tls_key_file = /old/key.pem }");
+  ck_assert_str_eq (items[4], "smtps/inet/smtpd_tls_chain_files "
+                              "smtpd_tls_chain_files=/k,/c");
+  cw_master_tls_point (&conf, "/live/full.pem", "/live/key.pem");
+  char *text = conf_rendered (&conf, 0);
+  ck_assert_str_eq (text,
+    "smtp inet n - n - - smtpd\n"
+    "submission inet  n  -  n  -  -  smtpd\n"
+    "  -o syslog_name=postfix/submission\n"
+    "  -o smtpd_tls_cert_file=/live/full.pem   # its own\n"
+    "  -o smtpd_tls_key_file=/live/key.pem\n"
+    "  -o smtpd_tls_eccert_file=\n"
+    "  -o smtpd_tls_chain_files=\n"
+    "smtps inet n - n - - smtpd "
+    "-o smtpd_tls_chain_files=/live/key.pem,/live/full.pem\n"
+    "cleanup unix n - n - 0 cleanup -o smtpd_tls_cert_file=/not/smtpd\n");
+
+  /* disable: the file as enable left it, the overrides as written. */
+  struct cw_conf changed;
+  conf_parse_ok (&changed, &cw_master_syntax, text);
+  cw_master_tls_restore (&changed, items, count);
+  char *back = conf_rendered (&changed, 0);
+  ck_assert_str_eq (back, master_tls);
+  free (back);
+  free (text);
+  for (size_t i = 0; i < count; i++)
+    free (items[i]);
+  free (items);
+  cw_conf_free (&changed);
+  cw_conf_free (&conf);
+}
+END_TEST
+
 START_TEST (test_master_errors)
 {
   free (conf_parse_fails (&cw_master_syntax, "  -o a=b\n", "config-syntax",
@@ -561,6 +620,7 @@ mail_suite (void)
   tc = tcase_create ("postfix");
   tcase_add_checked_fixture (tc, unit_dir_setup, unit_dir_teardown);
   tcase_add_test (tc, test_master_hard_cases);
+  tcase_add_test (tc, test_master_tls_overrides);
   tcase_add_test (tc, test_master_errors);
   tcase_add_test (tc, test_master_debian);
   tcase_add_test (tc, test_postconf);

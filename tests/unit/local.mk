@@ -13,6 +13,7 @@ UNIT_TESTS = \
   tests/unit/check_san \
   tests/unit/check_services_conf \
   tests/unit/check_services_mail \
+  tests/unit/check_services_systemd \
   tests/unit/check_services_verify \
   tests/unit/check_store \
   tests/unit/check_subject \
@@ -116,6 +117,12 @@ tests_unit_check_services_mail_SOURCES = tests/unit/check_services_mail.c \
 tests_unit_check_services_mail_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_services_mail_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_services_mail_LDADD = $(UNIT_LIBS)
+
+tests_unit_check_services_systemd_SOURCES = \
+  tests/unit/check_services_systemd.c
+tests_unit_check_services_systemd_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_services_systemd_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_services_systemd_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_services_verify_SOURCES = tests/unit/check_services_verify.c
 tests_unit_check_services_verify_CPPFLAGS = $(UNIT_CPPFLAGS)
