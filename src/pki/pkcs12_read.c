@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "pki/certinfo.h"
+#include "pki/pkcs12_eckey.h"
+#include "pki/pkcs12_der.h"
 #include "keys/rawkey.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
@@ -183,6 +185,35 @@ decrypt_bag (struct p12_reader *reader, gnutls_pkcs12_bag_t bag)
   return ret < 0 ? decrypt_failed (reader, ret) : CW_OK;
 }
 
+/* GnuTLS 3.7 refuses an EC key without its public point (Java keytool's
+   way of storing one), and says so as a failed decryption: the bag is
+   opened again here and the point computed.  A GnuTLS error code; *KEY
+   is replaced by a new key when it succeeds. */
+static int
+read_key_without_point (struct p12_reader *reader, const gnutls_datum_t *data,
+                        bool encrypted, unsigned iterations,
+                        gnutls_x509_privkey_t *key)
+{
+  gnutls_datum_t plain = { NULL, 0 };
+  gnutls_x509_privkey_t fresh;
+  if (encrypted && (!spend_rounds (reader, iterations)
+                    || !cw_p12_pbes2_decrypt (data, reader->password,
+                                              iterations, &plain)))
+    return GNUTLS_E_DECRYPTION_FAILED;
+  int ret = gnutls_x509_privkey_init (&fresh);
+  if (ret == 0)
+    ret = cw_p12_eckey_import (encrypted ? &plain : data, fresh);
+  cw_p12_der_free (&plain);
+  if (ret < 0)
+    {
+      gnutls_x509_privkey_deinit (fresh);
+      return ret;
+    }
+  gnutls_x509_privkey_deinit (*key);
+  *key = fresh;
+  return 0;
+}
+
 static enum cw_status
 read_key (struct p12_reader *reader, const gnutls_datum_t *data,
           bool encrypted)
@@ -203,6 +234,10 @@ read_key (struct p12_reader *reader, const gnutls_datum_t *data,
   ret = gnutls_x509_privkey_import_pkcs8 (key, data, GNUTLS_X509_FMT_DER,
                                           encrypted ? reader->password : NULL,
                                           encrypted ? 0 : GNUTLS_PKCS_PLAIN);
+  if (ret < 0 && !is_password_error (ret)
+      && read_key_without_point (reader, data, encrypted, iterations, &key)
+           == 0)
+    ret = 0;
   /* A plain key bag holds the key in clear; GnuTLS frees it unwiped. */
   if (!encrypted)
     gnutls_memset (data->data, 0, data->size);

@@ -2,6 +2,7 @@
 # openssl.
 CLI_TESTS = \
   tests/cli/backup_keytool.sh \
+  tests/cli/backup_keytool_java.sh \
   tests/cli/backup_unprotected.sh \
   tests/cli/check_cli.sh \
   tests/cli/corpus.sh \

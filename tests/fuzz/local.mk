@@ -66,7 +66,7 @@ FUZZ_LIB_CFLAGS = -fsanitize=fuzzer-no-link $(FUZZ_SANITIZE)
 # automake links with the target's CFLAGS, which bring libFuzzer's main.
 FUZZ_CFLAGS = -fsanitize=fuzzer $(FUZZ_SANITIZE)
 FUZZ_LIBS = tests/fuzz/libcore-fuzz.a $(GNUTLS_LIBS) $(LIBPSL_LIBS) \
-  $(JSONC_LIBS) $(LIBINTL)
+  $(JSONC_LIBS) $(NETTLE_LIBS) $(GMP_LIBS) $(LIBINTL)
 
 noinst_LIBRARIES += tests/fuzz/libcore-fuzz.a
 tests_fuzz_libcore_fuzz_a_SOURCES = $(src_libcore_a_SOURCES)

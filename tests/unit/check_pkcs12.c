@@ -12,6 +12,7 @@
 #include <gnutls/pkcs12.h>
 
 #include "pki/pkcs12.h"
+#include "pki/pkcs12_der.h"
 #include "keys/rawkey.h"
 #include "unit.h"
 
@@ -363,6 +364,198 @@ START_TEST (verify_detects_missing_key)
 }
 END_TEST
 
+/* The curves of Java keytool's EC keys: GnuTLS's and the DER of its
+   OBJECT IDENTIFIER. */
+static const struct
+{
+  gnutls_ecc_curve_t curve;
+  unsigned char oid[10];
+  unsigned oid_size;
+} keytool_curves[] = {
+  { GNUTLS_ECC_CURVE_SECP256R1,
+    { 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07 }, 10 },
+  { GNUTLS_ECC_CURVE_SECP384R1, { 0x06, 0x05, 0x2B, 0x81, 0x04, 0x00, 0x22 },
+    7 },
+  { GNUTLS_ECC_CURVE_SECP521R1, { 0x06, 0x05, 0x2B, 0x81, 0x04, 0x00, 0x23 },
+    7 },
+};
+
+static asn1_node
+new_node (const char *type)
+{
+  asn1_node definitions = NULL, node = NULL;
+  ck_assert_int_eq (asn1_array2tree (cw_p12_asn1_tab, &definitions, NULL),
+                    ASN1_SUCCESS);
+  ck_assert_int_eq (asn1_create_element (definitions, type, &node),
+                    ASN1_SUCCESS);
+  asn1_delete_structure (&definitions);
+  return node;
+}
+
+static void
+der_of (asn1_node *node, gnutls_datum_t *der)
+{
+  int size = 0;
+  ck_assert_int_eq (asn1_der_coding (*node, "", NULL, &size, NULL),
+                    ASN1_MEM_ERROR);
+  der->data = gnutls_malloc ((size_t) size);
+  ck_assert_int_eq (asn1_der_coding (*node, "", der->data, &size, NULL),
+                    ASN1_SUCCESS);
+  der->size = (unsigned) size;
+  asn1_delete_structure (node);
+}
+
+/* KEY's PKCS#8 as Java's keytool writes it: an ECPrivateKey with neither
+   its curve nor its public point.  SCALAR, when given, replaces the
+   private scalar. */
+static void
+keytool_pkcs8 (const struct cw_key *key, const gnutls_datum_t *scalar,
+               gnutls_datum_t *der)
+{
+  gnutls_ecc_curve_t curve;
+  gnutls_datum_t x, y, k, ec_der;
+  ck_assert_int_eq (gnutls_x509_privkey_export_ecc_raw (cw_key_raw (key),
+                                                        &curve, &x, &y, &k),
+                    0);
+  size_t c = 0;
+  while (keytool_curves[c].curve != curve)
+    c++;
+  /* GnuTLS may put a zero byte before the scalar; DER's is unsigned. */
+  unsigned skip = k.size > 1 && k.data[0] == 0 ? 1 : 0;
+  const gnutls_datum_t *d = scalar ? scalar : &k;
+  asn1_node ec = new_node ("CertwizPkcs8.ECPrivateKey");
+  ck_assert_int_eq (asn1_write_value (ec, "version", "1", 0), ASN1_SUCCESS);
+  ck_assert_int_eq (asn1_write_value (ec, "privateKey", d->data + (scalar ? 0
+                                                                   : skip),
+                                      (int) (d->size - (scalar ? 0 : skip))),
+                    ASN1_SUCCESS);
+  ck_assert_int_eq (asn1_write_value (ec, "parameters", NULL, 0),
+                    ASN1_SUCCESS);
+  ck_assert_int_eq (asn1_write_value (ec, "publicKey", NULL, 0),
+                    ASN1_SUCCESS);
+  der_of (&ec, &ec_der);
+  asn1_node info = new_node ("CertwizPkcs8.PrivateKeyInfo");
+  ck_assert_int_eq (asn1_write_value (info, "version", "0", 0),
+                    ASN1_SUCCESS);
+  ck_assert_int_eq (asn1_write_value (info, "privateKeyAlgorithm.algorithm",
+                                      "1.2.840.10045.2.1", 1), ASN1_SUCCESS);
+  ck_assert_int_eq (asn1_write_value (info, "privateKeyAlgorithm.parameters",
+                                      keytool_curves[c].oid,
+                                      (int) keytool_curves[c].oid_size),
+                    ASN1_SUCCESS);
+  ck_assert_int_eq (asn1_write_value (info, "privateKey", ec_der.data,
+                                      (int) ec_der.size), ASN1_SUCCESS);
+  ck_assert_int_eq (asn1_write_value (info, "attributes", NULL, 0),
+                    ASN1_SUCCESS);
+  der_of (&info, der);
+  gnutls_free (ec_der.data);
+  gnutls_free (x.data);
+  gnutls_free (y.data);
+  gnutls_free (k.data);
+}
+
+/* A backup of PKCS8 in a plain key bag and CRT in a bag encrypted under
+   PASSWORD, with a SHA-256 MAC (GnuTLS keeps a key bag alone). */
+static void
+keytool_backup (const gnutls_datum_t *pkcs8, gnutls_x509_crt_t crt,
+                gnutls_datum_t *der)
+{
+  gnutls_pkcs12_t p12;
+  gnutls_pkcs12_bag_t keys, certs;
+  ck_assert_int_eq (gnutls_pkcs12_init (&p12), 0);
+  ck_assert_int_eq (gnutls_pkcs12_bag_init (&keys), 0);
+  ck_assert_int_eq (gnutls_pkcs12_bag_init (&certs), 0);
+  ck_assert_int_ge (gnutls_pkcs12_bag_set_data (keys, GNUTLS_BAG_PKCS8_KEY,
+                                                pkcs8), 0);
+  ck_assert_int_ge (gnutls_pkcs12_bag_set_crt (certs, crt), 0);
+  ck_assert_int_eq (gnutls_pkcs12_bag_encrypt (certs, PASSWORD,
+                                               GNUTLS_PKCS_PBES2_AES_256), 0);
+  ck_assert_int_eq (gnutls_pkcs12_set_bag (p12, keys), 0);
+  ck_assert_int_eq (gnutls_pkcs12_set_bag (p12, certs), 0);
+  ck_assert_int_eq (gnutls_pkcs12_generate_mac2 (p12, GNUTLS_MAC_SHA256,
+                                                 PASSWORD), 0);
+  ck_assert_int_eq (gnutls_pkcs12_export2 (p12, GNUTLS_X509_FMT_DER, der), 0);
+  gnutls_pkcs12_bag_deinit (certs);
+  gnutls_pkcs12_bag_deinit (keys);
+  gnutls_pkcs12_deinit (p12);
+}
+
+static struct cw_key *
+make_ec_key (gnutls_ecc_curve_t curve)
+{
+  gnutls_x509_privkey_t raw;
+  struct cw_key *key;
+  ck_assert_int_eq (gnutls_x509_privkey_init (&raw), 0);
+  ck_assert_int_eq (gnutls_x509_privkey_generate (raw, GNUTLS_PK_ECDSA,
+                                                  GNUTLS_CURVE_TO_BITS (curve),
+                                                  0), 0);
+  ck_assert_int_eq (cw_key_adopt_raw (raw, &key), 0);
+  return key;
+}
+
+/* Loop index: the curve. */
+START_TEST (keytool_ec_key_is_read)
+{
+  struct cw_key *key = make_ec_key (keytool_curves[_i].curve);
+  gnutls_x509_crt_t crt = make_cert ("CN=java.contoso.com", key, false, NULL,
+                                     key);
+  gnutls_datum_t pkcs8, der;
+  keytool_pkcs8 (key, NULL, &pkcs8);
+  /* The form GnuTLS itself refuses, or this proves nothing. */
+  gnutls_x509_privkey_t refused;
+  ck_assert_int_eq (gnutls_x509_privkey_init (&refused), 0);
+  ck_assert_int_lt (gnutls_x509_privkey_import_pkcs8 (refused, &pkcs8,
+                                                      GNUTLS_X509_FMT_DER,
+                                                      NULL,
+                                                      GNUTLS_PKCS_PLAIN), 0);
+  gnutls_x509_privkey_deinit (refused);
+  keytool_backup (&pkcs8, crt, &der);
+  struct backup backup;
+  ck_assert_int_eq (read_backup (&der, PASSWORD, &backup), CW_OK);
+  ck_assert_uint_eq (backup.diags.count, 0);
+  ck_assert_ptr_nonnull (backup.key);
+  ck_assert (cw_key_same (backup.key, key));
+  ck_assert (cw_key_fits_cert (backup.key, crt));
+  /* The key works: it signs, and the signature verifies. */
+  gnutls_x509_crt_t again = make_cert ("CN=again.contoso.com", backup.key,
+                                       false, NULL, backup.key);
+  unsigned verified = ~0U;
+  ck_assert_int_eq (gnutls_x509_crt_verify (again, &again, 1,
+                                            GNUTLS_VERIFY_DISABLE_CA_SIGN,
+                                            &verified), 0);
+  ck_assert_uint_eq (verified, 0);
+  gnutls_x509_crt_deinit (again);
+  free_backup (&backup);
+  gnutls_free (der.data);
+  gnutls_free (pkcs8.data);
+  gnutls_x509_crt_deinit (crt);
+  cw_key_free (key);
+}
+END_TEST
+
+/* A scalar that is no key of the curve (zero, or the curve's order and
+   beyond) stays unreadable, explained as such. */
+START_TEST (keytool_bad_scalar_is_explained)
+{
+  struct cw_key *key = make_ec_key (GNUTLS_ECC_CURVE_SECP256R1);
+  gnutls_x509_crt_t crt = make_cert ("CN=java.contoso.com", key, false, NULL,
+                                     key);
+  unsigned char bytes[32];
+  gnutls_datum_t scalar = { bytes, sizeof bytes }, pkcs8, der;
+  for (int ones = 0; ones < 2; ones++)
+    {
+      memset (bytes, ones ? 0xFF : 0x00, sizeof bytes);
+      keytool_pkcs8 (key, &scalar, &pkcs8);
+      keytool_backup (&pkcs8, crt, &der);
+      assert_refused (&der, PASSWORD, "p12-key-unreadable");
+      gnutls_free (der.data);
+      gnutls_free (pkcs8.data);
+    }
+  gnutls_x509_crt_deinit (crt);
+  cw_key_free (key);
+}
+END_TEST
+
 /* A MAC of 2^31 - 1 rounds: GnuTLS alone would hash for an hour. */
 START_TEST (hostile_round_count_refused_at_once)
 {
@@ -459,6 +652,8 @@ pkcs12_suite (void)
   tcase_add_test (tc, key_certificate_comes_first);
   tcase_add_test (tc, verify_detects_another_key);
   tcase_add_test (tc, verify_detects_missing_key);
+  tcase_add_loop_test (tc, keytool_ec_key_is_read, 0, 3);
+  tcase_add_test (tc, keytool_bad_scalar_is_explained);
   suite_add_tcase (s, tc);
   TCase *hostile = tcase_create ("hostile");
   tcase_set_timeout (hostile, 10);
