@@ -238,7 +238,9 @@ static void
 draw_empty (const struct browser *b)
 {
   char *text;
-  if (b->model.count == 0 && !b->read_only)
+  if (b->model.count == 0 && b->loader)
+    text = xstrdup (_("Reading the store..."));
+  else if (b->model.count == 0 && !b->read_only)
     text = xstrdup (_("The store is empty: no request and no certificate "
                       "yet."));
   else if (b->model.count == 0)
@@ -429,11 +431,24 @@ edit_filter (struct browser *b, int key)
   select_id (b, id);
 }
 
+/* The store's handle is the reading thread's until it is done. */
+static void
+finish_loading (struct browser *b)
+{
+  if (!b->loader)
+    return;
+  bw_store_loader_finish (b->loader, &b->model);
+  b->loader = NULL;
+}
+
 static void
 on_selected (struct browser *b, bool menu)
 {
   if (b->model.shown_count == 0)
     return;
+  char *id = selected_id (b);
+  finish_loading (b);
+  select_id (b, id);
   struct bw_item item;
   struct cw_diags diags = CW_DIAGS_INIT;
   if (!bw_item_load (b, b->model.shown[b->list.selected], &item, &diags))
@@ -509,12 +524,37 @@ key_list (struct ui_screen *screen, int key)
     edit_filter (b, key);
 }
 
+/* What the store's reading thread has read: the rows, then their
+   services, each shown as it arrives.  True when more may be ready:
+   two wake-ups can come as one. */
+static bool
+take_store (struct ui_screen *screen, struct browser *b)
+{
+  struct cw_diags diags = CW_DIAGS_INIT;
+  char *id = selected_id (b);
+  enum bw_load_step step = bw_store_loader_take (b->loader, &b->model,
+                                                 &diags);
+  select_id (b, id);
+  if (step == BW_LOAD_FAILED)
+    {
+      finish_loading (b);
+      bw_show_diags (_("The store cannot be read"), &diags);
+      ui_close (screen, UI_BACK);
+    }
+  else if (step == BW_LOAD_BOUND)
+    finish_loading (b);
+  cw_diags_free (&diags);
+  return step == BW_LOAD_LISTED;
+}
+
 /* Files are read a slice at a time between keys, so that the list shows
    at once and fills in while the user already moves and types. */
 static int
 tick_list (struct ui_screen *screen)
 {
   struct browser *b = screen->state;
+  if (b->loader && take_store (screen, b))
+    return 0;
   if (!b->read_only || bw_files_done (&b->files))
     return -1;
   read_more (b);
@@ -564,7 +604,9 @@ bw_open (struct browser *b, struct wz_ui *ui, struct cw_store *store,
   ui_field_init (&b->filter, 200);
   if (count)
     return bw_files_open (&b->files, files, count, diags);
-  return bw_store_load (&b->model, store, diags);
+  /* The store is read once the list shows (bw_run). */
+  (void) store;
+  return true;
 }
 
 void
@@ -575,8 +617,20 @@ bw_run (struct browser *b)
     .first_tick = b->read_only && !bw_files_done (&b->files) ? 0 : -1,
     .state = b,
   };
+  if (!b->read_only)
+    {
+      b->loader = bw_store_loader_start (b->ui->store);
+      struct cw_diags diags = CW_DIAGS_INIT;
+      bool read = b->loader || bw_store_load (&b->model, b->ui->store,
+                                              &diags);
+      bw_show_diags (_("The store cannot be read"), &diags);
+      cw_diags_free (&diags);
+      if (!read)
+        return;
+    }
   ui_list_init (&b->list, b->model.shown_count);
   ui_run (&screen);
+  finish_loading (b);
 }
 
 void
@@ -584,6 +638,7 @@ bw_close (struct browser *b)
 {
   if (b->ui && b->ui->status == b->status)
     wz_say (b->ui, NULL, UI_NORMAL);
+  finish_loading (b);
   bm_free (&b->model);
   bw_files_free (&b->files);
   ui_field_free (&b->filter);

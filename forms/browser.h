@@ -73,6 +73,8 @@ struct browser
   char *status;            /* the status line's text, owned */
   char *domain;            /* the last domain tested, offered again */
   bool reload;             /* the store changed: list it again */
+  struct bw_store_loader *loader;  /* the store being read; NULL once
+                                      everything read was taken */
 };
 
 /* One certificate or request, loaded whole for its details and for the
@@ -110,6 +112,26 @@ void bw_files_free (struct bw_files *files);
 /* The store's requests and certificates as rows. */
 bool bw_store_load (struct bm_model *model, struct cw_store *store,
                     struct cw_diags *diags);
+/* browser_store_load.c: the store read by a thread of its own. */
+struct bw_store_loader;
+enum bw_load_step
+{
+  BW_LOAD_WAITING,         /* nothing new yet */
+  BW_LOAD_LISTED,          /* the rows are in the model */
+  BW_LOAD_FAILED,          /* the store cannot be read: DIAGS say why */
+  BW_LOAD_BOUND            /* the rows' services are in the model: done */
+};
+/* Starts reading STORE; NULL when no thread can be started.  Its tick
+   is run (ui_wake) whenever something new was read. */
+struct bw_store_loader *bw_store_loader_start (struct cw_store *store);
+/* Puts what was read since the last call into MODEL. */
+enum bw_load_step bw_store_loader_take (struct bw_store_loader *loader,
+                                        struct bm_model *model,
+                                        struct cw_diags *diags);
+/* Waits for the reading to end, puts the services into MODEL when its
+   rows were taken, and frees LOADER; NULL is allowed. */
+void bw_store_loader_finish (struct bw_store_loader *loader,
+                             struct bm_model *model);
 /* ROW in full: the store entry with its certificates, or the
    certificate of a file with its issuers among the files. */
 bool bw_item_load (const struct browser *b, const struct bm_row *row,

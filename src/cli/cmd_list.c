@@ -164,9 +164,10 @@ print_cell (const char *text, size_t width, bool last)
    says so whole. */
 static size_t widths[] = { 8, 8, 19, 3, 15, 10, 5, 5 };
 
-/* The store whose bindings fill the SERVICES column, shown only when a
-   certificate is in use (the 80 columns stay as they were otherwise). */
-static struct cw_store *bindings_store;
+/* The store's bindings, read once, fill the SERVICES column, shown only
+   when a certificate is in use (the 80 columns stay as they were
+   otherwise). */
+static struct cw_service_labels services_of = CW_SERVICE_LABELS_INIT;
 static bool show_services;
 
 static void
@@ -209,9 +210,8 @@ print_row (const struct cw_listing_row *row)
     print_cell (cells[i], widths[i], i == 7 && !show_services);
   if (show_services)
     {
-      char *services = cw_bindings_labels (bindings_store, row->id);
+      const char *services = cw_service_labels_for (&services_of, row->id);
       print_cell (services ? services : "", 20, true);
-      free (services);
     }
   free (expires);
 }
@@ -241,12 +241,9 @@ print_json_row (struct cw_json *json, const struct cw_listing_row *row)
   cw_json_bool (json, "key_here", row->has_key);
   cw_json_string (json, "key_token", row->key_token);
   cw_json_string (json, "sha256", row->pending ? NULL : row->sha256);
-  char *services = bindings_store ? cw_bindings_labels (bindings_store,
-                                                        row->id)
-                                  : NULL;
+  const char *services = cw_service_labels_for (&services_of, row->id);
   if (services)
     cw_json_string (json, "services", services);
-  free (services);
   cw_json_object_end (json);
 }
 
@@ -260,13 +257,9 @@ print_rows (const struct cw_listing *listing, const struct list_args *args)
       cw_json_begin (&json, stdout);
       cw_json_array_begin (&json, NULL);
     }
-  for (size_t i = 0; bindings_store && i < listing->count; i++)
-    {
-      char *services = cw_bindings_labels (bindings_store,
-                                           listing->rows[i].id);
-      show_services = show_services || services;
-      free (services);
-    }
+  for (size_t i = 0; i < listing->count && !show_services; i++)
+    show_services = cw_service_labels_for (&services_of,
+                                           listing->rows[i].id) != NULL;
   for (size_t i = 0; i < listing->count; i++)
     if (strcmp (listing->rows[i].state_code, "chain-incomplete") == 0
         && cw_text_width (listing->rows[i].state) > widths[0])
@@ -323,10 +316,12 @@ cw_cmd_list (struct cw_cli_context *context, int argc, char **argv)
                                         args.file_count, &diags)
                : cw_listing_from_store (&listing, store, &diags);
   cw_cli_report (&diags);
-  bindings_store = store;
+  if (status == CW_OK && store)
+    cw_service_labels_read (store, &services_of);
   if (status == CW_OK && print_rows (&listing, &args) > 0
       && args.expiring >= 0)
     status = CW_REFUSED;
+  cw_service_labels_free (&services_of);
   cw_listing_free (&listing);
   cw_diags_free (&diags);
   free (args.files);

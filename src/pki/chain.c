@@ -2,6 +2,7 @@
 
 #include "pki/chain.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,19 +141,32 @@ in_chain (const struct cw_chain *chain, gnutls_x509_crt_t crt)
   return false;
 }
 
+/* This system's roots, read once per process: reading them takes
+   milliseconds, and an import of many certificates asks for each. */
+static gnutls_x509_trust_list_t system_roots;
+static pthread_once_t system_roots_once = PTHREAD_ONCE_INIT;
+
+static void
+read_system_roots (void)
+{
+  gnutls_x509_trust_list_t list;
+  if (gnutls_x509_trust_list_init (&list, 0) < 0)
+    return;
+  if (gnutls_x509_trust_list_add_system_trust (list, 0, 0) > 0)
+    system_roots = list;
+  else
+    gnutls_x509_trust_list_deinit (list, 1);
+}
+
 /* Whether this system trusts a root that signed CRT. */
 static bool
 issued_by_system_root (gnutls_x509_crt_t crt)
 {
-  gnutls_x509_trust_list_t list;
   gnutls_x509_crt_t issuer;
-  if (gnutls_x509_trust_list_init (&list, 0) < 0)
-    return false;
-  bool found = gnutls_x509_trust_list_add_system_trust (list, 0, 0) > 0
-               && gnutls_x509_trust_list_get_issuer (list, crt, &issuer,
-                                                     0) >= 0;
-  gnutls_x509_trust_list_deinit (list, 1);
-  return found;
+  pthread_once (&system_roots_once, read_system_roots);
+  return system_roots
+         && gnutls_x509_trust_list_get_issuer (system_roots, crt, &issuer,
+                                               0) >= 0;
 }
 
 char *

@@ -230,4 +230,19 @@ const char *cw_live_root (void);
    when no service uses it (owned by the caller). */
 char *cw_bindings_labels (struct cw_store *store, const char *id);
 
+/* The services column of every certificate, the bindings read once:
+   for a listing, which would otherwise read them again at each row. */
+struct cw_service_labels
+{
+  struct cw_service_label *items;   /* sorted by certificate ID */
+  size_t count;
+};
+#define CW_SERVICE_LABELS_INIT { NULL, 0 }
+void cw_service_labels_read (struct cw_store *store,
+                             struct cw_service_labels *labels);
+/* "HTTPS, SMTP" for the certificate ID, or NULL; owned by LABELS. */
+const char *cw_service_labels_for (const struct cw_service_labels *labels,
+                                   const char *id);
+void cw_service_labels_free (struct cw_service_labels *labels);
+
 #endif

@@ -514,3 +514,88 @@ cw_bindings_labels (struct cw_store *store, const char *id)
   cw_bindings_each (store, add_label, &l);
   return l.text;
 }
+
+struct cw_service_label
+{
+  char *id;
+  char *text;
+};
+
+struct label_table
+{
+  struct cw_service_labels *labels;
+  size_t capacity;
+};
+
+static void
+add_to_table (const struct cw_record *record, void *state)
+{
+  struct label_table *t = state;
+  struct cw_service_labels *l = t->labels;
+  const char *cert = cw_record_get (record, "cert");
+  const char *label = cw_record_get (record, "label");
+  if (!cert || !label)
+    return;
+  /* A certificate is put to work in a few services: a short search. */
+  for (size_t i = 0; i < l->count; i++)
+    if (strcmp (l->items[i].id, cert) == 0)
+      {
+        if (strstr (l->items[i].text, label))
+          return;
+        char *longer = xasprintf ("%s, %s", l->items[i].text, label);
+        free (l->items[i].text);
+        l->items[i].text = longer;
+        return;
+      }
+  if (l->count == t->capacity)
+    {
+      t->capacity = t->capacity ? 2 * t->capacity : 8;
+      l->items = xreallocarray (l->items, t->capacity, sizeof *l->items);
+    }
+  l->items[l->count++]
+    = (struct cw_service_label) { xstrdup (cert), xstrdup (label) };
+}
+
+static int
+compare_labels (const void *a, const void *b)
+{
+  return strcmp (((const struct cw_service_label *) a)->id,
+                 ((const struct cw_service_label *) b)->id);
+}
+
+void
+cw_service_labels_read (struct cw_store *store,
+                        struct cw_service_labels *labels)
+{
+  struct label_table t = { labels, 0 };
+  *labels = (struct cw_service_labels) CW_SERVICE_LABELS_INIT;
+  cw_bindings_each (store, add_to_table, &t);
+  if (labels->count)
+    qsort (labels->items, labels->count, sizeof *labels->items,
+           compare_labels);
+}
+
+const char *
+cw_service_labels_for (const struct cw_service_labels *labels,
+                       const char *id)
+{
+  if (labels->count == 0)
+    return NULL;
+  struct cw_service_label probe = { (char *) id, NULL };
+  const struct cw_service_label *found
+    = bsearch (&probe, labels->items, labels->count, sizeof *labels->items,
+               compare_labels);
+  return found ? found->text : NULL;
+}
+
+void
+cw_service_labels_free (struct cw_service_labels *labels)
+{
+  for (size_t i = 0; i < labels->count; i++)
+    {
+      free (labels->items[i].id);
+      free (labels->items[i].text);
+    }
+  free (labels->items);
+  *labels = (struct cw_service_labels) CW_SERVICE_LABELS_INIT;
+}

@@ -5,15 +5,26 @@
 # set.  The screens are timed inside certwiz (CERTWIZ_TRACE) while tmux
 # drives them.  Not part of make check: times are measured, not tested.
 #
-# Environment: CERTWIZ, TIMEIT, CERTTOOL, OPENSSL (set by make bench);
-# BENCH_CERTS (10000), BENCH_RUNS (7), BENCH_DATA (where the fixtures
-# are kept between runs), BENCH_TARGETS (yes: exit 1 when a target is
-# missed; no: only report, for a smoke run on a small fixture).
+# Environment: CERTWIZ, TIMEIT, STOREFILL, CERTTOOL, OPENSSL (set by
+# make bench); BENCH_SCALES (the numbers of certificates the listings
+# and the browser are timed at: 1000 10000 100000), BENCH_CERTS (the
+# scale of the comparisons with openssl and of the screens' 10,000 rows:
+# 10000, or the largest scale below it), BENCH_RUNS (7), BENCH_DATA
+# (where the fixtures are kept between runs), BENCH_TARGETS (yes: exit 1
+# when a target is missed; no: only report, for a smoke run on a small
+# fixture), BENCH_PARTS (tools scales screens: which parts run).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-: "${CERTWIZ:?}" "${TIMEIT:?}" "${CERTTOOL:=certtool}" "${OPENSSL:=openssl}"
-count=${BENCH_CERTS:-10000}
+: "${CERTWIZ:?}" "${TIMEIT:?}" "${STOREFILL:?}" "${CERTTOOL:=certtool}"
+: "${OPENSSL:=openssl}"
+scales=${BENCH_SCALES:-${BENCH_CERTS:-1000 10000 100000}}
+largest=$(echo $scales | tr ' ' '\n' | sort -n | tail -1)
+smallest=$(echo $scales | tr ' ' '\n' | sort -n | head -1)
+count=${BENCH_CERTS:-$(echo $scales | tr ' ' '\n' | sort -n |
+                       awk '$1 <= 10000 { c = $1 } END { print c }')}
+count=${count:-$smallest}
+parts=${BENCH_PARTS:-tools scales screens}
 runs=${BENCH_RUNS:-7}
 data=${BENCH_DATA:-$PWD/tests/bench/data}
 targets=${BENCH_TARGETS:-yes}
@@ -26,7 +37,9 @@ for tool in "$CERTTOOL" "$OPENSSL" tmux; do
     { echo "bench: $tool is needed (./quickstart installs it)" >&2; exit 1; }
 done
 
-sh "$here/fixtures.sh" "$data" "$count" "$CERTWIZ" "$CERTTOOL"
+sh "$here/fixtures.sh" "$data" "$CERTWIZ" "$CERTTOOL" "$STOREFILL" \
+  $(echo "$scales $count" | tr ' ' '\n' | sort -nu)
+part() { case " $parts " in *" $1 "*) return 0 ;; esac; return 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/certwiz-bench.XXXXXX")
 socket="certwiz-bench-$$"
 tm() { tmux -u -L "$socket" -f /dev/null "$@"; }
@@ -75,15 +88,18 @@ certwiz_version() { sample "$work/a" "$CERTWIZ" --version; }
 peer_version() { sample "$work/b" "$CERTTOOL" --version; }
 
 title_bundle="list $count-cert bundle (vs openssl)"
-certwiz_bundle() { sample "$work/a" "$CERTWIZ" list --file "$data/bundle.pem"; }
+certwiz_bundle() {
+  sample "$work/a" "$CERTWIZ" list --file "$data/$count/bundle.pem"
+}
 peer_bundle() {
-  sample "$work/b" "$OPENSSL" storeutl -noout -certs "$data/bundle.pem"
+  sample "$work/b" "$OPENSSL" storeutl -noout -certs "$data/$count/bundle.pem"
 }
 
 # ------------------------------------------------------------ screens
 
 # screen TRACE ARGS...: starts certwiz in tmux (80x24, TERM=screen) with
-# its trace, then waits until it has drawn a frame and read everything.
+# its trace, then waits until it has drawn a frame and read everything
+# (the browser reads the store and the files while its list shows).
 screen() {
   trace=$1
   shift
@@ -92,13 +108,15 @@ screen() {
   tm new-session -d -x 80 -y 24 -s bench \
     "env TERM=screen CERTWIZ_TRACE='$trace' '$TIMEIT' --stamp '$trace' \
      '$CERTWIZ' $*"
+  reads=no
+  case " $* " in *" browse "*) reads=yes ;; esac
   waited=0
   until grep -q ' frame$' "$trace" 2>/dev/null &&
-        { ! grep -q ' frame loading' "$trace" || grep -q ' loaded' "$trace"; }
+        { [ "$reads" = no ] || grep -q ' loaded' "$trace"; }
   do
     sleep 0.05
     waited=$((waited + 1))
-    [ "$waited" -lt 600 ] || { echo "bench: no frame from certwiz $*" >&2; exit 1; }
+    [ "$waited" -lt 1200 ] || { echo "bench: no frame from certwiz $*" >&2; exit 1; }
   done
   sleep 0.3
 }
@@ -152,7 +170,7 @@ screens() {
   : >"$work/full" && : >"$work/first" && : >"$work/keys" && : >"$work/rss"
   : >"$work/loaded"
   i=1
-  while [ "$i" -le 3 ]; do
+  while [ "$i" -le "$runs" ]; do
     screen "$work/trace" --store "$store" "$@"
     type_filter "$work/trace"
     first_full_frame "$work/trace" >>"$work/full"
@@ -173,92 +191,152 @@ echo "openssl: $("$OPENSSL" version)"
 # many runs, for medians that hold still.
 rsa_runs=$((15 * runs))
 echo "medians of $runs runs (RSA: $rsa_runs, start-up: $((7 * runs)))"
-echo
-printf "%-34s %10s %10s %6s %9s %9s  %s\n" "" certwiz peer ratio \
-  "certwiz" "peer" ""
-printf "%-34s %10s %10s %6s %9s %9s  %s\n" "" time time "" "max RSS" \
-  "max RSS" target
-pair p256 "$runs" 1.0
-rm -f "$work/rsa.trace"
-CERTWIZ_TRACE="$work/rsa.trace"
-export CERTWIZ_TRACE
-pair rsa "$rsa_runs" 1.0
-unset CERTWIZ_TRACE
-# What certwiz adds to its own prime search, from its trace.
-awk '$2 == "keygen" && $3 == "start" { s = $1 }
-     $2 == "keygen" && $3 == "end" { print ($1 - s) / 1000 }' \
-  "$work/rsa.trace" >"$work/keygen"
-paste "$work/a" "$work/keygen" |
-  awk '{ printf "%.3f\n", $1 / 1000 - $3 }' | median |
-  awk '{ printf "%-34s %10.1f ms on top of its own key generation\n",
-         "  certwiz RSA-3072 overhead", $1 }'
-awk '$2 == "keygen" && $3 == "start" { sub("searches=", "", $4); print $4 }' \
-  "$work/rsa.trace" | sort -u | paste -sd, - |
-  awk '{ printf "%-34s %10s at once (one per processor, up to two)\n",
-         "  certwiz RSA-3072 prime searches", $0 }'
-pair version $((7 * runs)) 1.0
-pair bundle "$runs" 0.5
+heading() {
+  echo
+  printf "%-34s %10s %10s %6s %9s %9s  %s\n" "" certwiz peer ratio \
+    "certwiz" "peer" ""
+  printf "%-34s %10s %10s %6s %9s %9s  %s\n" "" time time "" "max RSS" \
+    "max RSS" target
+}
+if part tools; then
+  heading
+  pair p256 "$runs" 1.0
+  rm -f "$work/rsa.trace"
+  CERTWIZ_TRACE="$work/rsa.trace"
+  export CERTWIZ_TRACE
+  pair rsa "$rsa_runs" 1.0
+  unset CERTWIZ_TRACE
+  # What certwiz adds to its own prime search, from its trace.
+  awk '$2 == "keygen" && $3 == "start" { s = $1 }
+       $2 == "keygen" && $3 == "end" { print ($1 - s) / 1000 }' \
+    "$work/rsa.trace" >"$work/keygen"
+  paste "$work/a" "$work/keygen" |
+    awk '{ printf "%.3f\n", $1 / 1000 - $3 }' | median |
+    awk '{ printf "%-34s %10.1f ms on top of its own key generation\n",
+           "  certwiz RSA-3072 overhead", $1 }'
+  awk '$2 == "keygen" && $3 == "start" { sub("searches=", "", $4); print $4 }' \
+    "$work/rsa.trace" | sort -u | paste -sd, - |
+    awk '{ printf "%-34s %10s at once (one per processor, up to two)\n",
+           "  certwiz RSA-3072 prime searches", $0 }'
+  pair version $((7 * runs)) 1.0
+  pair bundle "$runs" 0.5
 
-# Memory against the input: show, match and verify read a file's
-# certificates one at a time, so their peak stays within twice the
-# file's size.
-: >"$work/a"
-sample "$work/a" "$CERTWIZ" show "$data/bundle.pem"
-sample "$work/a" "$CERTWIZ" show --format json "$data/bundle.pem"
-sample "$work/a" "$CERTWIZ" match "$data/bundle.pem" host1.bench.example
-# Exit 1 is a verdict (the first certificate of a kept fixture may have
-# expired since), not a failure of the run.
-sample "$work/a" sh -c '"$0" verify "$1" --ca "$2" >/dev/null; [ $? -le 1 ]' \
-  "$CERTWIZ" "$data/bundle.pem" "$data/ca.pem"
-input_kb=$(($(wc -c <"$data/bundle.pem") / 1024))
-peak_kb=$(awk '$2 > m { m = $2 } END { print m }' "$work/a")
-ratio=$(awk -v p="$peak_kb" -v i="$input_kb" 'BEGIN { print p / i }')
-# Below a megabyte the program's own start-up size is most of it.
-if [ "$input_kb" -ge 1024 ]; then
-  target "show/match/verify $count: peak RSS" "$ratio" 2 "x input"
-else
-  printf "%-34s %10.1f %-4s (judged from 1 MB of input)\n" \
-    "show/match/verify $count: peak RSS" "$ratio" "x input"
+  # Memory against the input: show, match and verify read a file's
+  # certificates one at a time, so their peak stays within twice the
+  # file's size.
+  : >"$work/a"
+  sample "$work/a" "$CERTWIZ" show "$data/$count/bundle.pem"
+  sample "$work/a" "$CERTWIZ" show --format json "$data/$count/bundle.pem"
+  sample "$work/a" "$CERTWIZ" match "$data/$count/bundle.pem" \
+    host1.bench.example
+  # Exit 1 is a verdict (the first certificate of a kept fixture may
+  # have expired since), not a failure of the run.
+  sample "$work/a" sh -c '"$0" verify "$1" --ca "$2" >/dev/null; [ $? -le 1 ]' \
+    "$CERTWIZ" "$data/$count/bundle.pem" "$data/ca.pem"
+  input_kb=$(($(wc -c <"$data/$count/bundle.pem") / 1024))
+  peak_kb=$(awk '$2 > m { m = $2 } END { print m }' "$work/a")
+  ratio=$(awk -v p="$peak_kb" -v i="$input_kb" 'BEGIN { print p / i }')
+  # Below a megabyte the program's own start-up size is most of it.
+  if [ "$input_kb" -ge 1024 ]; then
+    target "show/match/verify $count: peak RSS" "$ratio" 2 "x input"
+  else
+    printf "%-34s %10.1f %-4s (judged from 1 MB of input)\n" \
+      "show/match/verify $count: peak RSS" "$ratio" "x input"
+  fi
 fi
 
-# The store: its index is written by the first listing, then used.
-cp -R "$data/store" "$work/store"
-"$CERTWIZ" --store "$work/store" list >/dev/null
-: >"$work/a"
-i=1
-while [ "$i" -le "$runs" ]; do
-  sample "$work/a" "$CERTWIZ" --store "$work/store" list
-  i=$((i + 1))
-done
-row "list a $count-cert store" "$(ms_of "$work/a")" - "$(kb_of "$work/a")" - -
-echo
+# The listings at every scale: the time per certificate stays the same
+# as the store and the bundle grow (the largest's at most 1.5 times the
+# smallest's), and so does the memory per certificate.
+# list_runs N KIND ARGS...: RUNS listings, the medians as "ms kb".
+list_runs() {
+  : >"$work/a"
+  i=1
+  while [ "$i" -le "$runs" ]; do
+    sample "$work/a" "$CERTWIZ" "$@"
+    i=$((i + 1))
+  done
+  echo "$(ms_of "$work/a") $(kb_of "$work/a")"
+}
+# scale_row WHAT N "MS KB": the row, with the microseconds per certificate.
+scale_row() {
+  set -- "$1" "$2" $3
+  awk -v what="$1" -v n="$2" -v ms="$3" -v kb="$4" 'BEGIN {
+    printf "%-34s %10.1f ms %7.2f us/cert %8.1f MB\n", what, ms,
+           ms * 1000 / n, kb / 1024 }'
+}
+if part scales; then
+  echo
+  printf "%-34s %13s %15s %11s\n" "listing, at each scale" time \
+    "per certificate" "max RSS"
+  for n in $(echo $scales | tr ' ' '\n' | sort -n); do
+    store_at=$(list_runs --store "$data/$n/store" list)
+    scale_row "list a $n-cert store" "$n" "$store_at"
+    echo "$n $store_at" >>"$work/store-scales"
+    bundle_at=$(list_runs list --file "$data/$n/bundle.pem")
+    scale_row "list a $n-cert bundle" "$n" "$bundle_at"
+    echo "$n $bundle_at" >>"$work/bundle-scales"
+  done
+  if [ "$largest" -gt "$smallest" ]; then
+    for kind in store bundle; do
+      awk -v s="$smallest" -v l="$largest" '
+        $1 == s { small = $2 * 1000 / $1 } $1 == l { large = $2 * 1000 / $1 }
+        END { print large / small }' "$work/$kind-scales" >"$work/growth"
+      target "list $kind: $largest vs $smallest per cert" \
+        "$(cat "$work/growth")" 1.5 x
+    done
+  fi
+fi
 
-screens store "$work/store" browse
-target "browser, store: first full frame" "$(median <"$work/full")" 100 ms
-target "browser, store: filter keystroke" "$(median <"$work/keys")" 16 ms
-target "browser, store: max RSS" \
-  "$(median <"$work/rss" | awk '{ print $1 / 1024 }')" 64 MB
+if part screens; then
+  echo
+  for n in $(echo "$count $largest" | tr ' ' '\n' | sort -nu); do
+    # The targets at 100,000 rows are looser than at 10,000.
+    frame_target=100
+    [ "$n" -le 10000 ] || frame_target=150
+    screens store "$data/$n/store" browse
+    # The list shows at once; the rows once the store is read.
+    target "browser, $n store: first frame" "$(median <"$work/first")" \
+      "$frame_target" ms
+    if [ "$n" -le 10000 ]; then
+      target "browser, $n store: first full frame" \
+        "$(median <"$work/full")" "$frame_target" ms
+    else
+      median <"$work/full" |
+        awk -v what="browser, $n store: first full frame" '{
+          printf "%-34s %10.1f ms (the store read meanwhile)\n", what, $1 }'
+    fi
+    target "browser, $n store: filter keystroke" "$(median <"$work/keys")" \
+      16 ms
+    target "browser, $n store: max RSS" \
+      "$(median <"$work/rss" | awk '{ print $1 / 1024 }')" \
+      $((64 * (n > 10000 ? 4 : 1))) MB
 
-screens bundle "$work/empty" browse "$data/bundle.pem"
-target "browser, bundle: first frame" "$(median <"$work/first")" 100 ms
-median <"$work/loaded" |
-  awk '{ printf "%-34s %10.1f ms (the rows fill in meanwhile)\n",
-         "browser, bundle: all read", $1 }'
-target "browser, bundle: filter keystroke" "$(median <"$work/keys")" 16 ms
-target "browser, bundle: max RSS" \
-  "$(median <"$work/rss" | awk '{ print $1 / 1024 }')" 64 MB
+    screens bundle "$work/empty" browse "$data/$n/bundle.pem"
+    target "browser, $n bundle: first frame" "$(median <"$work/first")" \
+      "$frame_target" ms
+    median <"$work/loaded" |
+      awk -v what="browser, $n bundle: all read" '{
+        printf "%-34s %10.1f ms (the rows fill in meanwhile)\n", what, $1 }'
+    target "browser, $n bundle: filter keystroke" "$(median <"$work/keys")" \
+      16 ms
+    target "browser, $n bundle: max RSS" \
+      "$(median <"$work/rss" | awk '{ print $1 / 1024 }')" \
+      $((64 * (n > 10000 ? 4 : 1))) MB
+  done
 
-: >"$work/first" && : >"$work/rss"
-i=1
-while [ "$i" -le 5 ]; do
-  rm -rf "$work/empty-$i"
-  screen "$work/trace" --store "$work/empty-$i"
-  quit "$work/trace"
-  first_frame "$work/trace" >>"$work/first"
-  maxrss "$work/trace" >>"$work/rss"
-  i=$((i + 1))
-done
-target "wizard, empty store: first frame" "$(median <"$work/first")" 10 ms
+  : >"$work/first" && : >"$work/rss"
+  i=1
+  while [ "$i" -le 5 ]; do
+    rm -rf "$work/empty-$i"
+    screen "$work/trace" --store "$work/empty-$i"
+    quit "$work/trace"
+    first_frame "$work/trace" >>"$work/first"
+    maxrss "$work/trace" >>"$work/rss"
+    i=$((i + 1))
+  done
+  target "wizard, empty store: first frame" "$(median <"$work/first")" 10 ms
+fi
 
 echo
 if [ "$missed" -gt 0 ]; then

@@ -69,12 +69,20 @@ tui_stop
 run 0 "$CERTWIZ" list
 expect_in "$work/out" "HTTPS" "list shows the binding"
 
-tui_new "$CERTWIZ" browse
+tui_new CERTWIZ_TRACE="$work/trace" "$CERTWIZ" browse
 wait_for "2 of 2 certificates"
+wait_for "Services"
 expect_screen "Services" "the browser shows a Services column"
 screen | grep "idle.test.example" | grep -q "HTTPS" &&
   fail "the idle certificate says HTTPS" ||
   ok "the idle certificate names no service"
 tui_stop
+# The list is drawn with its rows before the services are read, then
+# again with them.
+awk '$2 == "loaded" { l = 1 } l && !f && $2 == "frame" { f = 1 }
+     $2 == "services" { s = f; b = $3 } s && $2 == "frame" { d = 1 }
+     END { exit !(d && b == "bindings=1") }' "$work/trace" &&
+  ok "the rows are drawn before the services are read, then the services" ||
+  { fail "the first frame with rows waited for the services"; cat "$work/trace"; }
 
 finish
