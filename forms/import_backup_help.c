@@ -177,17 +177,22 @@ static const struct help topics[WZ_XHELP_COUNT] = {
        "account\": then type the CA (letsencrypt, letsencrypt-staging to try\n"
        "things out, or the URL of its ACME directory) and an e-mail address\n"
        "for its notices. When the CA has terms of service, certwiz shows\n"
-       "where they are and asks whether you agree before it goes on.\n"
+       "where they are and asks whether you agree before it goes on. A CA\n"
+       "that wants external account binding gives you a key ID and an HMAC\n"
+       "key: certwiz asks for them when the CA says so. When a token is\n"
+       "present, a new account's key can be made on it; its PIN is not shown.\n"
        "\n"
-       "Check: the CA fetches a file from http://NAME/.well-known/acme-\n"
-       "challenge/ on port 80 for each name. Either certwiz puts the file in\n"
-       "the folder your web server serves those names from (found from the\n"
-       "nginx site that serves them, when there is one), or certwiz answers\n"
-       "on the port itself (nothing else may listen there then).\n"
+       "Check: how the CA sees that the names are yours.\n"
+       "- Files: the CA fetches a file from http://NAME/.well-known/acme-\n"
+       "  challenge/ on port 80, which certwiz puts in the folder your web\n"
+       "  server serves the names from (found from their nginx site).\n"
+       "- Port: certwiz answers on the port itself (nothing else may listen).\n"
+       "- DNS: you create a TXT record for each name at your DNS provider;\n"
+       "  certwiz shows them, checks that they are served, then tells the CA.\n"
+       "  This is the way for a wildcard name.\n"
        "\n"
-       "The same from the command line: certwiz enroll ID --webroot DIR, or\n"
-       "--standalone. Names that cannot be checked over HTTP (a wildcard)\n"
-       "need dns-01: certwiz enroll ID --challenge dns-01.")
+       "The same from the command line: certwiz enroll ID with --webroot DIR,\n"
+       "--standalone, or --challenge dns-01 --manual.")
   },
   [WZ_XHELP_SEND_DONE] = {
     N_("After the CA's answer"),
