@@ -39,6 +39,8 @@ struct dns_wait
   atomic_bool look_done;
   pthread_t thread;
   bool *served;              /* one per record, written by the look */
+  size_t first;              /* the first record shown */
+  size_t shown;              /* how many the last frame had room for */
 };
 
 /* ------------------------------------------------------------- looking */
@@ -134,6 +136,35 @@ draw_countdown (const struct dns_wait *w, int row)
   free (text);
 }
 
+/* As many records as fit from w->first, and a row that says which are
+   shown when they do not all fit: every record must be created. */
+static void
+draw_records (struct dns_wait *w, int row)
+{
+  size_t count = w->records->count;
+  int rows = WZ_STATUS_ROW - 1 - row;
+  size_t fit = rows > 0 ? (size_t) rows / 5 : 0;
+  if (fit < count && fit > 0)
+    fit = (size_t) (rows - 1) / 5;
+  if (fit == 0)
+    fit = 1;
+  if (w->first + fit > count)
+    w->first = count > fit ? count - fit : 0;
+  w->shown = fit < count ? fit : count;
+  for (size_t i = w->first; i < w->first + w->shown; i++)
+    row = draw_record (w, i, row);
+  if (w->shown < count)
+    {
+      /* TRANSLATORS: under the DNS records when not all fit; %zu are
+         the first and last shown and how many there are. */
+      char *more = xasprintf (_("Records %zu-%zu of %zu: Up and Down show "
+                                "the others."),
+                              w->first + 1, w->first + w->shown, count);
+      ui_put (WZ_STATUS_ROW - 2, 2, more, COLS - 4, UI_NOTE);
+      free (more);
+    }
+}
+
 static void
 draw_wait (struct ui_screen *screen)
 {
@@ -151,8 +182,7 @@ draw_wait (struct ui_screen *screen)
   int row = WZ_TOP + (about.lines < ABOUT_ROWS ? (int) about.lines
                                                 : ABOUT_ROWS) + 1;
   wz_report_free (&about);
-  for (size_t i = 0; i < w->records->count && row + 4 < WZ_STATUS_ROW; i++)
-    row = draw_record (w, i, row);
+  draw_records (w, row);
   draw_countdown (w, WZ_STATUS_ROW - 1);
   curs_set (0);
 }
@@ -172,6 +202,16 @@ act_wait (struct ui_screen *screen, int action, int key)
     return false;
   start_look (screen->state);
   return true;
+}
+
+static void
+typed_wait (struct ui_screen *screen, int key)
+{
+  struct dns_wait *w = screen->state;
+  if (key == UI_KEY (KEY_DOWN) && w->first + w->shown < w->records->count)
+    w->first++;
+  else if (key == UI_KEY (KEY_UP) && w->first > 0)
+    w->first--;
 }
 
 static int
@@ -205,7 +245,8 @@ static const struct ui_key wait_keys[] = {
 };
 
 static const struct ui_screen_ops wait_ops = {
-  .draw = draw_wait, .act = act_wait, .tick = tick_wait, .help = help_wait,
+  .draw = draw_wait, .act = act_wait, .key = typed_wait, .tick = tick_wait,
+  .help = help_wait,
 };
 
 bool
