@@ -72,7 +72,7 @@ run_match (const char *what, const char *domain, int mode,
   struct cw_target target = CW_TARGET_INIT;
   struct cw_store *store;
   int status = cw_target_is_file (what)
-    ? cw_target_load_file (&target, what, &diags)
+    ? cw_target_load_file_path (&target, what, &diags)
     : cw_cli_store (context, &store);
   if (status == CW_OK && !cw_target_is_file (what))
     status = cw_target_load (&target, store, what, &diags);

@@ -56,7 +56,7 @@ enum cw_status cw_certs_each (const gnutls_datum_t *data, const char *file,
 
 /* The first certificate of DATA, then those of the others that can be on
    its path up (the issuer of a kept one, again and again), in the file's
-   order: what verify and match need of a file, without holding a
+   order: what match needs of a file, without holding a
    bundle of thousands parsed.  The refusals and warnings of
    cw_certs_read. */
 enum cw_status cw_certs_read_path (const gnutls_datum_t *data,

@@ -18,18 +18,34 @@ cw_target_is_file (const char *what)
   return access (what, F_OK) == 0 || strpbrk (what, "/.") != NULL;
 }
 
-enum cw_status
-cw_target_load_file (struct cw_target *target, const char *file,
-                     struct cw_diags *diags)
+static enum cw_status
+load_file (struct cw_target *target, const char *file, bool path_only,
+           struct cw_diags *diags)
 {
   *target = (struct cw_target) CW_TARGET_INIT;
   gnutls_datum_t data;
   enum cw_status status = cw_input_read (file, &data, diags);
   if (status != CW_OK)
     return status;
-  status = cw_certs_read_path (&data, file, &target->certs, diags);
+  status = path_only
+             ? cw_certs_read_path (&data, file, &target->certs, diags)
+             : cw_certs_read (&data, file, &target->certs, diags);
   free (data.data);
   return status;
+}
+
+enum cw_status
+cw_target_load_file (struct cw_target *target, const char *file,
+                     struct cw_diags *diags)
+{
+  return load_file (target, file, false, diags);
+}
+
+enum cw_status
+cw_target_load_file_path (struct cw_target *target, const char *file,
+                          struct cw_diags *diags)
+{
+  return load_file (target, file, true, diags);
 }
 
 enum cw_status

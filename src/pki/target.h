@@ -22,11 +22,16 @@ struct cw_target
 /* Whether WHAT is a file rather than an ID: a file that exists, or a
    path (a slash or a dot), which is then reported as missing. */
 bool cw_target_is_file (const char *what);
-/* The first certificate of the file WHAT and those of the others that
-   can be on its path up (cw_certs_read_path). */
+/* The certificates of the file WHAT. */
 enum cw_status cw_target_load_file (struct cw_target *target,
                                     const char *what,
                                     struct cw_diags *diags);
+/* The first certificate of the file WHAT and those of the others that
+   can be on its path up (cw_certs_read_path): what match needs of a
+   bundle of thousands, without holding it parsed. */
+enum cw_status cw_target_load_file_path (struct cw_target *target,
+                                         const char *what,
+                                         struct cw_diags *diags);
 /* The entry of STORE whose ID starts with ID, with its certificates. */
 enum cw_status cw_target_load (struct cw_target *target,
                                struct cw_store *store, const char *id,

@@ -320,7 +320,7 @@ START_TEST (test_file_keeps_path_only)
 
   struct cw_target target;
   struct cw_diags diags = CW_DIAGS_INIT;
-  ck_assert_int_eq (cw_target_load_file (&target, path, &diags), CW_OK);
+  ck_assert_int_eq (cw_target_load_file_path (&target, path, &diags), CW_OK);
   ck_assert_uint_eq (target.certs.count, 3);
   ck_assert (same_cert (target.certs.items[0], fx.leaf.crt));
   ck_assert (same_cert (target.certs.items[1], fx.root.crt));
@@ -340,7 +340,8 @@ START_TEST (test_file_keeps_path_only)
   fputs ("-----BEGIN CERTIFICATE-----\nnot base64\n"
          "-----END CERTIFICATE-----\n", f);
   fclose (f);
-  ck_assert_int_eq (cw_target_load_file (&target, path, &diags), CW_REFUSED);
+  ck_assert_int_eq (cw_target_load_file_path (&target, path, &diags),
+                    CW_REFUSED);
   ck_assert (cw_diags_has_errors (&diags));
   ck_assert_uint_eq (target.certs.count, 0);
   cw_target_free (&target);
