@@ -126,11 +126,30 @@ first_value (gnutls_x509_crt_t crt, dn_value_fn get, const char *oid)
   return value ? value : xstrdup ("");
 }
 
+int
+cw_cert_key_kind (gnutls_x509_crt_t crt, unsigned *bits)
+{
+  *bits = 0;
+  int algorithm = gnutls_x509_crt_get_pk_algorithm (crt, bits);
+  /* GnuTLS counts an EC key's bits in whole bytes (P-521 is 528): the
+     curve says how many it has. */
+  gnutls_ecc_curve_t curve;
+  gnutls_datum_t x = { NULL, 0 }, y = { NULL, 0 };
+  if (algorithm == GNUTLS_PK_ECDSA
+      && gnutls_x509_crt_get_pk_ecc_raw (crt, &curve, &x, &y) >= 0)
+    {
+      *bits = cw_curve_bits (curve);
+      gnutls_free (x.data);
+      gnutls_free (y.data);
+    }
+  return algorithm;
+}
+
 static char *
 key_description (gnutls_x509_crt_t crt)
 {
-  unsigned bits = 0;
-  int algorithm = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
+  unsigned bits;
+  int algorithm = cw_cert_key_kind (crt, &bits);
   return cw_key_kind_describe ((gnutls_pk_algorithm_t) algorithm, bits);
 }
 

@@ -75,6 +75,9 @@ char *cw_cert_dn_value (gnutls_x509_crt_t crt, bool issuer, const char *oid,
 
 /* SHA-1 of the public key, as a request's key ID is computed. */
 int cw_cert_key_id (gnutls_x509_crt_t crt, char out[41]);
+/* The certificate's key algorithm, and in BITS its size (an EC key's
+   curve size: 521 for P-521). */
+int cw_cert_key_kind (gnutls_x509_crt_t crt, unsigned *bits);
 /* "2026-11-21T19:50:00Z". */
 char *cw_time_format (time_t t);
 /* The inverse; (time_t) -1 when TEXT is not such a time. */

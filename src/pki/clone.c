@@ -84,8 +84,8 @@ push_san (struct cw_clone_names *names, const char *name,
 static char *
 key_type_of (gnutls_x509_crt_t crt)
 {
-  unsigned bits = 0;
-  int algorithm = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
+  unsigned bits;
+  int algorithm = cw_cert_key_kind (crt, &bits);
   return cw_key_kind_name ((gnutls_pk_algorithm_t) algorithm, bits);
 }
 

@@ -17,6 +17,7 @@
 
 #include "keys/key.h"
 #include "keys/keyspec.h"
+#include "pki/certinfo.h"
 #include "unit.h"
 
 static struct cw_key *
@@ -58,6 +59,48 @@ START_TEST (digest_follows_the_key)
       ck_assert (!cw_key_on_token (key));
       ck_assert_ptr_null (cw_key_uri (key));
       cw_key_free (key);
+    }
+}
+END_TEST
+
+/* GnuTLS gives a P-521 key's size in whole bytes (528 bits): what a
+   certificate's key is called comes from its curve. */
+START_TEST (certificate_key_named_by_its_curve)
+{
+  static const struct
+  {
+    gnutls_ecc_curve_t curve;
+    const char *description;
+  } cases[] = {
+    { GNUTLS_ECC_CURVE_SECP256R1, "ECDSA P-256" },
+    { GNUTLS_ECC_CURVE_SECP384R1, "ECDSA P-384" },
+    { GNUTLS_ECC_CURVE_SECP521R1, "ECDSA P-521" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      gnutls_x509_privkey_t key;
+      gnutls_x509_crt_t crt;
+      ck_assert_int_ge (gnutls_x509_privkey_init (&key), 0);
+      ck_assert_int_ge (gnutls_x509_privkey_generate
+                          (key, GNUTLS_PK_ECDSA,
+                           GNUTLS_CURVE_TO_BITS (cases[i].curve), 0), 0);
+      ck_assert_int_ge (gnutls_x509_crt_init (&crt), 0);
+      ck_assert_int_ge (gnutls_x509_crt_set_key (crt, key), 0);
+      ck_assert_int_ge (gnutls_x509_crt_set_dn (crt, "CN=p.example", NULL),
+                        0);
+      ck_assert_int_ge (gnutls_x509_crt_set_serial (crt, "\x01", 1), 0);
+      ck_assert_int_ge (gnutls_x509_crt_set_activation_time (crt, 0), 0);
+      ck_assert_int_ge (gnutls_x509_crt_set_expiration_time (crt, 86400), 0);
+      ck_assert_int_ge (gnutls_x509_crt_sign2 (crt, crt, key,
+                                               GNUTLS_DIG_SHA256, 0), 0);
+      unsigned bits;
+      ck_assert_int_eq (cw_cert_key_kind (crt, &bits), GNUTLS_PK_ECDSA);
+      struct cw_certinfo info;
+      ck_assert_int_ge (cw_certinfo_get (crt, &info), 0);
+      ck_assert_str_eq (info.key, cases[i].description);
+      cw_certinfo_free (&info);
+      gnutls_x509_crt_deinit (crt);
+      gnutls_x509_privkey_deinit (key);
     }
 }
 END_TEST
@@ -204,6 +247,7 @@ key_suite (void)
   TCase *tc = tcase_create ("handle");
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, digest_follows_the_key);
+  tcase_add_test (tc, certificate_key_named_by_its_curve);
   tcase_add_test (tc, pem_round_trip_keeps_the_key);
   tcase_add_test (tc, signs_data_der_and_raw);
   tcase_add_test (tc, generation_stops_when_cancelled);
