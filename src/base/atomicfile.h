@@ -21,6 +21,19 @@ int cw_write_file_atomic (const char *path, const void *data, size_t len,
 int cw_write_new_file_at (int dirfd, const char *name, const void *data,
                           size_t len, mode_t mode);
 
+struct cw_new_file
+{
+  const char *name;
+  const void *data;
+  size_t len;
+  mode_t mode;
+};
+
+/* cw_write_new_file_at for COUNT files at once, quicker than one by one.
+   On failure none of them is left. */
+int cw_write_new_files_at (int dirfd, const struct cw_new_file *files,
+                           size_t count);
+
 /* Writes all LEN bytes of DATA to FD, again after a signal; 0 or an
    errno value. */
 int cw_write_all (int fd, const void *data, size_t len);

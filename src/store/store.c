@@ -369,10 +369,12 @@ write_files (int tmpfd, const char *name, const struct cw_store_file *files,
                                 | O_CLOEXEC);
   if (fd < 0)
     return errno;
-  int err = 0;
-  for (size_t i = 0; i < count && !err; i++)
-    err = cw_write_new_file_at (fd, files[i].name, files[i].data,
-                                files[i].len, 0600);
+  struct cw_new_file *batch = xcalloc (count ? count : 1, sizeof *batch);
+  for (size_t i = 0; i < count; i++)
+    batch[i] = (struct cw_new_file) { files[i].name, files[i].data,
+                                      files[i].len, 0600 };
+  int err = cw_write_new_files_at (fd, batch, count);
+  free (batch);
   if (!err)
     err = cw_fsync_dir (fd);
   close (fd);

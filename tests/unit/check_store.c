@@ -90,6 +90,34 @@ START_TEST (new_file_at_refuses_symlink)
 }
 END_TEST
 
+START_TEST (new_files_at_all_or_none)
+{
+  int dirfd = open (unit_dir, O_RDONLY | O_DIRECTORY);
+  mode_t old = umask (0);
+  struct cw_new_file files[] = { { "one", "1", 1, 0600 },
+                                 { "two", "22", 2, 0640 } };
+  ck_assert_int_eq (cw_write_new_files_at (dirfd, files, 2), 0);
+  umask (old);
+  char *one = path_in_root ("one"), *two = path_in_root ("two");
+  ck_assert_uint_eq (mode_of (one), 0600);
+  ck_assert_uint_eq (mode_of (two), 0640);
+  char *text = read_text (two);
+  ck_assert_str_eq (text, "22");
+  free (text);
+  /* One name taken: the files made before it are removed again. */
+  struct cw_new_file clash[] = { { "three", "3", 1, 0600 },
+                                 { "one", "x", 1, 0600 } };
+  ck_assert_int_eq (cw_write_new_files_at (dirfd, clash, 2), EEXIST);
+  char *three = path_in_root ("three");
+  ck_assert_int_eq (access (three, F_OK), -1);
+  text = read_text (one);
+  ck_assert_str_eq (text, "1");
+  free (text);
+  free (one), free (two), free (three);
+  close (dirfd);
+}
+END_TEST
+
 START_TEST (record_round_trip_with_escapes)
 {
   struct cw_record r = CW_RECORD_INIT, back = CW_RECORD_INIT;
@@ -424,6 +452,7 @@ store_suite (void)
   tcase_add_test (tc, atomic_write_never_replaces_without_overwrite);
   tcase_add_test (tc, atomic_write_sets_exact_mode_and_leaves_no_temporary);
   tcase_add_test (tc, new_file_at_refuses_symlink);
+  tcase_add_test (tc, new_files_at_all_or_none);
   tcase_add_test (tc, store_created_private);
   tcase_add_test (tc, store_readable_by_others_refused);
   tcase_add_test (tc, store_put_is_all_or_nothing);
