@@ -5,7 +5,7 @@
 # set.  The screens are timed inside certwiz (CERTWIZ_TRACE) while tmux
 # drives them.  Not part of make check: times are measured, not tested.
 #
-# Environment: CERTWIZ, TIMEIT, STOREFILL, CERTTOOL, OPENSSL (set by
+# Environment: CERTWIZ, TIMEIT, STOREFILL, GNUTLS_ONLY, CERTTOOL, OPENSSL (set by
 # make bench); BENCH_SCALES (the numbers of certificates the listings
 # and the browser are timed at: 1000 10000 100000), BENCH_CERTS (the
 # scale of the comparisons with openssl and of the screens' 10,000 rows:
@@ -16,7 +16,8 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-: "${CERTWIZ:?}" "${TIMEIT:?}" "${STOREFILL:?}" "${CERTTOOL:=certtool}"
+: "${CERTWIZ:?}" "${TIMEIT:?}" "${STOREFILL:?}" "${GNUTLS_ONLY:?}"
+: "${CERTTOOL:=certtool}"
 : "${OPENSSL:=openssl}"
 scales=${BENCH_SCALES:-${BENCH_CERTS:-1000 10000 100000}}
 largest=$(echo $scales | tr ' ' '\n' | sort -n | tail -1)
@@ -43,7 +44,12 @@ part() { case " $parts " in *" $1 "*) return 0 ;; esac; return 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/certwiz-bench.XXXXXX")
 socket="certwiz-bench-$$"
 tm() { tmux -u -L "$socket" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1 || :; rm -rf "$work"; }
+mem=$(mktemp -d /dev/shm/certwiz-bench.XXXXXX 2>/dev/null) || mem=
+cleanup() {
+  tm kill-server >/dev/null 2>&1 || :
+  rm -rf "$work"
+  [ -z "$mem" ] || rm -rf "$mem"
+}
 trap cleanup EXIT INT TERM
 
 missed=0
@@ -76,6 +82,22 @@ peer_p256() {
     --template "$work/request.tmpl" --outfile "$work/p256-$1.csr"
 }
 
+# The same with both tools writing to memory (/dev/shm): what certwiz
+# computes, without the seven flushes to disk that make its key last
+# (certtool flushes nothing it writes).
+title_p256mem="request, P-256, in memory (vs x2)"
+certwiz_p256mem() {
+  sample "$work/a" "$CERTWIZ" --store "$mem/store-$1" request \
+    --subject "$subject" --san autodiscover.bench.example --key p256 \
+    --out "$mem/p256-$1.req"
+}
+peer_p256mem() {
+  sample "$work/b" "$CERTTOOL" --generate-privkey --key-type ecdsa \
+    --curve secp256r1 --outfile "$mem/p256-$1.key" :: \
+    "$CERTTOOL" --generate-request --load-privkey "$mem/p256-$1.key" \
+    --template "$work/request.tmpl" --outfile "$mem/p256-$1.csr"
+}
+
 title_rsa="request, RSA-3072 (vs keygen only)"
 certwiz_rsa() { certwiz_request rsa3072 "$1"; }
 peer_rsa() {
@@ -86,6 +108,10 @@ peer_rsa() {
 title_version="start-up (--version)"
 certwiz_version() { sample "$work/a" "$CERTWIZ" --version; }
 peer_version() { sample "$work/b" "$CERTTOOL" --version; }
+# The floor under both: a program that links GnuTLS and does nothing.
+title_floor="start-up, GnuTLS linked, no more"
+certwiz_floor() { sample "$work/a" "$GNUTLS_ONLY"; }
+peer_floor() { sample "$work/b" "$CERTTOOL" --version; }
 
 title_bundle="list $count-cert bundle (vs openssl)"
 certwiz_bundle() {
@@ -201,6 +227,7 @@ heading() {
 if part tools; then
   heading
   pair p256 "$runs" 1.0
+  [ -z "$mem" ] || pair p256mem "$runs" 0.8
   rm -f "$work/rsa.trace"
   CERTWIZ_TRACE="$work/rsa.trace"
   export CERTWIZ_TRACE
@@ -219,6 +246,7 @@ if part tools; then
     awk '{ printf "%-34s %10s at once (one per processor, up to two)\n",
            "  certwiz RSA-3072 prime searches", $0 }'
   pair version $((7 * runs)) 1.0
+  pair floor $((7 * runs)) -
   pair bundle "$runs" 0.5
 
   # Memory against the input: show and match read a file's
