@@ -5,25 +5,12 @@
 #include <stdlib.h>
 
 #include "keys/key.h"
+#include "password_entry.h"
 
 #include "dialog.h"
 #include "base/i18n.h"
 #include "report_view.h"
 #include "base/xalloc.h"
-
-/* The PIN typed on the key step, given once: a second attempt means the
-   token refused it, and the failure says so. */
-static enum cw_status
-typed_pin (void *state, const char *token_label, unsigned attempt,
-           char **pin, struct cw_diags *diags)
-{
-  const struct wizard *wz = state;
-  (void) token_label, (void) diags;
-  if (attempt > 0 || !wz->token.pin)
-    return CW_REFUSED;
-  *pin = xstrdup (wz->token.pin);
-  return CW_OK;
-}
 
 static char *
 first_step (const struct wizard *wz)
@@ -66,7 +53,7 @@ wz_new_key_init (struct wz_new_key *key, struct wz_ui *ui, bool force)
       if (wz_token_key_chosen (wz))
         key->options.keytype = NULL;
     }
-  key->pin = (struct cw_pin_source) { .ask = typed_pin, .state = wz };
+  key->pin = wz_pin_typed (&wz->token.pin);
   wz_names_input (wz, &key->options.names);
   key->first_step = first_step (wz);
 }

@@ -311,3 +311,22 @@ wz_ask_password (const char *title, const char *text,
     wz_secret_wipe (secret);
   return entered;
 }
+
+static enum cw_status
+answer_typed (void *state, const char *token_label, unsigned attempt,
+              char **pin, struct cw_diags *diags)
+{
+  char *const *typed = state;
+  (void) token_label, (void) diags;
+  if (attempt > 0 || !*typed || !**typed)
+    return CW_REFUSED;
+  *pin = xstrdup (*typed);
+  return CW_OK;
+}
+
+struct cw_pin_source
+wz_pin_typed (char *const *pin)
+{
+  return (struct cw_pin_source) { .ask = answer_typed,
+                                  .state = (void *) pin };
+}

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "field.h"
+#include "keys/key.h"
 #include "theme.h"
 
 /* Longest password, in bytes, as the command line accepts. */
@@ -67,5 +68,10 @@ enum ui_role wz_strength_role (enum wz_strength strength);
 bool wz_ask_password (const char *title, const char *text,
                       const char *help_title, const char *help_text,
                       struct wz_secret *secret);
+
+/* What gives the core a PIN the user has already typed: *PIN, read when
+   the core asks, once (a second ask means the token refused it); none
+   when *PIN is NULL or empty. */
+struct cw_pin_source wz_pin_typed (char *const *pin);
 
 #endif

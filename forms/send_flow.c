@@ -152,20 +152,6 @@ say_not_issued (const struct send_work *w)
   free (text);
 }
 
-/* The PIN typed in the dialog, given once: a second attempt means the
-   token refused it, and the failure says so. */
-static enum cw_status
-typed_pin (void *state, const char *token_label, unsigned attempt,
-           char **pin, struct cw_diags *diags)
-{
-  const struct wz_secret *typed = state;
-  (void) token_label, (void) diags;
-  if (attempt > 0 || typed->len == 0)
-    return CW_REFUSED;
-  *pin = xstrdup (typed->text);
-  return CW_OK;
-}
-
 /* The PIN of the token the account's key is (or is to be) on, when it
    is on one: false when the user goes back. */
 static bool
@@ -195,7 +181,7 @@ wz_send_submit (struct wz_send *s)
       wz_secret_free (&pin);
       return WZ_STAY;
     }
-  struct cw_pin_source pins = { .ask = typed_pin, .state = &pin };
+  struct cw_pin_source pins = wz_pin_typed (&pin.text);
   struct cw_diags diags = CW_DIAGS_INIT;
   struct send_work w = { .s = s, .diags = &diags };
   const char *emails[1];
