@@ -93,8 +93,6 @@ apache_plan (struct cw_svc *svc, const struct cw_svc_target *target,
 
 static const char *const apache_includes[] = { "Include", "IncludeOptional",
                                                NULL };
-static const struct cw_new_site_syntax apache_new_site = {
-  apache_includes, NULL, true, "DocumentRoot" };
 
 /* Whether a Listen of CONF opens PORT already. */
 static bool
@@ -147,27 +145,17 @@ virtual_host (const struct cw_conf *conf, const struct cw_new_site *site,
   return text;
 }
 
+static const struct cw_new_site_syntax apache_new_site = {
+  apache_includes, NULL, true, "DocumentRoot", virtual_host };
+
 static enum cw_status
 apache_add_site (struct cw_svc *svc, gnutls_x509_crt_t crt,
                  const char *listen, const struct cw_svc_target *target,
                  struct cw_svc_plan *plan, struct cw_diags *diags)
 {
   apache_commands (svc, plan);
-  if (target->restoring)
-    return cw_new_site_removal (target->added, plan, diags);
-  struct cw_new_site site;
-  enum cw_status status = cw_new_site_prepare (svc, crt, listen,
-                                               &apache_new_site, &site,
-                                               diags);
-  if (status == CW_OK)
-    {
-      char *text = virtual_host (&svc->conf, &site, target);
-      cw_svc_plan_file (plan, site.path, NULL, 0, text, strlen (text));
-      free (text);
-      cw_new_site_ports (&site, plan);
-    }
-  cw_new_site_free (&site);
-  return status;
+  return cw_new_site_add (svc, crt, listen, &apache_new_site, target, plan,
+                          diags);
 }
 
 static void

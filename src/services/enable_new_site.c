@@ -171,6 +171,28 @@ cw_new_site_prepare (const struct cw_svc *svc, gnutls_x509_crt_t crt,
   return CW_OK;
 }
 
+enum cw_status
+cw_new_site_add (struct cw_svc *svc, gnutls_x509_crt_t crt, const char *listen,
+                 const struct cw_new_site_syntax *how,
+                 const struct cw_svc_target *target, struct cw_svc_plan *plan,
+                 struct cw_diags *diags)
+{
+  if (target->restoring)
+    return cw_new_site_removal (target->added, plan, diags);
+  struct cw_new_site site;
+  enum cw_status status = cw_new_site_prepare (svc, crt, listen, how, &site,
+                                               diags);
+  if (status == CW_OK)
+    {
+      char *text = how->render (&svc->conf, &site, target);
+      cw_svc_plan_file (plan, site.path, NULL, 0, text, strlen (text));
+      free (text);
+      cw_new_site_ports (&site, plan);
+    }
+  cw_new_site_free (&site);
+  return status;
+}
+
 void
 cw_new_site_ports (const struct cw_new_site *site, struct cw_svc_plan *plan)
 {

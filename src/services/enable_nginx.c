@@ -78,8 +78,6 @@ nginx_plan (struct cw_svc *svc, const struct cw_svc_target *target,
 }
 
 static const char *const nginx_includes[] = { "include", NULL };
-static const struct cw_new_site_syntax nginx_new_site = {
-  nginx_includes, "http", false, "root" };
 
 /* The server block of a new site: what an admin would write. */
 static char *
@@ -111,26 +109,17 @@ server_block (const struct cw_conf *conf, const struct cw_new_site *site,
   return text;
 }
 
+static const struct cw_new_site_syntax nginx_new_site = {
+  nginx_includes, "http", false, "root", server_block };
+
 static enum cw_status
 nginx_add_site (struct cw_svc *svc, gnutls_x509_crt_t crt, const char *listen,
                 const struct cw_svc_target *target, struct cw_svc_plan *plan,
                 struct cw_diags *diags)
 {
   nginx_commands (svc, plan);
-  if (target->restoring)
-    return cw_new_site_removal (target->added, plan, diags);
-  struct cw_new_site site;
-  enum cw_status status = cw_new_site_prepare (svc, crt, listen,
-                                               &nginx_new_site, &site, diags);
-  if (status == CW_OK)
-    {
-      char *text = server_block (&svc->conf, &site, target);
-      cw_svc_plan_file (plan, site.path, NULL, 0, text, strlen (text));
-      free (text);
-      cw_new_site_ports (&site, plan);
-    }
-  cw_new_site_free (&site);
-  return status;
+  return cw_new_site_add (svc, crt, listen, &nginx_new_site, target, plan,
+                          diags);
 }
 
 static pid_t

@@ -31,6 +31,8 @@ void cw_svc_plan_site_ports (const struct cw_site *site,
                              struct cw_svc_plan *plan);
 /* --add-site (enable_new_site.c) */
 
+struct cw_new_site;
+
 /* How a service includes files and names a site's root. */
 struct cw_new_site_syntax
 {
@@ -39,6 +41,9 @@ struct cw_new_site_syntax
                               top */
   bool folders;            /* an include of a folder reads its files */
   const char *root;        /* "root", "DocumentRoot" */
+  /* The new site's text, as an admin would write it. */
+  char *(*render) (const struct cw_conf *conf, const struct cw_new_site *site,
+                   const struct cw_svc_target *target);
 };
 
 /* A new TLS site, in a file of certwiz's own. */
@@ -60,6 +65,14 @@ enum cw_status cw_new_site_prepare (const struct cw_svc *svc,
                                     const struct cw_new_site_syntax *how,
                                     struct cw_new_site *site,
                                     struct cw_diags *diags);
+/* --add-site's plan: the new site's file for CRT's names on LISTEN and
+   its ports; when TARGET is restoring, that file's removal. */
+enum cw_status cw_new_site_add (struct cw_svc *svc, gnutls_x509_crt_t crt,
+                                const char *listen,
+                                const struct cw_new_site_syntax *how,
+                                const struct cw_svc_target *target,
+                                struct cw_svc_plan *plan,
+                                struct cw_diags *diags);
 /* Its ports, one per plain name. */
 void cw_new_site_ports (const struct cw_new_site *site,
                         struct cw_svc_plan *plan);
