@@ -49,16 +49,20 @@ joined (const struct cw_certs *own, const struct cw_certs *extra)
   return all;
 }
 
+/* The short names of COUNT certificates, joined by commas; each in
+   quotes when QUOTED. */
 static char *
-issuer_names (const struct cw_chain *chain)
+short_names (const gnutls_x509_crt_t *certs, size_t count, bool quoted)
 {
   char *text = xstrdup ("");
-  for (size_t i = 0; i < chain->count; i++)
+  const char *quote = quoted ? "\"" : "";
+  for (size_t i = 0; i < count; i++)
     {
-      char *name = cw_cert_short_name (chain->issuers[i]);
-      char *joined = xasprintf ("%s%s%s", text, i ? ", " : "", name);
+      char *name = cw_cert_short_name (certs[i]);
+      char *longer = xasprintf ("%s%s%s%s%s", text, i ? ", " : "", quote,
+                                name, quote);
       free (text), free (name);
-      text = joined;
+      text = longer;
     }
   return text;
 }
@@ -115,7 +119,7 @@ cw_import_complete_entry (struct cw_store *store,
       status = write_chain (store, entry, &chain, diags);
       *completed = status == CW_OK;
       if (*completed && names)
-        *names = issuer_names (&chain);
+        *names = short_names (chain.issuers, chain.count, false);
     }
   cw_chain_free (&chain);
   free (all.items);
@@ -133,25 +137,11 @@ entry_label (const struct cw_store_entry *entry)
   return name ? name : "?";
 }
 
-static char *
-cert_names (const struct cw_certs *certs)
-{
-  char *text = xstrdup ("");
-  for (size_t i = 0; i < certs->count; i++)
-    {
-      char *name = cw_cert_short_name (certs->items[i]);
-      char *joined = xasprintf ("%s%s\"%s\"", text, i ? ", " : "", name);
-      free (text), free (name);
-      text = joined;
-    }
-  return text;
-}
-
 void
 cw_import_refuse_chain_material (const struct cw_certs *cas, const char *file,
                                  struct cw_diags *diags)
 {
-  char *names = cert_names (cas);
+  char *names = short_names (cas->items, cas->count, true);
   cw_diag_add (diags, CW_ERROR, "ca-completes-nothing", "import",
                _("The file \"%s\" holds only CA certificates (%s), no "
                  "certificate of a server, and they complete the chain of "
