@@ -7,6 +7,7 @@
 # certificate's.  A file whose key stays unreadable (such a key under the
 # older PKCS#12 encryption) is explained, never called damaged.
 . "${top_srcdir}/tests/cli/lib.sh"
+. "${top_srcdir}/tests/cli/p12_round_trip.sh"
 . "${top_srcdir}/tests/cli/ca.sh"
 
 printf 'Java Horse 8\n' >pw
@@ -29,20 +30,7 @@ keytool_like() {
 
 for curve in P-256 P-384 P-521; do
   keytool_like "$curve"
-  store="$work/store-$curve"
-  id=$("$OPENSSL" x509 -in "c-$curve.pem" -noout -fingerprint -sha1 |
-    sed 's/.*=//; s/://g' | tr 'A-F' 'a-f')
-  run 0 "$CERTWIZ" --store "$store" import "kt-$curve.pfx" --password-file pw
-  expect_in "$work/out" "Restored the backup" "$curve: the backup is restored"
-  run 0 "$CERTWIZ" --store "$store" export "$id" --out "back-$curve.pfx" \
-    --password-file pw
-  "$OPENSSL" pkcs12 -in "back-$curve.pfx" -nocerts -nodes -passin file:pw \
-    2>/dev/null | "$OPENSSL" pkey -pubout >"got-$curve.pub" ||
-    fail "$curve: openssl cannot read the exported key"
-  "$OPENSSL" x509 -in "c-$curve.pem" -noout -pubkey >"want-$curve.pub"
-  if cmp -s "want-$curve.pub" "got-$curve.pub" && [ -s "got-$curve.pub" ]
-  then ok "$curve: the exported key's public key is the certificate's"
-  else fail "$curve: the exported key is not the certificate's"; fi
+  restores_the_key "$curve" "kt-$curve.pfx" "c-$curve.pem"
 done
 
 # Under the older PKCS#12 encryption (3DES) certwiz cannot open the key

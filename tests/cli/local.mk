@@ -26,7 +26,7 @@ CLI_TESTS = \
   tests/potfiles.sh
 
 TESTS += $(CLI_TESTS)
-EXTRA_DIST += $(CLI_TESTS) tests/cli/ca.sh
+EXTRA_DIST += $(CLI_TESTS) tests/cli/ca.sh tests/cli/p12_round_trip.sh
 
 # A forger of certificates whose names attack terminals.
 check_PROGRAMS += tests/tools/make_hostile
