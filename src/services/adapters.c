@@ -2,7 +2,7 @@
    (enable_nginx.c, ...).  A new service is one entry and its file. */
 #include <config.h>
 
-#include "services/enable.h"
+#include "services/svc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

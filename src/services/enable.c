@@ -29,7 +29,6 @@
 #include "services/workers.h"
 #include "store/store.h"
 
-#define SERVE_TIMEOUT_MS 10000
 #define SERVED_TIMES 5
 
 static void
@@ -276,22 +275,6 @@ run_tool (const char *log, char **argv, const char *code,
 
 /* ------------------------------------------ step 5: what is served */
 
-bool
-cw_svc_served (const struct cw_svc_port *port, char out[41])
-{
-  struct cw_probe_request request = { port->host, port->port, port->starttls,
-                                      port->sni, 2000 };
-  struct cw_probe probe = { .certs = CW_CERTS_INIT };
-  struct cw_diags quiet = CW_DIAGS_INIT;
-  bool got = cw_probe_run (&request, &probe, &quiet) == CW_OK
-             && probe.certs.count > 0;
-  if (got)
-    thumbprint (probe.certs.items[0], out);
-  cw_probe_free (&probe);
-  cw_diags_free (&quiet);
-  return got;
-}
-
 static long
 now_ms (void)
 {
@@ -303,13 +286,6 @@ now_ms (void)
 /* Polls PORT until it serves EXPECTED or the time is up.  Once is not
    enough: a daemon's old workers may still take connections for a
    moment after a reload, so it must be served several times running. */
-long
-cw_svc_serve_timeout_ms (void)
-{
-  const char *env = getenv ("CERTWIZ_SERVE_TIMEOUT_MS");
-  return env && *env ? strtol (env, NULL, 10) : SERVE_TIMEOUT_MS;
-}
-
 static bool
 wait_served (const struct cw_svc_port *port, const char *expected,
              char seen[41])
@@ -576,29 +552,6 @@ open_service (const struct cw_enable_request *request, struct cw_svc *svc,
       return CW_REFUSED;
     }
   return cw_svc_open (adapter, request->config, svc, diags);
-}
-
-enum cw_status
-cw_svc_open (const struct cw_svc_adapter *adapter, const char *config,
-             struct cw_svc *svc, struct cw_diags *diags)
-{
-  svc->adapter = adapter;
-  svc->config = xstrdup (config ? config : cw_svc_config_default (adapter));
-  svc->site = CW_CONF_NONE;
-  return adapter->load (svc, diags);
-}
-
-bool
-cw_svc_covers (gnutls_x509_crt_t crt, const char *name)
-{
-  char **names = NULL;
-  size_t count = 0;
-  const char *which;
-  bool yes = cw_verify_name (crt, name, &names, &count, &which);
-  for (size_t j = 0; j < count; j++)
-    free (names[j]);
-  free (names);
-  return yes;
 }
 
 /* A name no client asks for as a host: nginx's catch-all "_", its

@@ -10,7 +10,7 @@
    one of SSLCertificateChainFile. */
 #include <config.h>
 
-#include "services/enable.h"
+#include "services/svc.h"
 
 #include <stdlib.h>
 #include <string.h>

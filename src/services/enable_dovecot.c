@@ -6,7 +6,7 @@
    removes the file and the include certwiz added. */
 #include <config.h>
 
-#include "services/enable.h"
+#include "services/svc.h"
 
 #include <errno.h>
 #include <fnmatch.h>
@@ -19,6 +19,7 @@
 #include "base/i18n.h"
 #include "base/xalloc.h"
 #include "services/dovecot.h"
+#include "services/enable_journal.h"
 #include "services/enable_site.h"
 #include "services/run.h"
 

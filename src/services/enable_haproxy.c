@@ -10,7 +10,7 @@
    those bind lines and KEYS, beside each, which argument is the file. */
 #include <config.h>
 
-#include "services/enable.h"
+#include "services/svc.h"
 
 #include <gnutls/gnutls.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
 #include "base/diag.h"
 #include "base/record.h"
 #include "base/status.h"
-#include "services/enable.h"
+#include "services/svc.h"
 
 struct cw_store;
 
@@ -75,5 +75,27 @@ void cw_bindings_each (struct cw_store *store,
                        void (*each) (const struct cw_record *record,
                                      void *state),
                        void *state);
+
+/* The live folder: $CERTWIZ_LIVE, else /etc/certwiz/live. */
+const char *cw_live_root (void);
+
+/* The services column: "HTTPS, SMTP" for the certificate ID, or NULL
+   when no service uses it (owned by the caller). */
+char *cw_bindings_labels (struct cw_store *store, const char *id);
+
+/* The services column of every certificate, the bindings read once:
+   for a listing, which would otherwise read them again at each row. */
+struct cw_service_labels
+{
+  struct cw_service_label *items;   /* sorted by certificate ID */
+  size_t count;
+};
+#define CW_SERVICE_LABELS_INIT { NULL, 0 }
+void cw_service_labels_read (struct cw_store *store,
+                             struct cw_service_labels *labels);
+/* "HTTPS, SMTP" for the certificate ID, or NULL; owned by LABELS. */
+const char *cw_service_labels_for (const struct cw_service_labels *labels,
+                                   const char *id);
+void cw_service_labels_free (struct cw_service_labels *labels);
 
 #endif

@@ -4,7 +4,7 @@
    --add-site, a new server block in a file of its own. */
 #include <config.h>
 
-#include "services/enable.h"
+#include "services/svc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,7 @@
    reload. */
 #include <config.h>
 
-#include "services/enable.h"
+#include "services/svc.h"
 
 #include <errno.h>
 #include <signal.h>

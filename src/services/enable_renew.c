@@ -59,18 +59,6 @@ cw_enable_renewed (struct cw_store *store, const char *old_id,
   return status;
 }
 
-const char *
-cw_svc_config_default (const struct cw_svc_adapter *adapter)
-{
-  char name[64];
-  snprintf (name, sizeof name, "CERTWIZ_%s_CONFIG", adapter->name);
-  for (char *p = name; *p; p++)
-    if (*p >= 'a' && *p <= 'z')
-      *p = (char) (*p - 'a' + 'A');
-  const char *env = getenv (name);
-  return env && *env ? env : adapter->default_config;
-}
-
 static bool
 site_serves (const struct cw_site *site, const char *const *names,
              size_t count)

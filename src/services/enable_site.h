@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "services/enable.h"
+#include "services/svc.h"
 
 /* Whether CRT covers one of SITE's names. */
 bool cw_svc_covers_site (gnutls_x509_crt_t crt, const struct cw_site *site);
