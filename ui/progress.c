@@ -31,6 +31,7 @@ struct job
   /* The loop's side. */
   bool joined;
   bool stopping;
+  bool too_late;           /* Esc came after the work's point of no return */
   char *shown;             /* the step the box shows */
   unsigned turn;           /* of the spinner */
   struct ui_box box;
@@ -118,15 +119,21 @@ static void
 draw_footer (struct ui_box *box, int y, int x, int width)
 {
   struct job *job = box->data;
-  char *line = xasprintf ("%s %s", spinner (job->turn),
-                          job->stopping ? _("Stopping...")
-                                        : _("Working..."));
-  ui_put (y, x, line, width, job->stopping ? UI_WARNING : UI_NOTE);
-  ui_put (y + 1, x, job->stopping
-                      ? _("Stopping: nothing is left half-written.")
-                      /* TRANSLATORS: under the steps of long work.  Keep
-                         the key name as printed on keyboards. */
-                      : _("Esc: stop"), width, UI_DIM);
+  const char *state = job->stopping ? _("Stopping...")
+                      : job->too_late ? _("Finishing...")
+                                      : _("Working...");
+  const char *hint
+    = job->stopping ? _("Stopping: nothing is left half-written.")
+      /* TRANSLATORS: under the steps of long work, when Esc came after
+         the change began: it ends, or is undone on a failure. */
+      : job->too_late ? _("Too late to stop: finishing.")
+      /* TRANSLATORS: under the steps of long work.  Keep the key name
+         as printed on keyboards. */
+                      : _("Esc: stop");
+  char *line = xasprintf ("%s %s", spinner (job->turn), state);
+  ui_put (y, x, line, width,
+          job->stopping || job->too_late ? UI_WARNING : UI_NOTE);
+  ui_put (y + 1, x, hint, width, UI_DIM);
   free (line);
 }
 
@@ -152,10 +159,14 @@ act_job (struct ui_screen *screen, int action, int key)
 {
   (void) key;
   struct job *job = screen->state;
-  if (action == UI_ACT_BACK && !job->stopping)
+  /* Past its point of no return the work cannot stop: it says so
+     rather than ignore the key. */
+  if (action == UI_ACT_BACK && !job->stopping && !job->too_late)
     {
-      cw_progress_cancel (&job->progress);
-      job->stopping = true;
+      if (cw_progress_cancel (&job->progress))
+        job->stopping = true;
+      else
+        job->too_late = true;
     }
   return true;
 }
@@ -202,7 +213,7 @@ ui_progress_run (const char *title, const char *first, ui_work_fn fn,
   };
   job.progress.state = &job;
   job.box.data = &job;
-  atomic_init (&job.progress.cancel, false);
+  atomic_init (&job.progress.phase, CW_PROGRESS_RUNNING);
   pthread_mutex_init (&job.lock, NULL);
   show (&job, xstrdup (first));
   if (!start (&job))

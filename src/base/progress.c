@@ -9,14 +9,36 @@
 bool
 cw_progress_cancelled (struct cw_progress *progress)
 {
-  return progress && atomic_load (&progress->cancel);
+  return progress && atomic_load (&progress->phase) == CW_PROGRESS_CANCELLED;
 }
 
-void
+/* RUNNING becomes TO once, and only RUNNING: the watcher's cancellation
+   and the work's commitment race, and exactly one of them wins.  True
+   when the state is TO now. */
+static bool
+settle (struct cw_progress *progress, int to)
+{
+  int expected = CW_PROGRESS_RUNNING;
+  return atomic_compare_exchange_strong (&progress->phase, &expected, to)
+         || expected == to;
+}
+
+bool
 cw_progress_cancel (struct cw_progress *progress)
 {
-  if (progress)
-    atomic_store (&progress->cancel, true);
+  return !progress || settle (progress, CW_PROGRESS_CANCELLED);
+}
+
+bool
+cw_progress_commit (struct cw_progress *progress)
+{
+  return !progress || settle (progress, CW_PROGRESS_COMMITTED);
+}
+
+bool
+cw_progress_committed (struct cw_progress *progress)
+{
+  return progress && atomic_load (&progress->phase) == CW_PROGRESS_COMMITTED;
 }
 
 void

@@ -376,11 +376,11 @@ apply (struct cw_store *store, const struct cw_svc *svc,
     }
   enum cw_status status = cw_journal_begin (store, plan, live, before,
                                             diags);
-  cw_journal_step ("journal");
+  cw_journal_step ("journal", progress);
   if (status == CW_OK && live->generation)
     {
       status = cw_live_switch (live, diags);
-      cw_journal_step ("staged");
+      cw_journal_step ("staged", progress);
       if (status == CW_OK)
         step (result, progress, xasprintf (_("staged in %s"), live->link));
     }
@@ -401,13 +401,13 @@ apply (struct cw_store *store, const struct cw_svc *svc,
                        f->path, strerror (err));
           status = CW_FAILED;
         }
-      cw_journal_step ("pointed");
+      cw_journal_step ("pointed", progress);
     }
   if (status == CW_OK
       && (status = run_tool (plan->log, plan->test, "enable-config-test", diags))
          == CW_OK)
     step (result, progress, xstrdup (_("config test passed")));
-  cw_journal_step ("tested");
+  cw_journal_step ("tested", progress);
   /* The workers from before the reload still serve the old certificate
      until they exit: wait for them, within the handshake's time (one
      holding a client's connection open may stay longer; the handshakes
@@ -425,7 +425,7 @@ apply (struct cw_store *store, const struct cw_svc *svc,
            && (status = run_tool (plan->log, plan->reload, "enable-reload",
                                   diags)) == CW_OK)
     step (result, progress, xstrdup (_("reloaded")));
-  cw_journal_step ("reloaded");
+  cw_journal_step ("reloaded", progress);
   if (status == CW_OK && old_count)
     cw_workers_wait_gone (plan->master, old, old_count,
                           cw_svc_serve_timeout_ms ());
@@ -694,8 +694,10 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
       goto done;
     }
   /* Stopped on request before anything is staged: nothing to undo.
-     After this point the transaction runs to its end or its undoing. */
-  if (cw_progress_cancelled (progress))
+     After this point the transaction runs to its end or its undoing,
+     and a cancellation is refused (the screen says it is too late). */
+  cw_journal_step ("checked", progress);
+  if (!cw_progress_commit (progress))
     status = CW_CANCELLED;
   if (status != CW_OK || (status = cw_store_lock (store, diags)) != CW_OK)
     {

@@ -13,11 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/atomicfile.h"
 #include "base/hex.h"
 #include "base/i18n.h"
+#include "base/progress.h"
 #include "base/record.h"
 #include "base/xalloc.h"
 #include "services/run.h"
@@ -31,13 +33,41 @@ cw_live_root (void)
   return env && *env ? env : "/etc/certwiz/live";
 }
 
+/* Lets the tests press Esc at a step they choose: the run waits there,
+   polling, until it is cancelled or the test lets it go; never for
+   ever, so that a test that forgets still ends. */
+static void
+hold (const char *step, struct cw_progress *progress)
+{
+  const char *at = getenv ("CERTWIZ_TEST_HOLD_AT");
+  if (!at || strcmp (at, step) != 0)
+    return;
+  const char *file = getenv ("CERTWIZ_TEST_HOLD_FILE");
+  char *held = file && *file ? xasprintf ("%s.held", file) : NULL;
+  int fd = held ? open (held, O_WRONLY | O_CREAT | O_CLOEXEC, 0600) : -1;
+  if (fd >= 0)
+    close (fd);
+  for (int waited_ms = 0; waited_ms < 30000; waited_ms += 20)
+    {
+      if (cw_progress_cancelled (progress)
+          || (file && *file && access (file, F_OK) == 0))
+        break;
+      struct timespec pause = { 0, 20 * 1000000L };
+      nanosleep (&pause, NULL);
+    }
+  if (held)
+    unlink (held);
+  free (held);
+}
+
 void
-cw_journal_step (const char *step)
+cw_journal_step (const char *step, struct cw_progress *progress)
 {
   /* Lets the tests kill a run at each step, as a power loss would. */
   const char *at = getenv ("CERTWIZ_TEST_KILL_AT");
   if (at && strcmp (at, step) == 0)
     raise (SIGKILL);
+  hold (step, progress);
 }
 
 static enum cw_status

@@ -11,6 +11,7 @@
 #include "base/status.h"
 #include "services/svc.h"
 
+struct cw_progress;
 struct cw_store;
 
 struct cw_live_files
@@ -60,8 +61,11 @@ void cw_journal_reload (const struct cw_record *journal,
                         struct cw_diags *diags);
 void cw_journal_end (struct cw_store *store);
 bool cw_journal_present (struct cw_store *store);
-/* Where the tests may kill a run (CERTWIZ_TEST_KILL_AT). */
-void cw_journal_step (const char *step);
+/* Where the tests may kill a run (CERTWIZ_TEST_KILL_AT=STEP) or hold
+   it (CERTWIZ_TEST_HOLD_AT=STEP: the run waits there until PROGRESS is
+   cancelled or the file CERTWIZ_TEST_HOLD_FILE appears, at most 30 s;
+   the file's name with ".held" exists while it waits). */
+void cw_journal_step (const char *step, struct cw_progress *progress);
 
 /* The binding of a service's instance (SERVICE, CONFIG) to a
    certificate: a record in the store's services/ (NULL removes it). */

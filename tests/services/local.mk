@@ -5,6 +5,7 @@ SERVICE_TESTS = \
   tests/services/test_browser.sh \
   tests/services/test_failures.sh \
   tests/services/test_enable.sh \
+  tests/services/test_enable_cancel.sh \
   tests/services/test_enable_web.sh \
   tests/services/test_enable_mail.sh \
   tests/services/test_enable_master.sh \

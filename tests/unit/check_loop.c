@@ -451,6 +451,30 @@ START_TEST (progress_esc_cancels)
 }
 END_TEST
 
+/* The work's point of no return and the watcher's Esc: whichever comes
+   first wins, and the other is refused. */
+START_TEST (progress_commit_or_cancel)
+{
+  struct cw_progress committed = { .say = NULL };
+  ck_assert (cw_progress_commit (&committed));
+  ck_assert (cw_progress_committed (&committed));
+  ck_assert (!cw_progress_cancel (&committed));
+  ck_assert (!cw_progress_cancelled (&committed));
+  ck_assert (cw_progress_commit (&committed));
+
+  struct cw_progress cancelled = { .say = NULL };
+  ck_assert (cw_progress_cancel (&cancelled));
+  ck_assert (!cw_progress_commit (&cancelled));
+  ck_assert (cw_progress_cancelled (&cancelled));
+  ck_assert (!cw_progress_committed (&cancelled));
+  ck_assert (cw_progress_cancel (&cancelled));
+
+  /* Work no one watches is never stopped. */
+  ck_assert (cw_progress_commit (NULL));
+  ck_assert (!cw_progress_cancelled (NULL));
+}
+END_TEST
+
 static Suite *
 loop_suite (void)
 {
@@ -475,6 +499,7 @@ loop_suite (void)
   tcase_add_test (tc, wake_from_thread);
   tcase_add_test (tc, progress_returns_work);
   tcase_add_test (tc, progress_esc_cancels);
+  tcase_add_test (tc, progress_commit_or_cancel);
   suite_add_tcase (s, tc);
   return s;
 }
