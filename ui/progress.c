@@ -124,8 +124,9 @@ draw_footer (struct ui_box *box, int y, int x, int width)
                                       : _("Working...");
   const char *hint
     = job->stopping ? _("Stopping: nothing is left half-written.")
-      /* TRANSLATORS: under the steps of long work, when Esc came after
-         the change began: it ends, or is undone on a failure. */
+      /* TRANSLATORS: under the steps of long work, once the change has
+         begun: Esc no longer stops it; it ends, or is undone on a
+         failure. */
       : job->too_late ? _("Too late to stop: finishing.")
       /* TRANSLATORS: under the steps of long work.  Keep the key name
          as printed on keyboards. */
@@ -182,6 +183,10 @@ tick_job (struct ui_screen *screen)
   pthread_mutex_unlock (&job->lock);
   if (said)
     show (job, said);
+  /* Once the work is past its point of no return, Esc is no longer
+     offered: the box says so before the user tries. */
+  if (!job->stopping && cw_progress_committed (&job->progress))
+    job->too_late = true;
   if (done)
     {
       join (job);

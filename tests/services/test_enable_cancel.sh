@@ -105,6 +105,8 @@ enable_from_browser staged
 (umask 077; flock -n "$CERTWIZ_STORE/.lock" true) &&
   fail "the store is not locked while the change is under way" ||
   ok "the store is locked once the change began"
+wait_for "Too late to stop: finishing." 5
+expect_no_screen "Esc: stop" "past the point of no return Esc is no longer offered"
 send Escape
 wait_for "Too late to stop: finishing." 5
 expect_screen "Finishing..." "the box says the work is finishing"
