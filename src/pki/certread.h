@@ -54,6 +54,12 @@ enum cw_status cw_certs_each (const gnutls_datum_t *data, const char *file,
                               cw_cert_each_fn each, void *state,
                               struct cw_diags *diags);
 
+/* The same of FILE ("-": standard input), read a window at a time
+   when it is a PEM file (pki/pemwindow.h), so that neither the file nor
+   its certificates are held whole; whole otherwise. */
+enum cw_status cw_certs_each_file (const char *file, cw_cert_each_fn each,
+                                   void *state, struct cw_diags *diags);
+
 /* The first certificate of DATA, then those of the others that can be on
    its path up (the issuer of a kept one, again and again), in the file's
    order: what match needs of a file, without holding a

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pki/certread.h"
 #include "pki/chain.h"
 #include "base/i18n.h"
 #include "pki/import_chain.h"
@@ -31,6 +32,7 @@ struct import
   struct cw_key *key;               /* from a PKCS#12 backup */
   char *backup_name;                /* its friendly name */
   struct cw_record pending;         /* the request's record, when bound */
+  bool seen_leaf;                   /* a certificate that is no CA read */
 };
 
 static void
@@ -291,12 +293,46 @@ install_backup (struct import *im)
   return status;
 }
 
+/* Of a bundle's certificates, one parsed at a time, import keeps what
+   it may use: every CA certificate (and those that do not say, which
+   may sign), the first that says it is no CA (the likeliest leaf), and
+   those whose key a pending request keeps.  The others are leaves it
+   would never choose, so a bundle of thousands is not held parsed. */
+static bool
+keep_for_import (gnutls_x509_crt_t crt, size_t index, void *state)
+{
+  struct import *im = state;
+  (void) index;
+  char key_id[41];
+  bool leaf = gnutls_x509_crt_get_ca_status (crt, NULL) == 0;
+  bool keep = !leaf || !im->seen_leaf
+              || (cw_cert_key_id (crt, key_id) >= 0
+                  && cw_store_has (im->store, CW_STORE_PENDING, key_id));
+  im->seen_leaf = im->seen_leaf || leaf;
+  if (keep)
+    cw_certs_add (&im->certs, crt);
+  return keep;
+}
+
+static enum cw_status
+read_certs (struct import *im)
+{
+  const struct cw_import_options *o = im->options;
+  enum cw_status status
+    = o->data ? cw_certs_each (o->data, o->file, keep_for_import, im,
+                               im->diags)
+              : cw_certs_each_file (o->file, keep_for_import, im, im->diags);
+  if (status != CW_OK)
+    cw_certs_free (&im->certs);
+  return status;
+}
+
 static enum cw_status
 read_input (struct import *im)
 {
   const struct cw_import_options *o = im->options;
-  if (cw_file_detect (o->data) != CW_FILE_PKCS12)
-    return cw_certs_read (o->data, o->file, &im->certs, im->diags);
+  if (!o->data || cw_file_detect (o->data) != CW_FILE_PKCS12)
+    return read_certs (im);
   enum cw_status status = cw_p12_read (o->data, o->password ? o->password
                                                             : "",
                                        &im->key, &im->certs,

@@ -186,6 +186,9 @@ cw_pem_window_close (struct cw_pem_window *w)
 {
   if (w->fd >= 0)
     close (w->fd);
+  /* The file may hold a private key beside its certificates. */
+  if (w->buf)
+    explicit_bzero (w->buf, w->cap);
   free (w->buf);
   free (w->blocks);
   *w = (struct cw_pem_window) { .fd = -1 };
