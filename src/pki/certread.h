@@ -69,6 +69,15 @@ enum cw_status cw_certs_read_path (const gnutls_datum_t *data,
                                    const char *file, struct cw_certs *certs,
                                    struct cw_diags *diags);
 
+/* The certificate of FILE that verify takes for the leaf (the choice
+   of cw_chain_guess_leaf among them all), first, then those of the
+   file that can be on its way up, in the file's order: a bundle of
+   thousands is neither held nor kept parsed.  The refusals and
+   warnings of cw_certs_read. */
+enum cw_status cw_certs_read_leaf_path (const char *file,
+                                        struct cw_certs *certs,
+                                        struct cw_diags *diags);
+
 /* Where the first PEM certificate block at or after FROM starts, as
    GnuTLS's list import finds them; the size of DATA when none is left. */
 size_t cw_pem_next_cert (const gnutls_datum_t *data, size_t from);
