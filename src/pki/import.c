@@ -33,6 +33,7 @@ struct import
   char *backup_name;                /* its friendly name */
   struct cw_record pending;         /* the request's record, when bound */
   bool seen_leaf;                   /* a certificate that is no CA read */
+  struct cw_cert_aside aside;       /* the leaves not kept, by name */
 };
 
 static void
@@ -311,6 +312,8 @@ keep_for_import (gnutls_x509_crt_t crt, size_t index, void *state)
   im->seen_leaf = im->seen_leaf || leaf;
   if (keep)
     cw_certs_add (&im->certs, crt);
+  else
+    cw_cert_aside_add (&im->aside, crt, im->certs.count);
   return keep;
 }
 
@@ -481,7 +484,8 @@ install (struct import *im)
           return CW_REFUSED;
         }
     }
-  cw_chain_build (&im->certs, im->leaf, &im->chain, im->diags);
+  cw_chain_build_aside (&im->certs, &im->aside, im->leaf, &im->chain,
+                        im->diags);
   keep_chain_names (im);
   cw_report_validity (&im->result->info, im->diags);
   if (shared)
@@ -524,7 +528,7 @@ cw_import (struct cw_store *store, const struct cw_import_options *options,
   struct import im = {
     .options = options, .result = result, .diags = diags, .store = store,
     .certs = CW_CERTS_INIT, .chain = CW_CHAIN_INIT,
-    .pending = CW_RECORD_INIT,
+    .pending = CW_RECORD_INIT, .aside = CW_CERT_ASIDE_INIT,
   };
   enum cw_status status = read_input (&im);
   if (status == CW_OK && needs_a_kept_key (&im) && !cw_store_present (store))
@@ -540,6 +544,7 @@ cw_import (struct cw_store *store, const struct cw_import_options *options,
     }
   cw_chain_free (&im.chain);
   cw_certs_free (&im.certs);
+  cw_cert_aside_free (&im.aside);
   cw_record_free (&im.pending);
   cw_key_free (im.key);
   free (im.backup_name);

@@ -44,4 +44,16 @@ expect_in "$work/out" "Installed the certificate WITHOUT a private key" \
 run 0 sh -c "\"\$CERTWIZ\" --store whole import --cert-only - <big.pem"
 expect_eq "$(ls "$CERTWIZ_STORE/certs")" "$(ls whole/certs)" \
   "the same certificate as from the whole file"
+# The leaves import does not keep are still told as left out, in order.
+: >leaves.pem
+for n in 1 2 3 4 5; do
+  "$OPENSSL" req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+    -keyout "k$n.pem" -subj "/CN=leaf$n.contoso.com" -days 30 \
+    -addext basicConstraints=critical,CA:FALSE -out "l$n.pem" 2>/dev/null
+  cat "l$n.pem" >>leaves.pem
+done
+run 0 "$CERTWIZ" --store leaves import --cert-only leaves.pem
+expect_eq "$(sed -n 's/.*"\(leaf[0-9]\)\.contoso\.com" is not part.*\[chain-unrelated\]$/\1/p' \
+  "$work/err" | paste -sd, -)" "leaf2,leaf3,leaf4,leaf5" \
+  "every leaf left out is named, in the file's order"
 finish
