@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pki/certset.h"
+#include "pki/pemwindow.h"
 #include "cli/cli.h"
 #include "cli/print_cert.h"
 #include "cli/password.h"
@@ -107,15 +108,22 @@ run_import (struct import_args *args, const char *file,
   struct cw_import_result result;
   gnutls_datum_t data = { NULL, 0 };
   char *password = NULL;
-  int status = cw_input_read (file, &data, &diags);
-  if (status == CW_OK && cw_file_detect (&data) == CW_FILE_PKCS12)
+  /* A bundle of PEM certificates is read a window at a time by the
+     import itself; anything else (a backup needs its password first)
+     is read here. */
+  struct cw_pem_window window;
+  bool windowed = cw_pem_window_open (&window, file, CW_PEM_WINDOW_BYTES);
+  if (windowed)
+    cw_pem_window_close (&window);
+  int status = windowed ? CW_OK : cw_input_read (file, &data, &diags);
+  if (status == CW_OK && !windowed && cw_file_detect (&data) == CW_FILE_PKCS12)
     status = cw_password_read_backup (&args->password,
                                       _("Backup password: "), &password,
                                       &diags);
   if (status == CW_OK)
     {
       args->options.file = file;
-      args->options.data = &data;
+      args->options.data = windowed ? NULL : &data;
       args->options.password = password;
       status = cw_import (store, &args->options, &result, &diags);
       cw_cli_report (&diags);

@@ -142,7 +142,7 @@ row_expiring (const struct cw_listing *listing,
 }
 
 static void
-print_cell (const char *text, size_t width, bool last)
+print_cell (FILE *out, const char *text, size_t width, bool last)
 {
   char *safe = cw_cli_safe (text);
   char *cell = cw_text_fit (safe, width);
@@ -153,8 +153,8 @@ print_cell (const char *text, size_t width, bool last)
       while (n > 0 && cell[n - 1] == ' ')
         cell[--n] = '\0';
     }
-  fputs (cell, stdout);
-  fputs (last ? "\n" : " ", stdout);
+  fputs (cell, out);
+  fputs (last ? "\n" : " ", out);
   free (cell);
   free (safe);
 }
@@ -171,22 +171,22 @@ static struct cw_service_labels services_of = CW_SERVICE_LABELS_INIT;
 static bool show_services;
 
 static void
-print_header (void)
+print_header (FILE *out)
 {
   /* TRANSLATORS: column headings of certwiz list; they are cut to 8, 8,
      19, 3, 15, 10, 5 and 5 columns. */
   const char *heads[] = { _("STATE"), _("ID"), _("NAME"), _("#"),
                           _("ISSUER"), _("EXPIRES"), _("DAYS"), _("KEY") };
   for (size_t i = 0; i < 8; i++)
-    print_cell (heads[i], widths[i], i == 7 && !show_services);
+    print_cell (out, heads[i], widths[i], i == 7 && !show_services);
   if (show_services)
     /* TRANSLATORS: the last column of certwiz list when a certificate is
        in use: SMTP, IMAP, POP, HTTPS. */
-    print_cell (_("SERVICES"), 20, true);
+    print_cell (out, _("SERVICES"), 20, true);
 }
 
 static void
-print_row (const struct cw_listing_row *row)
+print_row (FILE *out, const struct cw_listing_row *row)
 {
   char count[16], days[24];
   char *expires = row->pending ? xstrdup ("-")
@@ -207,11 +207,11 @@ print_row (const struct cw_listing_row *row)
   const char *cells[] = { row->state, id, row->label, count,
                           row->issuer, expires, days, key };
   for (size_t i = 0; i < 8; i++)
-    print_cell (cells[i], widths[i], i == 7 && !show_services);
+    print_cell (out, cells[i], widths[i], i == 7 && !show_services);
   if (show_services)
     {
       const char *services = cw_service_labels_for (&services_of, row->id);
-      print_cell (services ? services : "", 20, true);
+      print_cell (out, services ? services : "", 20, true);
     }
   free (expires);
 }
@@ -265,7 +265,7 @@ print_rows (const struct cw_listing *listing, const struct list_args *args)
         && cw_text_width (listing->rows[i].state) > widths[0])
       widths[0] = cw_text_width (listing->rows[i].state);
   if (!args->json)
-    print_header ();
+    print_header (stdout);
   for (size_t i = 0; i < listing->count; i++)
     {
       const struct cw_listing_row *row = &listing->rows[i];
@@ -277,7 +277,7 @@ print_rows (const struct cw_listing *listing, const struct list_args *args)
       if (args->json)
         print_json_row (&json, row);
       else
-        print_row (row);
+        print_row (stdout, row);
     }
   if (args->json)
     {
@@ -287,6 +287,96 @@ print_rows (const struct cw_listing *listing, const struct list_args *args)
   else if (shown == 0)
     printf (_("(nothing to list)\n"));
   return shown;
+}
+
+/* The listing of files, a row at a time into a spool that is shown
+   once every file was read: a refused file shows nothing, as the whole
+   listing would, and a bundle of any size is never held. */
+struct spool
+{
+  FILE *out;
+  const struct list_args *args;
+  struct cw_json json;
+  size_t shown;
+};
+
+static void
+spool_row (const struct cw_listing_row *row, void *state)
+{
+  struct spool *spool = state;
+  if (spool->args->domain && !row_covers (row, spool->args->domain))
+    return;
+  spool->shown++;
+  if (spool->args->json)
+    print_json_row (&spool->json, row);
+  else
+    print_row (spool->out, row);
+}
+
+static void
+copy_out (FILE *from)
+{
+  char buf[64 * 1024];
+  size_t n;
+  rewind (from);
+  while ((n = fread (buf, 1, sizeof buf, from)) > 0)
+    fwrite (buf, 1, n, stdout);
+}
+
+/* *SPOOLED false when no spool could be written (a full or read-only
+   temporary folder): the caller lists the files the other way. */
+static int
+list_files_spooled (const struct list_args *args, bool *spooled,
+                    struct cw_diags *diags)
+{
+  struct spool spool = { tmpfile (), args, { 0 }, 0 };
+  *spooled = spool.out != NULL;
+  if (!*spooled)
+    return CW_OK;
+  if (args->json)
+    {
+      cw_json_begin (&spool.json, spool.out);
+      cw_json_array_begin (&spool.json, NULL);
+    }
+  else
+    print_header (spool.out);
+  int status = cw_listing_each_file (args->files, args->file_count,
+                                     spool_row, &spool, diags);
+  if (args->json)
+    {
+      cw_json_array_end (&spool.json);
+      cw_json_end (&spool.json);
+    }
+  else if (spool.shown == 0)
+    fprintf (spool.out, _("(nothing to list)\n"));
+  *spooled = fflush (spool.out) == 0 && !ferror (spool.out);
+  if (*spooled)
+    cw_cli_report (diags);
+  if (*spooled && status == CW_OK)
+    copy_out (spool.out);
+  fclose (spool.out);
+  return *spooled ? status : CW_OK;
+}
+
+/* The listing held whole: the store's, or the files' for --expiring. */
+static int
+list_held (struct cw_store *store, const struct list_args *args,
+           struct cw_diags *diags)
+{
+  struct cw_listing listing = CW_LISTING_INIT;
+  int status = args->file_count
+                 ? cw_listing_from_files (&listing, args->files,
+                                          args->file_count, diags)
+                 : cw_listing_from_store (&listing, store, diags);
+  cw_cli_report (diags);
+  if (status == CW_OK && store)
+    cw_service_labels_read (store, &services_of);
+  if (status == CW_OK && print_rows (&listing, args) > 0
+      && args->expiring >= 0)
+    status = CW_REFUSED;
+  cw_service_labels_free (&services_of);
+  cw_listing_free (&listing);
+  return status;
 }
 
 int
@@ -302,7 +392,6 @@ cw_cmd_list (struct cw_cli_context *context, int argc, char **argv)
   };
   struct list_args args = { NULL, false, NULL, 0, -1 };
   struct cw_diags diags = CW_DIAGS_INIT;
-  struct cw_listing listing = CW_LISTING_INIT;
   int status = cw_cli_parse ("list", argc, argv, options, list_option, &args,
                              context, print_help);
   if (status == CW_OK)
@@ -310,19 +399,15 @@ cw_cmd_list (struct cw_cli_context *context, int argc, char **argv)
   struct cw_store *store = NULL;
   if (status == CW_OK && !args.file_count)
     status = cw_cli_store (context, &store);
-  if (status == CW_OK)
-    status = args.file_count
-               ? cw_listing_from_files (&listing, args.files,
-                                        args.file_count, &diags)
-               : cw_listing_from_store (&listing, store, &diags);
-  cw_cli_report (&diags);
-  if (status == CW_OK && store)
-    cw_service_labels_read (store, &services_of);
-  if (status == CW_OK && print_rows (&listing, &args) > 0
-      && args.expiring >= 0)
-    status = CW_REFUSED;
-  cw_service_labels_free (&services_of);
-  cw_listing_free (&listing);
+  /* --expiring compares each row with the others: it keeps them all. */
+  bool spooled = false;
+  if (status == CW_OK && args.file_count && args.expiring < 0)
+    status = list_files_spooled (&args, &spooled, &diags);
+  if (status == CW_OK && !spooled)
+    {
+      cw_diags_clear (&diags);
+      status = list_held (store, &args, &diags);
+    }
   cw_diags_free (&diags);
   free (args.files);
   return status == CW_CLI_HELP_DONE ? CW_OK : status;

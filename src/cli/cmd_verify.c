@@ -121,9 +121,9 @@ run_verify (const char *what, struct cw_cli_context *context,
   struct cw_verification v = { .path = NULL };
   if (status == CW_OK)
     {
-      gnutls_x509_crt_t leaf = from_store ? certs.items[0]
-                                          : cw_chain_guess_leaf (&certs);
-      status = cw_verify (&certs, leaf, &args->options, &v, &diags);
+      /* A file's leaf, wherever it is in the file, comes first too. */
+      status = cw_verify (&certs, certs.items[0], &args->options, &v,
+                          &diags);
     }
   if (status == CW_OK)
     {

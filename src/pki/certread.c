@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pki/pemwindow.h"
+
 /* The markers GnuTLS's own list import looks for, in its order: the
    blocks found are those gnutls_x509_crt_list_import2 would read. */
 static const char mark[] = "-----BEGIN CERTIFICATE";
@@ -134,5 +136,63 @@ cw_certs_each (const gnutls_datum_t *data, const char *file,
         gnutls_x509_crt_deinit (crt);
     }
   cw_cert_reader_close (&reader);
+  return status;
+}
+
+/* A PEM file a window at a time, as cw_cert_reader_next reads it. */
+static enum cw_status
+each_in_windows (struct cw_pem_window *window, const char *file,
+                 cw_cert_each_fn each, void *state, struct cw_diags *diags)
+{
+  size_t number = 0, given = 0, count;
+  enum cw_status status;
+  do
+    {
+      gnutls_datum_t data;
+      const size_t *blocks;
+      status = cw_pem_window_next (window, &data, &blocks, &count, diags);
+      for (size_t i = 0; status == CW_OK && i < count; i++)
+        {
+          gnutls_x509_crt_t crt;
+          int ret = cw_cert_at (&data, blocks[i], &crt);
+          if (ret < 0)
+            {
+              cw_certs_refuse_damaged (CW_FILE_CERT_PEM, file, ret, diags);
+              status = CW_REFUSED;
+            }
+          else if (!cw_cert_usable (crt, ++number, file, diags))
+            gnutls_x509_crt_deinit (crt);
+          else if (!each (crt, given++, state))
+            gnutls_x509_crt_deinit (crt);
+        }
+    }
+  while (status == CW_OK && count > 0);
+  if (status == CW_OK && given == 0)
+    {
+      cw_certs_refuse_damaged (CW_FILE_CERT_PEM, file, 0, diags);
+      status = CW_REFUSED;
+    }
+  return status;
+}
+
+enum cw_status
+cw_certs_each_file (const char *file, cw_cert_each_fn each, void *state,
+                    struct cw_diags *diags)
+{
+  struct cw_pem_window window;
+  if (cw_pem_window_open (&window, file, CW_PEM_WINDOW_BYTES))
+    {
+      enum cw_status status = each_in_windows (&window, file, each, state,
+                                               diags);
+      cw_pem_window_close (&window);
+      return status;
+    }
+  gnutls_datum_t data;
+  enum cw_status status = cw_input_read (file, &data, diags);
+  if (status != CW_OK)
+    return status;
+  status = cw_certs_each (&data, file, each, state, diags);
+  explicit_bzero (data.data, data.size);
+  free (data.data);
   return status;
 }

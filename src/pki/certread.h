@@ -54,6 +54,12 @@ enum cw_status cw_certs_each (const gnutls_datum_t *data, const char *file,
                               cw_cert_each_fn each, void *state,
                               struct cw_diags *diags);
 
+/* The same of FILE ("-": standard input), read a window at a time
+   when it is a PEM file (pki/pemwindow.h), so that neither the file nor
+   its certificates are held whole; whole otherwise. */
+enum cw_status cw_certs_each_file (const char *file, cw_cert_each_fn each,
+                                   void *state, struct cw_diags *diags);
+
 /* The first certificate of DATA, then those of the others that can be on
    its path up (the issuer of a kept one, again and again), in the file's
    order: what match needs of a file, without holding a
@@ -62,6 +68,15 @@ enum cw_status cw_certs_each (const gnutls_datum_t *data, const char *file,
 enum cw_status cw_certs_read_path (const gnutls_datum_t *data,
                                    const char *file, struct cw_certs *certs,
                                    struct cw_diags *diags);
+
+/* The certificate of FILE that verify takes for the leaf (the choice
+   of cw_chain_guess_leaf among them all), first, then those of the
+   file that can be on its way up, in the file's order: a bundle of
+   thousands is neither held nor kept parsed.  The refusals and
+   warnings of cw_certs_read. */
+enum cw_status cw_certs_read_leaf_path (const char *file,
+                                        struct cw_certs *certs,
+                                        struct cw_diags *diags);
 
 /* Where the first PEM certificate block at or after FROM starts, as
    GnuTLS's list import finds them; the size of DATA when none is left. */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "pki/certread.h"
+#include "pki/certset.h"
+#include "pki/pemwindow.h"
 #include "base/processors.h"
 #include "base/xalloc.h"
 
@@ -90,65 +92,105 @@ read_slots (const gnutls_datum_t *data, struct slot *slots, size_t count)
       pthread_join (ids[t], NULL);
 }
 
-static size_t
-find_blocks (const gnutls_datum_t *data, struct slot **slots)
+/* One file's walk: its certificates met so far, and its warnings, given
+   only if it is not refused for a damaged block (as reading it whole
+   refuses it before warning of anything). */
+struct walk
 {
-  size_t count = 0, capacity = 0;
-  *slots = NULL;
-  for (size_t at = cw_pem_next_cert (data, 0); at < data->size;
-       at = cw_pem_next_cert (data, at + 1))
+  const char *file;
+  cw_scan_fn each;
+  void *state;
+  size_t number;           /* blocks met so far, usable or not */
+  size_t usable;
+  struct cw_diags warnings;
+};
+
+/* The blocks of DATA at OFFSETS, parsed on every processor, handed out
+   in the file's order. */
+static enum cw_status
+give (struct walk *walk, const gnutls_datum_t *data, const size_t *offsets,
+      size_t count, struct cw_diags *diags)
+{
+  struct slot *slots = xcalloc (count ? count : 1, sizeof *slots);
+  for (size_t i = 0; i < count; i++)
+    slots[i].offset = offsets[i];
+  read_slots (data, slots, count);
+  enum cw_status status = CW_OK;
+  for (size_t i = 0; i < count; i++)
     {
-      if (count == capacity)
+      if (status == CW_OK)
         {
-          capacity = capacity ? 2 * capacity : 64;
-          *slots = xreallocarray (*slots, capacity, sizeof **slots);
+          walk->number++;
+          if (slots[i].ret < 0)
+            {
+              cw_certs_refuse_damaged (CW_FILE_CERT_PEM, walk->file,
+                                       slots[i].ret, diags);
+              status = CW_REFUSED;
+            }
+          else if (!slots[i].usable)
+            cw_cert_warn_unusable (walk->number, walk->file,
+                                   &walk->warnings);
+          else
+            {
+              walk->usable++;
+              if (slots[i].summarized)
+                walk->each (&slots[i].summary, walk->state);
+            }
         }
-      (*slots)[count++] = (struct slot) { .offset = at };
+      if (slots[i].summarized)
+        cw_cert_summary_free (&slots[i].summary);
     }
-  return count;
+  free (slots);
+  return status;
 }
 
-/* In the file's order, as cw_certs_read would: one damaged block refuses
-   the file, a damaged key skips its certificate with a warning. */
 static enum cw_status
-collect (struct slot *slots, size_t count, const char *file,
-         struct cw_scan *scan, struct cw_diags *diags)
+scan_window (struct walk *walk, struct cw_pem_window *window,
+             struct cw_diags *diags)
 {
-  for (size_t i = 0; i < count; i++)
-    if (slots[i].ret < 0)
-      {
-        cw_certs_refuse_damaged (CW_FILE_CERT_PEM, file, slots[i].ret, diags);
-        return CW_REFUSED;
-      }
-  scan->items = xcalloc (count ? count : 1, sizeof *scan->items);
-  size_t usable = 0;
-  for (size_t i = 0; i < count; i++)
+  enum cw_status status;
+  size_t count;
+  do
     {
-      if (!slots[i].usable)
-        {
-          cw_cert_warn_unusable (i + 1, file, diags);
-          continue;
-        }
-      usable++;
-      if (slots[i].summarized)
-        {
-          scan->items[scan->count++] = slots[i].summary;
-          slots[i].summarized = false;
-        }
+      gnutls_datum_t data;
+      const size_t *blocks;
+      status = cw_pem_window_next (window, &data, &blocks, &count, diags);
+      if (status == CW_OK)
+        status = give (walk, &data, blocks, count, diags);
     }
-  if (usable > 0)
-    return CW_OK;
-  cw_certs_refuse_damaged (CW_FILE_CERT_PEM, file, 0, diags);
-  return CW_REFUSED;
+  while (status == CW_OK && count > 0);
+  return status;
+}
+
+/* What a window would hold, of a file read whole (standard input). */
+enum { BLOCKS_AT_ONCE = 1024 };
+
+static enum cw_status
+scan_memory (struct walk *walk, const gnutls_datum_t *data,
+             struct cw_diags *diags)
+{
+  size_t offsets[BLOCKS_AT_ONCE];
+  enum cw_status status = CW_OK;
+  size_t at = cw_pem_next_cert (data, 0);
+  while (status == CW_OK && at < data->size)
+    {
+      size_t count = 0;
+      for (; at < data->size && count < BLOCKS_AT_ONCE;
+           at = cw_pem_next_cert (data, at + 1))
+        offsets[count++] = at;
+      status = give (walk, data, offsets, count, diags);
+    }
+  return status;
 }
 
 /* A DER certificate or a PKCS#7 bundle holds few: read in turn. */
 static enum cw_status
-scan_whole (const gnutls_datum_t *data, const char *file,
-            struct cw_scan *scan, struct cw_diags *diags)
+scan_whole (struct walk *walk, const gnutls_datum_t *data,
+            struct cw_diags *diags)
 {
   struct cw_cert_reader reader;
-  enum cw_status status = cw_cert_reader_open (&reader, data, file, diags);
+  enum cw_status status = cw_cert_reader_open (&reader, data, walk->file,
+                                               diags);
   while (status == CW_OK)
     {
       gnutls_x509_crt_t crt;
@@ -157,11 +199,11 @@ scan_whole (const gnutls_datum_t *data, const char *file,
       status = cw_cert_reader_next (&reader, &crt, &offset, diags);
       if (status != CW_OK || !crt)
         break;
+      walk->usable++;
       if (cw_cert_summary_get (crt, &summary) >= 0)
         {
-          scan->items = xreallocarray (scan->items, scan->count + 1,
-                                       sizeof *scan->items);
-          scan->items[scan->count++] = summary;
+          walk->each (&summary, walk->state);
+          cw_cert_summary_free (&summary);
         }
       gnutls_x509_crt_deinit (crt);
     }
@@ -169,31 +211,42 @@ scan_whole (const gnutls_datum_t *data, const char *file,
   return status;
 }
 
-enum cw_status
-cw_scan_file (const gnutls_datum_t *data, const char *file,
-              struct cw_scan *scan, struct cw_diags *diags)
+static enum cw_status
+scan_read (struct walk *walk, struct cw_diags *diags)
 {
-  *scan = (struct cw_scan) CW_SCAN_INIT;
-  if (cw_file_detect (data) != CW_FILE_CERT_PEM)
-    return scan_whole (data, file, scan, diags);
-  struct slot *slots;
-  size_t count = find_blocks (data, &slots);
-  read_slots (data, slots, count);
-  enum cw_status status = collect (slots, count, file, scan, diags);
-  for (size_t i = 0; i < count; i++)
-    if (slots[i].summarized)
-      cw_cert_summary_free (&slots[i].summary);
-  free (slots);
+  gnutls_datum_t data;
+  enum cw_status status = cw_input_read (walk->file, &data, diags);
   if (status != CW_OK)
-    cw_scan_free (scan);
+    return status;
+  if (cw_file_detect (&data) == CW_FILE_CERT_PEM)
+    status = scan_memory (walk, &data, diags);
+  else
+    status = scan_whole (walk, &data, diags);
+  free (data.data);
   return status;
 }
 
-void
-cw_scan_free (struct cw_scan *scan)
+enum cw_status
+cw_scan_each (const char *file, cw_scan_fn each, void *state,
+              struct cw_diags *diags)
 {
-  for (size_t i = 0; i < scan->count; i++)
-    cw_cert_summary_free (&scan->items[i]);
-  free (scan->items);
-  *scan = (struct cw_scan) CW_SCAN_INIT;
+  struct walk walk = { file, each, state, 0, 0, CW_DIAGS_INIT };
+  struct cw_pem_window window;
+  enum cw_status status;
+  if (cw_pem_window_open (&window, file, CW_PEM_WINDOW_BYTES))
+    {
+      status = scan_window (&walk, &window, diags);
+      cw_pem_window_close (&window);
+    }
+  else
+    status = scan_read (&walk, diags);
+  if (status == CW_OK)
+    cw_diags_move (diags, &walk.warnings);
+  if (status == CW_OK && walk.usable == 0)
+    {
+      cw_certs_refuse_damaged (CW_FILE_CERT_PEM, file, 0, diags);
+      status = CW_REFUSED;
+    }
+  cw_diags_free (&walk.warnings);
+  return status;
 }

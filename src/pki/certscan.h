@@ -1,6 +1,7 @@
 /* The summaries of every certificate of a file, parsed on every
-   processor at once: what certwiz list --file shows of a bundle of
-   thousands.  The same certificates, refusals and warnings as
+   processor at once and handed out one by one: what certwiz list --file
+   shows of a bundle of thousands, holding neither the file nor its
+   certificates.  The same certificates, refusals and warnings as
    cw_certs_read. */
 #ifndef CERTWIZ_CERTSCAN_H
 #define CERTWIZ_CERTSCAN_H
@@ -12,16 +13,17 @@
 #include "base/diag.h"
 #include "base/status.h"
 
-struct cw_scan
-{
-  struct cw_cert_summary *items;   /* in the file's order */
-  size_t count;
-};
+/* What cw_scan_each hands each summary to; SUMMARY is freed after. */
+typedef void (*cw_scan_fn) (const struct cw_cert_summary *summary,
+                            void *state);
 
-#define CW_SCAN_INIT { NULL, 0 }
-
-enum cw_status cw_scan_file (const gnutls_datum_t *data, const char *file,
-                             struct cw_scan *scan, struct cw_diags *diags);
-void cw_scan_free (struct cw_scan *scan);
+/* Reads FILE ("-": standard input), a PEM file a window at a time
+   (pki/pemwindow.h), and calls EACH for the summary of every usable
+   certificate, in the file's order.  A damaged block refuses the file
+   as cw_certs_read does, with its error alone, once EACH was already
+   called for the certificates before it: a caller that must show
+   nothing of a refused file keeps what it was given until the end. */
+enum cw_status cw_scan_each (const char *file, cw_scan_fn each, void *state,
+                             struct cw_diags *diags);
 
 #endif

@@ -382,6 +382,12 @@ cw_fd_read (int fd, const char *file, size_t max, gnutls_datum_t *data,
 }
 
 enum cw_status
+cw_file_read_failed (const char *file, int err, struct cw_diags *diags)
+{
+  return file_error (file, err, diags);
+}
+
+enum cw_status
 cw_input_read (const char *file, gnutls_datum_t *data,
                struct cw_diags *diags)
 {

@@ -79,6 +79,9 @@ enum cw_status cw_fd_read (int fd, const char *file, size_t max,
 /* Reads FILE whole, refusing more than MAX bytes.  FILE "-" is stdin. */
 enum cw_status cw_file_read (const char *file, size_t max,
                              gnutls_datum_t *data, struct cw_diags *diags);
+/* The error for FILE that could not be read for ERR (an errno). */
+enum cw_status cw_file_read_failed (const char *file, int err,
+                                    struct cw_diags *diags);
 /* The reader of every input file: cw_file_read up to CW_INPUT_MAX_BYTES,
    the same refusal for every command. */
 enum cw_status cw_input_read (const char *file, gnutls_datum_t *data,

@@ -3,6 +3,7 @@
 #include "pki/chain.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -224,21 +225,64 @@ report_root (gnutls_x509_crt_t root, struct cw_diags *diags)
 }
 
 static void
-report_unrelated (const struct cw_certs *certs, const struct cw_chain *chain,
-                  gnutls_x509_crt_t root, struct cw_diags *diags)
+report_left_out (const char *name, struct cw_diags *diags)
 {
+  cw_diag_add (diags, CW_WARNING, "chain-unrelated", "chain",
+               _("\"%s\" is not part of this certificate's chain and "
+                 "was left out. If you meant to import it, import it "
+                 "on its own."), name);
+}
+
+/* Those set aside before the kept certificate KEPT, from *NEXT on. */
+static void
+report_aside_before (const struct cw_cert_aside *aside, size_t kept,
+                     size_t *next, struct cw_diags *diags)
+{
+  for (; aside && *next < aside->count && aside->at[*next] <= kept;
+       ++*next)
+    report_left_out (aside->names[*next], diags);
+}
+
+static void
+report_unrelated (const struct cw_certs *certs,
+                  const struct cw_cert_aside *aside,
+                  const struct cw_chain *chain, gnutls_x509_crt_t root,
+                  struct cw_diags *diags)
+{
+  size_t next = 0;
   for (size_t i = 0; i < certs->count; i++)
     {
+      report_aside_before (aside, i, &next, diags);
       gnutls_x509_crt_t crt = certs->items[i];
       if (crt == root || in_chain (chain, crt))
         continue;
       char *name = cw_cert_short_name (crt);
-      cw_diag_add (diags, CW_WARNING, "chain-unrelated", "chain",
-                   _("\"%s\" is not part of this certificate's chain and "
-                     "was left out. If you meant to import it, import it "
-                     "on its own."), name);
+      report_left_out (name, diags);
       free (name);
     }
+  report_aside_before (aside, SIZE_MAX, &next, diags);
+}
+
+void
+cw_cert_aside_add (struct cw_cert_aside *aside, gnutls_x509_crt_t crt,
+                   size_t at)
+{
+  aside->names = xreallocarray (aside->names, aside->count + 1,
+                                sizeof *aside->names);
+  aside->at = xreallocarray (aside->at, aside->count + 1,
+                             sizeof *aside->at);
+  aside->names[aside->count] = cw_cert_short_name (crt);
+  aside->at[aside->count++] = at;
+}
+
+void
+cw_cert_aside_free (struct cw_cert_aside *aside)
+{
+  for (size_t i = 0; i < aside->count; i++)
+    free (aside->names[i]);
+  free (aside->names);
+  free (aside->at);
+  *aside = (struct cw_cert_aside) CW_CERT_ASIDE_INIT;
 }
 
 /* The certificate expected at position N of a file in chain order: the
@@ -275,6 +319,15 @@ void
 cw_chain_build (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
                 struct cw_chain *chain, struct cw_diags *diags)
 {
+  cw_chain_build_aside (certs, NULL, leaf, chain, diags);
+}
+
+void
+cw_chain_build_aside (const struct cw_certs *certs,
+                      const struct cw_cert_aside *aside,
+                      gnutls_x509_crt_t leaf, struct cw_chain *chain,
+                      struct cw_diags *diags)
+{
   *chain = (struct cw_chain) { leaf, xcalloc (MAX_CHAIN, sizeof (void *)),
                                0, false };
   gnutls_x509_crt_t top = leaf, root = NULL;
@@ -299,7 +352,7 @@ cw_chain_build (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
     report_root (root, diags);
   else if (!is_self_signed (top))
     chain->incomplete = report_open_end (top, chain->count, diags);
-  report_unrelated (certs, chain, root, diags);
+  report_unrelated (certs, aside, chain, root, diags);
 }
 
 void

@@ -31,6 +31,30 @@ gnutls_x509_crt_t cw_chain_guess_leaf (const struct cw_certs *certs);
    intermediate. */
 void cw_chain_build (const struct cw_certs *certs, gnutls_x509_crt_t leaf,
                      struct cw_chain *chain, struct cw_diags *diags);
+
+/* Certificates of a file a caller set aside after reading them, known
+   by name alone: leaves that can be on no chain (a certificate that
+   says it is no CA signs none).  AT[i] is how many of the certificates
+   kept came before NAMES[i] in the file. */
+struct cw_cert_aside
+{
+  char **names;
+  size_t *at;
+  size_t count;
+};
+
+#define CW_CERT_ASIDE_INIT { NULL, NULL, 0 }
+
+void cw_cert_aside_add (struct cw_cert_aside *aside, gnutls_x509_crt_t crt,
+                        size_t at);
+void cw_cert_aside_free (struct cw_cert_aside *aside);
+
+/* cw_chain_build of the file's CERTS and ASIDE (or NULL): the
+   certificates set aside are told as left out, in the file's order. */
+void cw_chain_build_aside (const struct cw_certs *certs,
+                           const struct cw_cert_aside *aside,
+                           gnutls_x509_crt_t leaf, struct cw_chain *chain,
+                           struct cw_diags *diags);
 void cw_chain_free (struct cw_chain *chain);
 
 /* CRT as PEM, and CHAIN's issuers as PEM one after the other (owned by

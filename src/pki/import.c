@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pki/certread.h"
 #include "pki/chain.h"
 #include "base/i18n.h"
 #include "pki/import_chain.h"
@@ -31,6 +32,8 @@ struct import
   struct cw_key *key;               /* from a PKCS#12 backup */
   char *backup_name;                /* its friendly name */
   struct cw_record pending;         /* the request's record, when bound */
+  bool seen_leaf;                   /* a certificate that is no CA read */
+  struct cw_cert_aside aside;       /* the leaves not kept, by name */
 };
 
 static void
@@ -291,12 +294,48 @@ install_backup (struct import *im)
   return status;
 }
 
+/* Of a bundle's certificates, one parsed at a time, import keeps what
+   it may use: every CA certificate (and those that do not say, which
+   may sign), the first that says it is no CA (the likeliest leaf), and
+   those whose key a pending request keeps.  The others are leaves it
+   would never choose, so a bundle of thousands is not held parsed. */
+static bool
+keep_for_import (gnutls_x509_crt_t crt, size_t index, void *state)
+{
+  struct import *im = state;
+  (void) index;
+  char key_id[41];
+  bool leaf = gnutls_x509_crt_get_ca_status (crt, NULL) == 0;
+  bool keep = !leaf || !im->seen_leaf
+              || (cw_cert_key_id (crt, key_id) >= 0
+                  && cw_store_has (im->store, CW_STORE_PENDING, key_id));
+  im->seen_leaf = im->seen_leaf || leaf;
+  if (keep)
+    cw_certs_add (&im->certs, crt);
+  else
+    cw_cert_aside_add (&im->aside, crt, im->certs.count);
+  return keep;
+}
+
+static enum cw_status
+read_certs (struct import *im)
+{
+  const struct cw_import_options *o = im->options;
+  enum cw_status status
+    = o->data ? cw_certs_each (o->data, o->file, keep_for_import, im,
+                               im->diags)
+              : cw_certs_each_file (o->file, keep_for_import, im, im->diags);
+  if (status != CW_OK)
+    cw_certs_free (&im->certs);
+  return status;
+}
+
 static enum cw_status
 read_input (struct import *im)
 {
   const struct cw_import_options *o = im->options;
-  if (cw_file_detect (o->data) != CW_FILE_PKCS12)
-    return cw_certs_read (o->data, o->file, &im->certs, im->diags);
+  if (!o->data || cw_file_detect (o->data) != CW_FILE_PKCS12)
+    return read_certs (im);
   enum cw_status status = cw_p12_read (o->data, o->password ? o->password
                                                             : "",
                                        &im->key, &im->certs,
@@ -445,7 +484,8 @@ install (struct import *im)
           return CW_REFUSED;
         }
     }
-  cw_chain_build (&im->certs, im->leaf, &im->chain, im->diags);
+  cw_chain_build_aside (&im->certs, &im->aside, im->leaf, &im->chain,
+                        im->diags);
   keep_chain_names (im);
   cw_report_validity (&im->result->info, im->diags);
   if (shared)
@@ -488,7 +528,7 @@ cw_import (struct cw_store *store, const struct cw_import_options *options,
   struct import im = {
     .options = options, .result = result, .diags = diags, .store = store,
     .certs = CW_CERTS_INIT, .chain = CW_CHAIN_INIT,
-    .pending = CW_RECORD_INIT,
+    .pending = CW_RECORD_INIT, .aside = CW_CERT_ASIDE_INIT,
   };
   enum cw_status status = read_input (&im);
   if (status == CW_OK && needs_a_kept_key (&im) && !cw_store_present (store))
@@ -504,6 +544,7 @@ cw_import (struct cw_store *store, const struct cw_import_options *options,
     }
   cw_chain_free (&im.chain);
   cw_certs_free (&im.certs);
+  cw_cert_aside_free (&im.aside);
   cw_record_free (&im.pending);
   cw_key_free (im.key);
   free (im.backup_name);

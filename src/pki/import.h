@@ -13,7 +13,8 @@
 struct cw_import_options
 {
   const char *file;                 /* names the data in messages */
-  const gnutls_datum_t *data;
+  const gnutls_datum_t *data;       /* NULL: FILE's certificates are read
+                                       from it, a window at a time */
   const char *password;             /* for a PKCS#12 file */
   bool cert_only;                   /* install without a key on purpose */
   const char *friendly_name;        /* NULL: keep the request's or the

@@ -23,13 +23,13 @@ load_file (struct cw_target *target, const char *file, bool path_only,
            struct cw_diags *diags)
 {
   *target = (struct cw_target) CW_TARGET_INIT;
+  if (!path_only)
+    return cw_certs_read_leaf_path (file, &target->certs, diags);
   gnutls_datum_t data;
   enum cw_status status = cw_input_read (file, &data, diags);
   if (status != CW_OK)
     return status;
-  status = path_only
-             ? cw_certs_read_path (&data, file, &target->certs, diags)
-             : cw_certs_read (&data, file, &target->certs, diags);
+  status = cw_certs_read_path (&data, file, &target->certs, diags);
   free (data.data);
   return status;
 }

@@ -22,7 +22,9 @@ struct cw_target
 /* Whether WHAT is a file rather than an ID: a file that exists, or a
    path (a slash or a dot), which is then reported as missing. */
 bool cw_target_is_file (const char *what);
-/* The certificates of the file WHAT. */
+/* Of the file WHAT, the certificate taken for the leaf (the choice of
+   cw_chain_guess_leaf), first, and those that can be on its way up:
+   cw_certs_read_leaf_path. */
 enum cw_status cw_target_load_file (struct cw_target *target,
                                     const char *what,
                                     struct cw_diags *diags);

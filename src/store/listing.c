@@ -244,21 +244,10 @@ row_from_summary (struct cw_listing_row *row,
   row->state = cw_validity_state (summary->not_after, &row->state_code);
 }
 
-static enum cw_status
-add_file (struct cw_listing *listing, const char *file,
-          struct cw_diags *diags)
+static void
+add_summary (const struct cw_cert_summary *summary, void *state)
 {
-  gnutls_datum_t data;
-  struct cw_scan scan;
-  enum cw_status status = cw_input_read (file, &data, diags);
-  if (status != CW_OK)
-    return status;
-  status = cw_scan_file (&data, file, &scan, diags);
-  for (size_t i = 0; i < scan.count; i++)
-    row_from_summary (new_row (listing), &scan.items[i]);
-  cw_scan_free (&scan);
-  free (data.data);
-  return status;
+  row_from_summary (new_row (state), summary);
 }
 
 enum cw_status
@@ -267,7 +256,44 @@ cw_listing_from_files (struct cw_listing *listing, const char *const *files,
 {
   enum cw_status status = CW_OK;
   for (size_t i = 0; i < count && status == CW_OK; i++)
-    status = add_file (listing, files[i], diags);
+    status = cw_scan_each (files[i], add_summary, listing, diags);
+  return status;
+}
+
+static void
+row_free (struct cw_listing_row *row)
+{
+  free (row->id);
+  free (row->names);
+  free (row->dns);
+  cw_record_free (&row->texts);
+}
+
+struct each_row
+{
+  cw_listing_row_fn each;
+  void *state;
+};
+
+static void
+give_summary (const struct cw_cert_summary *summary, void *state)
+{
+  struct each_row *e = state;
+  struct cw_listing_row row = { .texts = CW_RECORD_INIT };
+  row_from_summary (&row, summary);
+  e->each (&row, e->state);
+  row_free (&row);
+}
+
+enum cw_status
+cw_listing_each_file (const char *const *files, size_t count,
+                      cw_listing_row_fn each, void *state,
+                      struct cw_diags *diags)
+{
+  struct each_row e = { each, state };
+  enum cw_status status = CW_OK;
+  for (size_t i = 0; i < count && status == CW_OK; i++)
+    status = cw_scan_each (files[i], give_summary, &e, diags);
   return status;
 }
 
@@ -275,13 +301,7 @@ void
 cw_listing_free (struct cw_listing *listing)
 {
   for (size_t i = 0; i < listing->count; i++)
-    {
-      struct cw_listing_row *row = &listing->rows[i];
-      free (row->id);
-      free (row->names);
-      free (row->dns);
-      cw_record_free (&row->texts);
-    }
+    row_free (&listing->rows[i]);
   free (listing->rows);
   *listing = (struct cw_listing) CW_LISTING_INIT;
 }

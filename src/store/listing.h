@@ -57,6 +57,15 @@ enum cw_status cw_listing_from_store (struct cw_listing *listing,
 enum cw_status cw_listing_from_files (struct cw_listing *listing,
                                       const char *const *files, size_t count,
                                       struct cw_diags *diags);
+/* The rows of the files' certificates one at a time, in the files'
+   order, none kept: a listing of a bundle of any size.  ROW is freed
+   after the call.  A file refused part way was already partly given
+   (see cw_scan_each). */
+typedef void (*cw_listing_row_fn) (const struct cw_listing_row *row,
+                                   void *state);
+enum cw_status cw_listing_each_file (const char *const *files, size_t count,
+                                     cw_listing_row_fn each, void *state,
+                                     struct cw_diags *diags);
 void cw_listing_free (struct cw_listing *listing);
 
 /* Days from now until T, rounded down; negative once past. */

@@ -248,25 +248,46 @@ if part tools; then
   pair version $((7 * runs)) 1.0
   pair floor $((7 * runs)) -
   pair bundle "$runs" 0.5
+  # The listing reads the bundle a window at a time, as openssl does.
+  awk -v a="$(kb_of "$work/a")" -v b="$(kb_of "$work/b")" \
+    'BEGIN { print a / b }' >"$work/rss-ratio"
+  target "list $count-cert bundle: max RSS" "$(cat "$work/rss-ratio")" 1.5 \
+    "x openssl"
 
-  # Memory against the input: show and match read a file's
-  # certificates one at a time, so their peak stays within twice the
-  # file's size.
+  # Memory against the input: show, match, import and verify read a
+  # file's certificates one at a time and keep only those they need, so
+  # their peak stays within twice the file's size.
+  input_kb=$(($(wc -c <"$data/$count/bundle.pem") / 1024))
+  # input_row WHAT: the largest resident set of the samples in $work/a
+  # against the input's size.
+  input_row() {
+    peak_kb=$(awk '$2 > m { m = $2 } END { print m }' "$work/a")
+    ratio=$(awk -v p="$peak_kb" -v i="$input_kb" 'BEGIN { print p / i }')
+    # Below a megabyte the program's own start-up size is most of it.
+    if [ "$input_kb" -ge 1024 ]; then
+      target "$1" "$ratio" 2 "x input"
+    else
+      printf "%-34s %10.1f %-4s (judged from 1 MB of input)\n" \
+        "$1" "$ratio" "x input"
+    fi
+  }
   : >"$work/a"
   sample "$work/a" "$CERTWIZ" show "$data/$count/bundle.pem"
   sample "$work/a" "$CERTWIZ" show --format json "$data/$count/bundle.pem"
   sample "$work/a" "$CERTWIZ" match "$data/$count/bundle.pem" \
     host1.bench.example
-  input_kb=$(($(wc -c <"$data/$count/bundle.pem") / 1024))
-  peak_kb=$(awk '$2 > m { m = $2 } END { print m }' "$work/a")
-  ratio=$(awk -v p="$peak_kb" -v i="$input_kb" 'BEGIN { print p / i }')
-  # Below a megabyte the program's own start-up size is most of it.
-  if [ "$input_kb" -ge 1024 ]; then
-    target "show/match $count: peak RSS" "$ratio" 2 "x input"
-  else
-    printf "%-34s %10.1f %-4s (judged from 1 MB of input)\n" \
-      "show/match $count: peak RSS" "$ratio" "x input"
-  fi
+  input_row "show/match $count: peak RSS"
+  # A store of its own, made by the import: its certificate alone, as
+  # no key of the bundle is kept.
+  : >"$work/a"
+  rm -rf "$work/import-store"
+  sample "$work/a" "$CERTWIZ" --store "$work/import-store" import \
+    --cert-only "$data/$count/bundle.pem"
+  input_row "import $count: peak RSS"
+  : >"$work/a"
+  sample "$work/a" "$CERTWIZ" verify --ca "$data/ca.pem" \
+    "$data/$count/bundle.pem"
+  input_row "verify $count: peak RSS"
 fi
 
 # The listings at every scale: the time per certificate stays the same

@@ -8,6 +8,7 @@ CLI_TESTS = \
   tests/cli/corpus.sh \
   tests/cli/hostile.sh \
   tests/cli/input_limit.sh \
+  tests/cli/list_window.sh \
   tests/cli/keys.sh \
   tests/cli/languages.sh \
   tests/cli/lifecycle_backup.sh \

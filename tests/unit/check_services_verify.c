@@ -351,6 +351,37 @@ START_TEST (test_file_keeps_path_only)
 }
 END_TEST
 
+/* verify takes a file's leaf wherever it is, first, with only its way
+   up: a bundle of unrelated certificates is not held parsed. */
+START_TEST (test_file_finds_leaf_anywhere)
+{
+  struct party other, stranger;
+  struct spec other_root = root_spec;
+  other_root.cn = "Other Root";
+  make (&other, &other_root, NULL);
+  static const char *const dns[] = { "www.fabrikam.com", NULL };
+  struct spec s = { "www.fabrikam.com", dns, NULL, false, -1, 90, 0, NULL };
+  make (&stranger, &s, &other);
+  gnutls_x509_crt_t file[] = { fx.root.crt, fx.leaf.crt, other.crt,
+                               stranger.crt, fx.inter.crt };
+  char path[96];
+  snprintf (path, sizeof path, "%s/bundle.pem", unit_dir);
+  write_pems (path, file, 5);
+
+  struct cw_target target;
+  struct cw_diags diags = CW_DIAGS_INIT;
+  ck_assert_int_eq (cw_target_load_file (&target, path, &diags), CW_OK);
+  ck_assert_uint_eq (target.certs.count, 3);
+  ck_assert (same_cert (target.certs.items[0], fx.leaf.crt));
+  ck_assert (same_cert (target.certs.items[1], fx.root.crt));
+  ck_assert (same_cert (target.certs.items[2], fx.inter.crt));
+  cw_target_free (&target);
+  cw_diags_free (&diags);
+  unmake (&stranger);
+  unmake (&other);
+}
+END_TEST
+
 START_TEST (test_untrusted)
 {
   struct party other, stranger;
@@ -555,6 +586,7 @@ verify_suite (void)
   tcase_add_checked_fixture (tc, chain_setup, chain_teardown);
   tcase_add_test (tc, test_chain_ends);
   tcase_add_test (tc, test_file_keeps_path_only);
+  tcase_add_test (tc, test_file_finds_leaf_anywhere);
   tcase_add_test (tc, test_untrusted);
   tcase_add_test (tc, test_dates);
   tcase_add_test (tc, test_purposes);

@@ -2,6 +2,7 @@
 UNIT_TESTS = \
   tests/unit/check_acme \
   tests/unit/check_browser \
+  tests/unit/check_certscan \
   tests/unit/check_chain \
   tests/unit/check_import_ui \
   tests/unit/check_key \
@@ -30,6 +31,11 @@ check_PROGRAMS += $(UNIT_TESTS)
 # Unit tests see every layer's headers.
 UNIT_CPPFLAGS = $(FORMS_CPPFLAGS)
 TESTS += $(UNIT_TESTS)
+
+tests_unit_check_certscan_SOURCES = tests/unit/check_certscan.c
+tests_unit_check_certscan_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_certscan_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_certscan_LDADD = $(UNIT_LIBS)
 
 tests_unit_check_request_SOURCES = tests/unit/check_request.c
 tests_unit_check_request_CPPFLAGS = $(UNIT_CPPFLAGS)
