@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/store.h"
+#include "pki/pemwindow.h"
 #include "pki/certset.h"
 #include "dialog.h"
 #include "file_picker.h"
@@ -243,7 +244,17 @@ import_file (struct import_form *form)
   struct cw_diags diags = CW_DIAGS_INIT;
   enum wz_action action = WZ_STAY;
   bool bad;
-  if (cw_input_read (file, &data, &diags) != CW_OK)
+  /* A bundle of PEM certificates is read a window at a time by the
+     import itself, as on the command line: a large one is never held
+     whole. */
+  struct cw_pem_window window;
+  bool windowed = cw_pem_window_open (&window, file, CW_PEM_WINDOW_BYTES);
+  if (windowed)
+    {
+      cw_pem_window_close (&window);
+      action = import_data (form, file, NULL, NULL, &diags, &bad);
+    }
+  else if (cw_input_read (file, &data, &diags) != CW_OK)
     {
       char *text = wz_diags_text (&diags);
       ui_message (_("The file was not read"), text, UI_ERROR);
