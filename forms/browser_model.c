@@ -30,6 +30,7 @@ bm_clear (struct bm_model *model)
   model->filtered = 0;
   model->shown_count = 0;
   model->dirty = false;
+  model->sorted = 0;
   model->chain_incomplete = 0;
   model->any_services = false;
   model->any_token = false;
@@ -468,12 +469,37 @@ filter_rows (struct bm_model *model, enum filter_pass pass)
   show_kept (model);
 }
 
+/* The rows sorted before and those added since, sorted on their own,
+   merged through SHOWN, which the filter makes anew after every sort. */
 static void
-sort_rows (struct bm_model *model)
+merge_added (struct bm_model *model)
 {
-  if (model->count)
-    qsort_r (model->rows, model->count, sizeof *model->rows, compare_rows,
-             model);
+  struct bm_row **out = model->shown, **a = model->rows;
+  struct bm_row **a_end = a + model->sorted, **b = a_end;
+  struct bm_row **b_end = model->rows + model->count;
+  size_t n = 0;
+  while (a < a_end && b < b_end)
+    out[n++] = compare_rows (a, b, model) <= 0 ? *a++ : *b++;
+  while (a < a_end)
+    out[n++] = *a++;
+  while (b < b_end)
+    out[n++] = *b++;
+  memcpy (model->rows, out, n * sizeof *out);
+}
+
+/* Rows read a slice at a time are sorted as they come: only the new
+   ones, then merged, so that reading a bundle of a hundred thousand
+   does not sort them all again for every slice.  ALL: a new order. */
+static void
+sort_rows (struct bm_model *model, bool all)
+{
+  size_t from = all ? 0 : model->sorted;
+  if (model->count > from)
+    qsort_r (model->rows + from, model->count - from, sizeof *model->rows,
+             compare_rows, model);
+  if (from && from < model->count)
+    merge_added (model);
+  model->sorted = model->count;
   for (size_t i = 0; i < model->count; i++)
     model->order[i] = model->rows[i]->serial;
   model->dirty = false;
@@ -484,7 +510,7 @@ bm_refresh (struct bm_model *model)
 {
   if (!model->dirty)
     return;
-  sort_rows (model);
+  sort_rows (model, false);
   filter_rows (model, FILTER_ADDED);
 }
 
@@ -493,7 +519,7 @@ bm_set_sort (struct bm_model *model, enum bm_column column, bool descending)
 {
   model->sort = column < BM_COLUMN_COUNT ? column : BM_EXPIRES;
   model->descending = descending;
-  sort_rows (model);
+  sort_rows (model, true);
   filter_rows (model, FILTER_ADDED);
 }
 
@@ -557,7 +583,7 @@ bm_set_filter (struct bm_model *model, const char *text)
   free (safe);
   free (trim);
   if (model->dirty)
-    sort_rows (model);
+    sort_rows (model, false);
   filter_rows (model, pass);
 }
 

@@ -102,6 +102,8 @@ struct bm_model
   bool descending;
   char *filter;            /* lower-cased and trimmed; "" for none */
   bool dirty;              /* rows added since the last bm_refresh */
+  size_t sorted;           /* the first rows, sorted; those after them
+                              were added since */
   size_t chain_incomplete; /* rows whose intermediate is missing */
   bool any_services;       /* some row is served: the column shows */
   bool any_token;          /* some row's key is on a token */

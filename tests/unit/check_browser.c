@@ -452,6 +452,36 @@ START_TEST (many_rows_in_the_arena)
 }
 END_TEST
 
+/* Rows read a slice at a time are sorted in with those before them:
+   the same order as all of them sorted at once, on every column. */
+START_TEST (sort_rows_added_in_slices)
+{
+  char slices[4096], once[4096];
+  bool descending = _i % 2;
+  enum bm_column column = (enum bm_column) (_i / 2);
+  bm_set_sort (&model, column, descending);
+  for (int i = 0; i < 60; i++)
+    {
+      char label[32], id[48], issuer[32];
+      snprintf (label, sizeof label, "r%02d", (i * 37) % 60);
+      snprintf (id, sizeof id, "%040d", i);
+      snprintf (issuer, sizeof issuer, "CA %d", (i * 7) % 5);
+      if (i % 9 == 4)
+        add_request (label, id);
+      else
+        add_cert (label, issuer, (i * 13) % 40 - 5, i % 3 == 0, id,
+                  i % 2 ? mail_names : www_names);
+      if (i % 7 == 6)
+        bm_refresh (&model);
+    }
+  bm_refresh (&model);
+  snprintf (slices, sizeof slices, "%s", shown ());
+  bm_set_sort (&model, column, descending);
+  snprintf (once, sizeof once, "%s", shown ());
+  ck_assert_str_eq (slices, once);
+}
+END_TEST
+
 START_TEST (empty_list)
 {
   bm_refresh (&model);
@@ -957,6 +987,8 @@ model_suite (void)
   tcase_add_test (tc, sort_ties_keep_a_total_order);
   tcase_add_test (tc, sort_keeps_the_filter);
   tcase_add_test (tc, sort_out_of_range);
+  tcase_add_loop_test (tc, sort_rows_added_in_slices, 0,
+                       2 * BM_COLUMN_COUNT);
   suite_add_tcase (s, tc);
   tc = tcase_create ("filter");
   tcase_add_checked_fixture (tc, setup, teardown);
