@@ -19,22 +19,18 @@ bm_init (struct bm_model *model)
   *model = (struct bm_model) { .sort = BM_EXPIRES, .filter = xstrdup ("") };
 }
 
-/* A row's strings share its allocation (bm_add). */
-static void
-row_free (struct bm_row *row)
-{
-  free (row->services);
-  free (row);
-}
-
+/* A row and its strings are in the model's arena (bm_add). */
 void
 bm_clear (struct bm_model *model)
 {
   for (size_t i = 0; i < model->count; i++)
-    row_free (model->rows[i]);
+    free (model->rows[i]->services);
+  cw_arena_free (&model->arena);
   model->count = 0;
+  model->filtered = 0;
   model->shown_count = 0;
   model->dirty = false;
+  model->sorted = 0;
   model->chain_incomplete = 0;
   model->any_services = false;
   model->any_token = false;
@@ -46,6 +42,9 @@ bm_free (struct bm_model *model)
   bm_clear (model);
   free (model->rows);
   free (model->shown);
+  free (model->added);
+  free (model->order);
+  free (model->kept);
   free (model->filter);
   *model = (struct bm_model) { .rows = NULL };
 }
@@ -233,9 +232,17 @@ new_row (struct bm_model *model, size_t text_bytes)
                                    sizeof *model->rows);
       model->shown = xreallocarray (model->shown, model->capacity,
                                     sizeof *model->shown);
+      model->added = xreallocarray (model->added, model->capacity,
+                                    sizeof *model->added);
+      model->order = xreallocarray (model->order, model->capacity,
+                                    sizeof *model->order);
+      model->kept = xreallocarray (model->kept, model->capacity,
+                                   sizeof *model->kept);
     }
-  struct bm_row *row = xmalloc (sizeof *row + text_bytes);
+  struct bm_row *row = cw_arena_alloc (&model->arena,
+                                       sizeof *row + text_bytes);
   *row = (struct bm_row) { .serial = model->count };
+  model->added[model->count] = row;
   model->rows[model->count++] = row;
   model->dirty = true;
   return row;
@@ -257,8 +264,9 @@ put_text (char *out, const char *text, size_t len, bool fold)
   return out + len + 1;
 }
 
-/* The row and its strings are one allocation: ten thousand rows are
-   made before the browser's first frame. */
+/* The row and its strings are one piece of the arena: ten thousand
+   rows are made before the browser's first frame, and a filter reads
+   them all at each key. */
 void
 bm_add (struct bm_model *model, const struct bm_entry *entry)
 {
@@ -428,21 +436,72 @@ compare_rows (const void *pa, const void *pb, void *state)
   return model->descending ? -c : c;
 }
 
+/* SHOWN: the rows kept, in the order sorted. */
 static void
-filter_rows (struct bm_model *model)
+show_kept (struct bm_model *model)
 {
   model->shown_count = 0;
   for (size_t i = 0; i < model->count; i++)
-    if (bm_row_matches (model, model->rows[i]))
-      model->shown[model->shown_count++] = model->rows[i];
+    if (model->kept[model->order[i]])
+      model->shown[model->shown_count++] = model->added[model->order[i]];
 }
 
-static void
-sort_rows (struct bm_model *model)
+enum filter_pass
 {
-  if (model->count)
-    qsort_r (model->rows, model->count, sizeof *model->rows, compare_rows,
-             model);
+  FILTER_ADDED,            /* the same filter: the rows added since */
+  FILTER_NARROWER,         /* the filter grew longer: also the rows kept */
+  FILTER_ALL               /* another filter: every row */
+};
+
+/* A row that lacks "mail" lacks "mail." too: a longer filter only
+   tests again the rows kept. */
+static void
+filter_rows (struct bm_model *model, enum filter_pass pass)
+{
+  size_t from = pass == FILTER_ALL ? 0 : model->filtered;
+  if (pass == FILTER_NARROWER)
+    for (size_t i = 0; i < from; i++)
+      if (model->kept[i])
+        model->kept[i] = bm_row_matches (model, model->added[i]);
+  for (size_t i = from; i < model->count; i++)
+    model->kept[i] = bm_row_matches (model, model->added[i]);
+  model->filtered = model->count;
+  show_kept (model);
+}
+
+/* The rows sorted before and those added since, sorted on their own,
+   merged through SHOWN, which the filter makes anew after every sort. */
+static void
+merge_added (struct bm_model *model)
+{
+  struct bm_row **out = model->shown, **a = model->rows;
+  struct bm_row **a_end = a + model->sorted, **b = a_end;
+  struct bm_row **b_end = model->rows + model->count;
+  size_t n = 0;
+  while (a < a_end && b < b_end)
+    out[n++] = compare_rows (a, b, model) <= 0 ? *a++ : *b++;
+  while (a < a_end)
+    out[n++] = *a++;
+  while (b < b_end)
+    out[n++] = *b++;
+  memcpy (model->rows, out, n * sizeof *out);
+}
+
+/* Rows read a slice at a time are sorted as they come: only the new
+   ones, then merged, so that reading a bundle of a hundred thousand
+   does not sort them all again for every slice.  ALL: a new order. */
+static void
+sort_rows (struct bm_model *model, bool all)
+{
+  size_t from = all ? 0 : model->sorted;
+  if (model->count > from)
+    qsort_r (model->rows + from, model->count - from, sizeof *model->rows,
+             compare_rows, model);
+  if (from && from < model->count)
+    merge_added (model);
+  model->sorted = model->count;
+  for (size_t i = 0; i < model->count; i++)
+    model->order[i] = model->rows[i]->serial;
   model->dirty = false;
 }
 
@@ -451,8 +510,8 @@ bm_refresh (struct bm_model *model)
 {
   if (!model->dirty)
     return;
-  sort_rows (model);
-  filter_rows (model);
+  sort_rows (model, false);
+  filter_rows (model, FILTER_ADDED);
 }
 
 void
@@ -460,8 +519,8 @@ bm_set_sort (struct bm_model *model, enum bm_column column, bool descending)
 {
   model->sort = column < BM_COLUMN_COUNT ? column : BM_EXPIRES;
   model->descending = descending;
-  sort_rows (model);
-  filter_rows (model);
+  sort_rows (model, true);
+  filter_rows (model, FILTER_ADDED);
 }
 
 /* ---------------------------------------------------------- filtering */
@@ -499,29 +558,48 @@ bm_row_matches (const struct bm_model *model, const struct bm_row *row)
          || thumbprint_starts (row->sha256, filter);
 }
 
+/* Whether every row FILTER keeps was kept by WAS too.  A substring of
+   the rows' text is, once WAS is in FILTER.  So is a thumbprint's
+   start, unless WAS has no digit to start one: ":" keeps no row by its
+   thumbprint, ":a" does. */
+static bool
+narrows (const char *was, const char *filter)
+{
+  if (!*was || strncmp (filter, was, strlen (was)) != 0)
+    return false;
+  return strspn (was, ": ") < strlen (was);
+}
+
 void
 bm_set_filter (struct bm_model *model, const char *text)
 {
   char *trim = xstrdup_trimmed (text);
   char *safe = searchable (trim);
-  free (model->filter);
+  char *was = model->filter;
   model->filter = bm_fold (safe);
+  enum filter_pass pass = narrows (was, model->filter) ? FILTER_NARROWER
+                          : FILTER_ALL;
+  free (was);
   free (safe);
   free (trim);
   if (model->dirty)
-    sort_rows (model);
-  filter_rows (model);
+    sort_rows (model, false);
+  filter_rows (model, pass);
 }
 
+/* The row is looked for in memory order, then its place among those
+   shown by its address alone. */
 bool
 bm_find (const struct bm_model *model, const char *id, size_t *index)
 {
-  for (size_t i = 0; i < model->shown_count; i++)
-    if (strcmp (model->shown[i]->id, id) == 0)
-      {
-        *index = i;
-        return true;
-      }
+  for (size_t i = 0; i < model->count; i++)
+    if (model->kept[i] && strcmp (model->added[i]->id, id) == 0)
+      for (size_t j = 0; j < model->shown_count; j++)
+        if (model->shown[j] == model->added[i])
+          {
+            *index = j;
+            return true;
+          }
   return false;
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "base/arena.h"
 #include "pki/certinfo.h"
 #include "store/listing.h"
 
@@ -90,13 +91,24 @@ struct bm_model
   size_t capacity;
   struct bm_row **shown;   /* the rows the filter keeps, sorted */
   size_t shown_count;
+  /* A filter reads the rows in the order they were added, which is
+     their order in memory: read in the order sorted, a hundred thousand
+     rows cost a cache miss each. */
+  struct bm_row **added;   /* every row, in the order added (serial) */
+  size_t *order;           /* the serial of each of ROWS */
+  bool *kept;              /* by serial: whether the filter keeps it */
+  size_t filtered;         /* the rows (by serial) KEPT is right for */
   enum bm_column sort;
   bool descending;
   char *filter;            /* lower-cased and trimmed; "" for none */
   bool dirty;              /* rows added since the last bm_refresh */
+  size_t sorted;           /* the first rows, sorted; those after them
+                              were added since */
   size_t chain_incomplete; /* rows whose intermediate is missing */
   bool any_services;       /* some row is served: the column shows */
   bool any_token;          /* some row's key is on a token */
+  struct cw_arena arena;   /* the rows and their strings, side by side
+                              however they were read */
 };
 
 void bm_init (struct bm_model *model);

@@ -319,6 +319,169 @@ START_TEST (filter_on_rows_added_later)
 }
 END_TEST
 
+/* Typed a key at a time, a longer filter tests only the rows the
+   shorter one kept; each step must keep what a filter set at once
+   keeps. */
+static const char *
+shown_at_once (const char *filter)
+{
+  static char text[4096];
+  struct bm_model saved = model;
+  bm_init (&model);
+  add_five ();
+  bm_set_sort (&model, saved.sort, saved.descending);
+  bm_set_filter (&model, filter);
+  snprintf (text, sizeof text, "%s", shown ());
+  bm_free (&model);
+  model = saved;
+  return text;
+}
+
+START_TEST (filter_typed_key_by_key)
+{
+  static const char *const typed[] = {
+    "c", "co", "con", "cont", "conto", "contoso", "contoso ", "contoso m",
+    "contoso", "cont", "c", "", "a", "aa", "aa1", "aa", "5", "55", "5",
+    "f", "fe", "fe:", "fe:dc", "fe:", "e", "ex", "exa", "x1b", "",
+  };
+  add_five ();
+  bm_set_sort (&model, BM_NAME, false);
+  for (size_t i = 0; i < sizeof typed / sizeof *typed; i++)
+    {
+      bm_set_filter (&model, typed[i]);
+      ck_assert_msg (strcmp (shown (), shown_at_once (typed[i])) == 0,
+                     "after \"%s\": %s, not %s", typed[i], shown (),
+                     shown_at_once (typed[i]));
+    }
+}
+END_TEST
+
+START_TEST (filter_longer_after_separators)
+{
+  /* ":" keeps no row by its thumbprint, ":fe" does: the rows ":" did
+     not keep are tested again. */
+  add_five ();
+  bm_set_filter (&model, ":");
+  ck_assert_str_eq (shown (), "");
+  bm_set_filter (&model, ": fe");
+  ck_assert_str_eq (shown (), "intranet");
+  bm_set_filter (&model, ":");
+  bm_set_filter (&model, "::");
+  bm_set_filter (&model, "::01");
+  ck_assert_str_eq (shown (), "www.fabrikam.com");
+}
+END_TEST
+
+START_TEST (filter_shorter_shows_again)
+{
+  add_five ();
+  bm_set_filter (&model, "mail");
+  bm_set_filter (&model, "mail.");
+  ck_assert_str_eq (shown (), "Contoso mail");
+  bm_set_filter (&model, "mail");
+  ck_assert_str_eq (shown (), "Contoso mail,New mail");
+}
+END_TEST
+
+START_TEST (filter_longer_with_rows_added_between)
+{
+  /* Rows read while the user types are tested whole, then narrowed
+     with the others. */
+  bm_set_filter (&model, "e");
+  add_five ();
+  add_cert ("late.example", "CA", 3, false, "ab", NULL);
+  add_cert ("elsewhere", "CA", 4, false, "ac", NULL);
+  bm_set_filter (&model, "ex");
+  ck_assert_str_eq (shown (), "late.example,intranet,ärger.example");
+  add_cert ("next.example", "CA", 5, false, "ad", NULL);
+  bm_refresh (&model);
+  bm_set_filter (&model, "exa");
+  ck_assert_str_eq (shown (), "late.example,next.example,intranet,"
+                              "ärger.example");
+}
+END_TEST
+
+START_TEST (sort_after_filter_keeps_it)
+{
+  add_five ();
+  bm_set_filter (&model, "example");
+  add_cert ("z.example", "CA", 1, false, "ae", NULL);
+  bm_set_sort (&model, BM_NAME, false);
+  ck_assert_str_eq (shown (), "intranet,z.example,ärger.example");
+  bm_set_sort (&model, BM_NAME, true);
+  ck_assert_str_eq (shown (), "ärger.example,z.example,intranet");
+}
+END_TEST
+
+START_TEST (find_by_id_after_sort)
+{
+  add_five ();
+  size_t index;
+  bm_set_sort (&model, BM_NAME, true);
+  ck_assert (bm_find (&model, "0123456789abcdef0123456789abcdef01234567",
+                      &index));
+  ck_assert_str_eq (model.shown[index]->label, "www.fabrikam.com");
+  bm_set_filter (&model, "i");
+  ck_assert (bm_find (&model, "fedcba9876543210fedcba9876543210fedcba98",
+                      &index));
+  ck_assert_str_eq (model.shown[index]->label, "intranet");
+}
+END_TEST
+
+START_TEST (many_rows_in_the_arena)
+{
+  /* Rows fill several of the arena's blocks, one with a text larger
+     than a block; all are kept and freed whole. */
+  char label[64], id[64];
+  static char big[300 * 1024];
+  memset (big, 'b', sizeof big - 1);
+  for (int i = 0; i < 5000; i++)
+    {
+      snprintf (label, sizeof label, "row%d.example", i);
+      snprintf (id, sizeof id, "%040x", i);
+      add_cert (i == 2500 ? big : label, "CA", i % 300, false, id, NULL);
+    }
+  bm_refresh (&model);
+  bm_set_filter (&model, "row4999.");
+  ck_assert_str_eq (shown (), "row4999.example");
+  bm_set_filter (&model, "bbbbbbbb");
+  ck_assert_uint_eq (model.shown_count, 1);
+  ck_assert_uint_eq (strlen (model.shown[0]->label), sizeof big - 1);
+  bm_set_filter (&model, "row");
+  ck_assert_uint_eq (model.shown_count, 4999);
+}
+END_TEST
+
+/* Rows read a slice at a time are sorted in with those before them:
+   the same order as all of them sorted at once, on every column. */
+START_TEST (sort_rows_added_in_slices)
+{
+  char slices[4096], once[4096];
+  bool descending = _i % 2;
+  enum bm_column column = (enum bm_column) (_i / 2);
+  bm_set_sort (&model, column, descending);
+  for (int i = 0; i < 60; i++)
+    {
+      char label[32], id[48], issuer[32];
+      snprintf (label, sizeof label, "r%02d", (i * 37) % 60);
+      snprintf (id, sizeof id, "%040d", i);
+      snprintf (issuer, sizeof issuer, "CA %d", (i * 7) % 5);
+      if (i % 9 == 4)
+        add_request (label, id);
+      else
+        add_cert (label, issuer, (i * 13) % 40 - 5, i % 3 == 0, id,
+                  i % 2 ? mail_names : www_names);
+      if (i % 7 == 6)
+        bm_refresh (&model);
+    }
+  bm_refresh (&model);
+  snprintf (slices, sizeof slices, "%s", shown ());
+  bm_set_sort (&model, column, descending);
+  snprintf (once, sizeof once, "%s", shown ());
+  ck_assert_str_eq (slices, once);
+}
+END_TEST
+
 START_TEST (empty_list)
 {
   bm_refresh (&model);
@@ -824,6 +987,8 @@ model_suite (void)
   tcase_add_test (tc, sort_ties_keep_a_total_order);
   tcase_add_test (tc, sort_keeps_the_filter);
   tcase_add_test (tc, sort_out_of_range);
+  tcase_add_loop_test (tc, sort_rows_added_in_slices, 0,
+                       2 * BM_COLUMN_COUNT);
   suite_add_tcase (s, tc);
   tc = tcase_create ("filter");
   tcase_add_checked_fixture (tc, setup, teardown);
@@ -840,6 +1005,13 @@ model_suite (void)
   tcase_add_test (tc, filter_trims_blanks);
   tcase_add_test (tc, filter_counts);
   tcase_add_test (tc, filter_on_rows_added_later);
+  tcase_add_test (tc, filter_typed_key_by_key);
+  tcase_add_test (tc, filter_longer_after_separators);
+  tcase_add_test (tc, filter_shorter_shows_again);
+  tcase_add_test (tc, filter_longer_with_rows_added_between);
+  tcase_add_test (tc, sort_after_filter_keeps_it);
+  tcase_add_test (tc, find_by_id_after_sort);
+  tcase_add_test (tc, many_rows_in_the_arena);
   tcase_add_test (tc, empty_list);
   tcase_add_test (tc, clear_keeps_sort_and_filter);
   tcase_add_test (tc, find_by_id);
