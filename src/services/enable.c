@@ -41,17 +41,6 @@ step (struct cw_enable_result *result, struct cw_progress *progress,
   result->steps[result->step_count++] = text;
 }
 
-static void
-thumbprint (gnutls_x509_crt_t crt, char out[41])
-{
-  unsigned char digest[20];
-  size_t size = sizeof digest;
-  out[0] = '\0';
-  if (gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA1, digest, &size)
-      == 0)
-    cw_hex_encode (digest, size, out);
-}
-
 static char *
 pem_of (gnutls_x509_crt_t crt)
 {
@@ -742,7 +731,7 @@ cw_enable (struct cw_store *store, const struct cw_enable_request *request,
   free (fullchain);
   free (name);
   char expected[41];
-  thumbprint (target.certs.items[0], expected);
+  cw_svc_thumbprint (target.certs.items[0], expected);
   if (status == CW_OK)
     status = apply (store, &svc, &result->plan, &live, expected, result,
                     progress, diags);
@@ -771,7 +760,7 @@ file_thumbprint (const char *path, char out[41])
   if (cw_input_read (path, &data, &quiet) == CW_OK
       && cw_certs_read (&data, path, &certs, &quiet) == CW_OK
       && certs.count)
-    thumbprint (certs.items[0], out);
+    cw_svc_thumbprint (certs.items[0], out);
   cw_certs_free (&certs);
   gnutls_free (data.data);
   cw_diags_free (&quiet);

@@ -50,8 +50,8 @@ cw_svc_covers (gnutls_x509_crt_t crt, const char *name)
   return yes;
 }
 
-static void
-thumbprint (gnutls_x509_crt_t crt, char out[41])
+void
+cw_svc_thumbprint (gnutls_x509_crt_t crt, char out[41])
 {
   unsigned char digest[20];
   size_t size = sizeof digest;
@@ -71,7 +71,7 @@ cw_svc_served (const struct cw_svc_port *port, char out[41])
   bool got = cw_probe_run (&request, &probe, &quiet) == CW_OK
              && probe.certs.count > 0;
   if (got)
-    thumbprint (probe.certs.items[0], out);
+    cw_svc_thumbprint (probe.certs.items[0], out);
   cw_probe_free (&probe);
   cw_diags_free (&quiet);
   return got;

@@ -154,6 +154,8 @@ void cw_svc_free (struct cw_svc *svc);
 /* The thumbprint of the leaf PORT serves now, by one handshake; false
    when none could be made. */
 bool cw_svc_served (const struct cw_svc_port *port, char out[41]);
+/* CRT's SHA-1 thumbprint in hex, "" when it cannot be taken. */
+void cw_svc_thumbprint (gnutls_x509_crt_t crt, char out[41]);
 void cw_svc_plan_free (struct cw_svc_plan *plan);
 /* Adds a changed file to PLAN (texts copied; BEFORE NULL: a new file,
    AFTER NULL: the file removed). */
