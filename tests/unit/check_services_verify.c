@@ -300,18 +300,26 @@ same_cert (gnutls_x509_crt_t a, gnutls_x509_crt_t b)
   return gnutls_x509_crt_equals (a, b) != 0;
 }
 
+/* A root of its own and a server it issued: certificates a bundle may
+   hold beside the fixture's chain, on no path of its leaf. */
+static void
+make_stranger (struct party *other, struct party *stranger)
+{
+  struct spec other_root = root_spec;
+  other_root.cn = "Other Root";
+  make (other, &other_root, NULL);
+  static const char *const dns[] = { "www.fabrikam.com", NULL };
+  struct spec s = { "www.fabrikam.com", dns, NULL, false, -1, 90, 0, NULL };
+  make (stranger, &s, other);
+}
+
 /* A file's first certificate keeps, of the others, only those on its
    way up, in the file's order, however they are ordered: a bundle of
    unrelated certificates is not held parsed. */
 START_TEST (test_file_keeps_path_only)
 {
   struct party other, stranger;
-  struct spec other_root = root_spec;
-  other_root.cn = "Other Root";
-  make (&other, &other_root, NULL);
-  static const char *const dns[] = { "www.fabrikam.com", NULL };
-  struct spec s = { "www.fabrikam.com", dns, NULL, false, -1, 90, 0, NULL };
-  make (&stranger, &s, &other);
+  make_stranger (&other, &stranger);
   gnutls_x509_crt_t file[] = { fx.leaf.crt, stranger.crt, fx.root.crt,
                                other.crt, fx.inter.crt };
   char path[96];
@@ -356,12 +364,7 @@ END_TEST
 START_TEST (test_file_finds_leaf_anywhere)
 {
   struct party other, stranger;
-  struct spec other_root = root_spec;
-  other_root.cn = "Other Root";
-  make (&other, &other_root, NULL);
-  static const char *const dns[] = { "www.fabrikam.com", NULL };
-  struct spec s = { "www.fabrikam.com", dns, NULL, false, -1, 90, 0, NULL };
-  make (&stranger, &s, &other);
+  make_stranger (&other, &stranger);
   gnutls_x509_crt_t file[] = { fx.root.crt, fx.leaf.crt, other.crt,
                                stranger.crt, fx.inter.crt };
   char path[96];
